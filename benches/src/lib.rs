@@ -1,0 +1,1 @@
+//! Benchmarks of ETE Core live in `benches/*.rs`; this crate has no library code.

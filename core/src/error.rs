@@ -1,0 +1,56 @@
+//! The language-neutral error kinds.
+//!
+//! Each module has its own error enum (see [`MinutesError`](crate::MinutesError),
+//! [`RecordError`](crate::hours::RecordError), ...). Every error also has a [`ErrorKind`], a
+//! stable name shared by all three languages: the Python exception class and the Kotlin
+//! `EteException` subclass carry the same name, and the conformance vectors name it.
+
+use std::fmt;
+
+/// A stable, language-neutral name for a kind of error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A duration that is not `H:MM`/`HH:MM`, negative, or too large.
+    InvalidMinutes,
+    /// A ratio with a zero denominator.
+    InvalidRatio,
+    /// A field of a record (a completion, an agreement, a course) has a bad value.
+    InvalidField,
+    /// The input as a whole cannot be read: bad JSON or CSV syntax, a missing column.
+    MalformedInput,
+    /// A strict read met records that had to be rejected.
+    RejectedRecords,
+    /// A policy that does not parse or holds a value out of range.
+    InvalidPolicy,
+}
+
+impl ErrorKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [ErrorKind; 6] = [
+        ErrorKind::InvalidMinutes,
+        ErrorKind::InvalidRatio,
+        ErrorKind::InvalidField,
+        ErrorKind::MalformedInput,
+        ErrorKind::RejectedRecords,
+        ErrorKind::InvalidPolicy,
+    ];
+
+    /// The kind's name, e.g. `"InvalidMinutes"`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidMinutes => "InvalidMinutes",
+            ErrorKind::InvalidRatio => "InvalidRatio",
+            ErrorKind::InvalidField => "InvalidField",
+            ErrorKind::MalformedInput => "MalformedInput",
+            ErrorKind::RejectedRecords => "RejectedRecords",
+            ErrorKind::InvalidPolicy => "InvalidPolicy",
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}

@@ -1,0 +1,254 @@
+//! What a completion is worth: the credit decision with its reason (H-3..H-8).
+//!
+//! For one completion, with `guided` the guided time, `actual` the time taken and `p` the agreed
+//! allowance percentage:
+//!
+//! | case | credited | reason |
+//! |---|---|---|
+//! | failed | 0 | [`CreditReason::Failed`] (H-3) |
+//! | course already credited for the person, repeats not allowed | 0 | [`CreditReason::Duplicate`] (H-7) |
+//! | `actual ≤ guided` | `actual` | [`CreditReason::WithinGuidedTime`] (H-4) |
+//! | over guided, no agreement | `guided` | [`CreditReason::CappedAtGuidedTime`] (H-5) |
+//! | over guided, agreement, `actual ≤ cap` | `actual` | [`CreditReason::WithinAllowance`] (H-5) |
+//! | over guided, agreement, `actual > cap` | `cap` | [`CreditReason::CappedAtAllowance`] (H-5) |
+//!
+//! with `cap = half_up(guided × (100 + p) / 100)`. An agreement applies when it is for the same
+//! person and dated on or before the completion's local date; if several do, the latest does.
+//!
+//! ```
+//! use ete_core::hours::{credit_batch, Completion, CreditPolicy, CreditReason};
+//!
+//! let c: Completion = serde_json::from_str(r#"{"externalReference": "P-1",
+//!     "courseName": "Digital skills", "completionDateTime": "2026-11-02T14:05:00Z",
+//!     "status": "Completed", "totalTimeMinutes": 150, "expectedTimeMinutes": 120}"#)?;
+//! let decisions = credit_batch(&[c], &[], &[], &CreditPolicy::default());
+//! assert_eq!(decisions[0].credited.get(), 120);
+//! assert_eq!(decisions[0].reason, CreditReason::CappedAtGuidedTime);
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+
+use std::collections::HashSet;
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::hours::{Completion, CompletionStatus, CreditPolicy, ExtraTimeAgreement};
+use crate::minutes::Minutes;
+use crate::ratio::{Ratio, Rounding};
+
+/// Why a completion is credited as it is (H-8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CreditReason {
+    /// Completed within or under the guided time: the actual time is credited (H-4).
+    WithinGuidedTime,
+    /// Over the guided time but within an agreed allowance: the actual time is credited (H-5).
+    WithinAllowance,
+    /// Over the guided time, no agreement: the guided time is credited (H-5).
+    CappedAtGuidedTime,
+    /// Over the agreed allowance: the allowance cap is credited (H-5).
+    CappedAtAllowance,
+    /// The course was failed: nothing is credited (H-3).
+    Failed,
+    /// The course was already credited for this person and the policy does not credit repeats
+    /// (H-7).
+    Duplicate,
+}
+
+impl CreditReason {
+    /// Every reason, in declaration order.
+    pub const ALL: [CreditReason; 6] = [
+        CreditReason::WithinGuidedTime,
+        CreditReason::WithinAllowance,
+        CreditReason::CappedAtGuidedTime,
+        CreditReason::CappedAtAllowance,
+        CreditReason::Failed,
+        CreditReason::Duplicate,
+    ];
+
+    /// The stable code used in JSON, CSV and every language: `within_guided_time`, ...
+    pub const fn code(self) -> &'static str {
+        match self {
+            CreditReason::WithinGuidedTime => "within_guided_time",
+            CreditReason::WithinAllowance => "within_allowance",
+            CreditReason::CappedAtGuidedTime => "capped_at_guided_time",
+            CreditReason::CappedAtAllowance => "capped_at_allowance",
+            CreditReason::Failed => "failed",
+            CreditReason::Duplicate => "duplicate",
+        }
+    }
+
+    /// A sentence for the administrator's notes.
+    pub const fn explanation(self) -> &'static str {
+        match self {
+            CreditReason::WithinGuidedTime => "completed within the guided time: actual time credited",
+            CreditReason::WithinAllowance => {
+                "over the guided time, within the agreed extra-time allowance: actual time credited"
+            }
+            CreditReason::CappedAtGuidedTime => {
+                "over the guided time with no extra-time agreement: guided time credited"
+            }
+            CreditReason::CappedAtAllowance => {
+                "over the agreed extra-time allowance: the allowance cap credited"
+            }
+            CreditReason::Failed => "course failed: do not credit",
+            CreditReason::Duplicate => "course already credited for this person: do not credit",
+        }
+    }
+}
+
+impl fmt::Display for CreditReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A course already credited for a person, from earlier batches (H-7).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PriorCredit {
+    /// The person's reference.
+    pub person_ref: String,
+    /// The course's name.
+    pub course_name: String,
+}
+
+/// The recommendation for one completion (H-8): credit `credited` minutes on `date`, or nothing,
+/// and why. Holds ids only.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreditDecision {
+    /// The completion's index in the batch given.
+    pub position: usize,
+    /// The person's reference.
+    pub person_ref: String,
+    /// The course's name.
+    pub course_name: String,
+    /// The completion's local date (`Europe/London`): the date to record the credit on.
+    pub date: NaiveDate,
+    /// The actual time taken.
+    pub actual: Minutes,
+    /// The guided time.
+    pub guided: Minutes,
+    /// The most that could be credited: the guided time, or the allowance cap under an agreement.
+    pub cap: Minutes,
+    /// The minutes to credit (zero for a failure or a duplicate).
+    pub credited: Minutes,
+    /// Why.
+    pub reason: CreditReason,
+    /// The allowance percentage applied, when an agreement applied.
+    pub allowance_percent: Option<u32>,
+    /// Whether the person had already been credited for this course (H-7), whatever the policy.
+    pub repeat: bool,
+}
+
+impl fmt::Display for CreditDecision {
+    /// `P-1 "Digital skills" 2026-11-02: credit 02:00 (capped_at_guided_time)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {:?} {}: ", self.person_ref, self.course_name, self.date)?;
+        if self.credited == Minutes::ZERO {
+            write!(f, "do not credit ({})", self.reason)
+        } else {
+            write!(f, "credit {} ({})", self.credited, self.reason)
+        }
+    }
+}
+
+/// The cap for a completion over its guided time: `guided`, or `half_up(guided × (100 + p) / 100)`
+/// when an allowance of `p` percent applies (H-5). Saturates at [`Minutes::MAX`], which no actual
+/// time exceeds, so `min(actual, cap)` stays exact.
+pub fn allowance_cap(guided: Minutes, allowance_percent: Option<u32>) -> Minutes {
+    match allowance_percent {
+        None => guided,
+        Some(p) => Ratio::percent(p.saturating_add(100))
+            .apply(guided, Rounding::HalfUp)
+            .unwrap_or(Minutes::MAX),
+    }
+}
+
+/// The allowance percentage that applies to `completion`, if any agreement does (H-6): the latest
+/// agreement for the same person dated on or before the completion's local date.
+pub fn applicable_allowance(
+    completion: &Completion,
+    agreements: &[ExtraTimeAgreement],
+    policy: &CreditPolicy,
+) -> Option<u32> {
+    let date = completion.local_date();
+    agreements
+        .iter()
+        .filter(|a| a.person_ref() == completion.person_ref() && a.applies_on(date))
+        .max_by_key(|a| a.agreed_on())
+        .map(|a| a.allowance_percent().unwrap_or(policy.allowance_percent()))
+}
+
+/// Credits one completion, given whether the course was already credited for the person
+/// (`repeat`). Most callers want [`credit_batch`], which works `repeat` out.
+pub fn credit(
+    completion: &Completion,
+    position: usize,
+    repeat: bool,
+    agreements: &[ExtraTimeAgreement],
+    policy: &CreditPolicy,
+) -> CreditDecision {
+    let (actual, guided) = (completion.actual(), completion.guided());
+    let allowance_percent = applicable_allowance(completion, agreements, policy);
+    let cap = allowance_cap(guided, allowance_percent);
+    let (credited, reason) = if completion.status() == CompletionStatus::Failed {
+        (Minutes::ZERO, CreditReason::Failed)
+    } else if repeat && !policy.credit_repeats() {
+        (Minutes::ZERO, CreditReason::Duplicate)
+    } else if actual <= guided {
+        (actual, CreditReason::WithinGuidedTime)
+    } else if allowance_percent.is_none() {
+        (guided, CreditReason::CappedAtGuidedTime)
+    } else if actual <= cap {
+        (actual, CreditReason::WithinAllowance)
+    } else {
+        (cap, CreditReason::CappedAtAllowance)
+    };
+    CreditDecision {
+        position,
+        person_ref: completion.person_ref().to_owned(),
+        course_name: completion.course_name().to_owned(),
+        date: completion.local_date(),
+        actual,
+        guided,
+        cap,
+        credited,
+        reason,
+        allowance_percent,
+        repeat,
+    }
+}
+
+/// Credits a batch of completions (H-3..H-8), one decision per completion, in input order.
+///
+/// Duplicates (H-7) are found across `prior` credits and the batch itself: completions are taken
+/// in order of completion time (ties in input order), and a course counts as credited for a person
+/// once one of their completions of it has been credited. A failed completion credits nothing and
+/// so does not make a later pass a duplicate.
+pub fn credit_batch(
+    completions: &[Completion],
+    prior: &[PriorCredit],
+    agreements: &[ExtraTimeAgreement],
+    policy: &CreditPolicy,
+) -> Vec<CreditDecision> {
+    let mut credited: HashSet<(&str, &str)> =
+        prior.iter().map(|p| (p.person_ref.as_str(), p.course_name.as_str())).collect();
+    let mut order: Vec<(usize, &Completion)> = completions.iter().enumerate().collect();
+    order.sort_by_key(|(position, c)| (c.completed_at(), *position));
+    let mut decisions: Vec<CreditDecision> = order
+        .into_iter()
+        .map(|(position, c)| {
+            let key = (c.person_ref(), c.course_name());
+            let decision = credit(c, position, credited.contains(&key), agreements, policy);
+            if !matches!(decision.reason, CreditReason::Failed | CreditReason::Duplicate) {
+                credited.insert(key);
+            }
+            decision
+        })
+        .collect();
+    decisions.sort_by_key(|d| d.position);
+    decisions
+}

@@ -1,0 +1,39 @@
+//! Learning hours: what an online course completion is worth towards an Unpaid Work requirement
+//! (DOMAIN.md §1, H-1..H-8).
+//!
+//! - [`Course`] (H-1) and [`Completion`] (H-2), read from the portal's JSON or CSV with
+//!   [`read_completions_json`] / [`read_completions_csv`], every bad record reported as a
+//!   [`Reject`];
+//! - [`ExtraTimeAgreement`] (H-6) and [`CreditPolicy`] (H-5, H-7);
+//! - [`credit_batch`]: a [`CreditDecision`] with its [`CreditReason`] per completion (H-3..H-8).
+//!
+//! ```
+//! use ete_core::hours::{credit_batch, read_completions_json, CreditPolicy, ReadMode};
+//!
+//! let json = r#"[{"externalReference": "P-1", "courseName": "Digital skills",
+//!   "completionDateTime": "2026-11-02T14:05:00Z", "status": "Completed",
+//!   "totalTimeMinutes": 95, "expectedTimeMinutes": 120}]"#;
+//! let read = read_completions_json(json, ReadMode::Strict)?;
+//! let decisions = credit_batch(&read.completions, &[], &[], &CreditPolicy::default());
+//! assert_eq!(decisions[0].to_string(), r#"P-1 "Digital skills" 2026-11-02: credit 01:35 (within_guided_time)"#);
+//! # Ok::<(), ete_core::hours::RecordError>(())
+//! ```
+
+mod agreement;
+mod completion;
+mod course;
+mod credit;
+mod policy;
+mod read;
+mod record_error;
+
+pub use agreement::{AgreementCategory, ExtraTimeAgreement};
+pub use completion::{Completion, CompletionFields, CompletionStatus};
+pub use course::Course;
+pub use credit::{
+    allowance_cap, applicable_allowance, credit, credit_batch, CreditDecision, CreditReason,
+    PriorCredit,
+};
+pub use policy::{CreditPolicy, PolicyError, MAX_ALLOWANCE_PERCENT};
+pub use read::{read_completions_csv, read_completions_json, ReadMode, ReadOutcome, REQUIRED_FIELDS};
+pub use record_error::{RecordError, Reject};

@@ -1,0 +1,129 @@
+//! The credit policy: the numbers a region could set differently (H-5, H-7).
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::ErrorKind;
+
+/// The largest extra-time allowance a policy or agreement may grant: 100% (double time).
+pub const MAX_ALLOWANCE_PERCENT: u32 = 100;
+
+/// Why a policy could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PolicyError {
+    /// The JSON does not parse, or names a field the policy does not have.
+    #[error("invalid credit policy JSON: {reason}")]
+    Parse {
+        /// What the JSON parser said.
+        reason: String,
+    },
+    /// A value is out of range.
+    #[error("invalid credit policy: {field} = {value}: {reason}")]
+    OutOfRange {
+        /// The field's name.
+        field: String,
+        /// The value given.
+        value: String,
+        /// The allowed range and the rule.
+        reason: String,
+    },
+}
+
+impl PolicyError {
+    /// The language-neutral kind of this error.
+    pub fn kind(&self) -> ErrorKind {
+        ErrorKind::InvalidPolicy
+    }
+}
+
+/// How completions are credited. `Default` is DOMAIN.md: a 20% allowance and no repeats.
+///
+/// ```
+/// use ete_core::hours::CreditPolicy;
+///
+/// let p = CreditPolicy::from_json(r#"{"allowancePercent": 25}"#)?;
+/// assert_eq!(p.allowance_percent(), 25);
+/// assert!(!p.credit_repeats());
+/// assert_eq!(CreditPolicy::default().allowance_percent(), 20);
+/// assert!(CreditPolicy::from_json(r#"{"allowancePercent": 250}"#).is_err());
+/// # Ok::<(), ete_core::hours::PolicyError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "PolicyFields", into = "PolicyFields")]
+pub struct CreditPolicy {
+    fields: PolicyFields,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+struct PolicyFields {
+    allowance_percent: u32,
+    credit_repeats: bool,
+}
+
+impl Default for PolicyFields {
+    fn default() -> PolicyFields {
+        PolicyFields { allowance_percent: 20, credit_repeats: false }
+    }
+}
+
+impl Default for CreditPolicy {
+    fn default() -> CreditPolicy {
+        CreditPolicy { fields: PolicyFields::default() }
+    }
+}
+
+impl TryFrom<PolicyFields> for CreditPolicy {
+    type Error = PolicyError;
+    fn try_from(f: PolicyFields) -> Result<CreditPolicy, PolicyError> {
+        CreditPolicy::new(f.allowance_percent, f.credit_repeats)
+    }
+}
+
+impl From<CreditPolicy> for PolicyFields {
+    fn from(p: CreditPolicy) -> PolicyFields {
+        p.fields
+    }
+}
+
+impl CreditPolicy {
+    /// A policy; errors when the allowance is above [`MAX_ALLOWANCE_PERCENT`].
+    pub fn new(allowance_percent: u32, credit_repeats: bool) -> Result<CreditPolicy, PolicyError> {
+        if allowance_percent > MAX_ALLOWANCE_PERCENT {
+            return Err(PolicyError::OutOfRange {
+                field: "allowancePercent".to_owned(),
+                value: allowance_percent.to_string(),
+                reason: "must be 0..=100 (H-5)".to_owned(),
+            });
+        }
+        Ok(CreditPolicy { fields: PolicyFields { allowance_percent, credit_repeats } })
+    }
+
+    /// Loads a policy from JSON (`{"allowancePercent": 20, "creditRepeats": false}`); a missing
+    /// field takes its default, an unknown field is an error.
+    pub fn from_json(text: &str) -> Result<CreditPolicy, PolicyError> {
+        let fields: PolicyFields =
+            serde_json::from_str(text).map_err(|e| PolicyError::Parse { reason: e.to_string() })?;
+        CreditPolicy::try_from(fields)
+    }
+
+    /// The policy as JSON, readable by [`CreditPolicy::from_json`].
+    pub fn to_json(&self) -> String {
+        // Serialising two plain fields cannot fail; fall back to the literal form regardless.
+        serde_json::to_string(&self.fields).unwrap_or_else(|_| {
+            format!(
+                r#"{{"allowancePercent":{},"creditRepeats":{}}}"#,
+                self.fields.allowance_percent, self.fields.credit_repeats
+            )
+        })
+    }
+
+    /// The default extra-time allowance, in percent of the guided time (H-5; default 20).
+    pub fn allowance_percent(&self) -> u32 {
+        self.fields.allowance_percent
+    }
+
+    /// Whether a course already credited for the person is credited again (H-7; default no).
+    pub fn credit_repeats(&self) -> bool {
+        self.fields.credit_repeats
+    }
+}

@@ -1,0 +1,50 @@
+//! # ETE Core
+//!
+//! The administrative rules of education, training and employment (ETE) work in UK probation
+//! and schools' alternative provision, written once so that every tool gets the same, explained
+//! answer. The rules are numbered in `DOMAIN.md` (H-…, L-…, R-…, T-…) and the docs here cite them.
+//!
+//! Conventions that hold everywhere:
+//!
+//! - **Whole minutes** ([`Minutes`]), exact ratios ([`Ratio`]) with the rounding a rule states
+//!   ([`Rounding`]); no floats in rule arithmetic.
+//! - **The clock is an argument**: nothing here reads the system time.
+//! - **Decisions explain themselves**: every decision carries an enum reason.
+//! - **Personal data stays out of `Debug`, `Display` and errors**: ids only.
+//! - **Errors** are one enum per module; each has a language-neutral [`ErrorKind`].
+//!
+//! ## A tour
+//!
+//! [`minutes`]: durations as whole minutes, in `HH:MM` text.
+//!
+//! ```
+//! let m: ete_core::Minutes = "120:05".parse()?;
+//! assert_eq!(m.get(), 7_205);
+//! # Ok::<(), ete_core::MinutesError>(())
+//! ```
+//!
+//! [`hours`]: what a course completion is worth towards an Unpaid Work requirement.
+//!
+//! ```
+//! use ete_core::hours::{credit_batch, read_completions_json, CreditPolicy, CreditReason, ReadMode};
+//!
+//! let json = r#"[{"externalReference": "P-1", "courseName": "Digital skills",
+//!   "completionDateTime": "2026-11-02T14:05:00Z", "status": "Failed",
+//!   "totalTimeMinutes": 30, "expectedTimeMinutes": 120}]"#;
+//! let read = read_completions_json(json, ReadMode::Strict)?;
+//! let d = &credit_batch(&read.completions, &[], &[], &CreditPolicy::default())[0];
+//! assert_eq!((d.credited.get(), d.reason), (0, CreditReason::Failed));
+//! # Ok::<(), ete_core::hours::RecordError>(())
+//! ```
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod error;
+pub mod hours;
+pub mod minutes;
+pub mod ratio;
+
+pub use error::ErrorKind;
+pub use minutes::{Minutes, MinutesError};
+pub use ratio::{Ratio, RatioError, Rounding};
