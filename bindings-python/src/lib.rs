@@ -1,1 +1,23 @@
+//! Python bindings of ETE Core: the native module `ete_core._ete_core`, re-exported by the
+//! `ete_core` package. Conversion and error mapping only; every rule lives in `ete-core`.
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
+)]
+
+mod errors;
+mod hours;
+mod minutes;
+
+use pyo3::prelude::*;
+
+/// The native module.
+#[pymodule]
+fn _ete_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    errors::register(m)?;
+    minutes::register(m)?;
+    hours::register(m)?;
+    Ok(())
+}

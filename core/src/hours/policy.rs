@@ -47,7 +47,7 @@ impl PolicyError {
 /// assert!(CreditPolicy::from_json(r#"{"allowancePercent": 250}"#).is_err());
 /// # Ok::<(), ete_core::hours::PolicyError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "PolicyFields", into = "PolicyFields")]
 pub struct CreditPolicy {
     fields: PolicyFields,
@@ -63,12 +63,6 @@ struct PolicyFields {
 impl Default for PolicyFields {
     fn default() -> PolicyFields {
         PolicyFields { allowance_percent: 20, credit_repeats: false }
-    }
-}
-
-impl Default for CreditPolicy {
-    fn default() -> CreditPolicy {
-        CreditPolicy { fields: PolicyFields::default() }
     }
 }
 

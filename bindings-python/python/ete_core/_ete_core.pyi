@@ -1,0 +1,218 @@
+"""Type stubs of the native module ``ete_core._ete_core``."""
+
+import datetime
+from typing import Literal, Optional, Sequence, final
+
+__version__: str
+__all__: list[str]
+
+_Reason = Literal[
+    "within_guided_time",
+    "within_allowance",
+    "capped_at_guided_time",
+    "capped_at_allowance",
+    "failed",
+    "duplicate",
+]
+_Category = Literal[
+    "neurodiversity", "learning_disability", "physical_or_sensory", "language_support", "other"
+]
+
+class EteError(Exception):
+    """Base class of every ETE Core error."""
+
+class InvalidMinutes(EteError):
+    """A duration that is not H:MM/HH:MM, negative, or too large."""
+
+class InvalidRatio(EteError):
+    """A ratio with a zero denominator."""
+
+class InvalidField(EteError):
+    """A field of a record has a bad value."""
+
+class MalformedInput(EteError):
+    """The input cannot be read: bad JSON or CSV, a missing column."""
+
+class RejectedRecords(EteError):
+    """A strict read met bad records."""
+
+    rejects: list[Reject]
+
+class InvalidPolicy(EteError):
+    """A policy that does not parse or holds a value out of range."""
+
+def parse_minutes(text: str) -> int:
+    """Parses ``H:MM``/``HH:MM`` into whole minutes; raises ``InvalidMinutes``."""
+
+def format_minutes(minutes: int) -> str:
+    """Prints whole minutes as ``HH:MM``; raises ``InvalidMinutes`` when negative."""
+
+def apply_ratio(
+    minutes: int, numerator: int, denominator: int, rounding: Literal["floor", "half_up"]
+) -> int:
+    """``rounding(minutes * numerator / denominator)``, computed exactly."""
+
+def allowance_cap(guided: int, allowance_percent: Optional[int] = None) -> int:
+    """The most a completion over its guided time can earn (H-5)."""
+
+@final
+class Completion:
+    """A checked course completion (H-2). ``repr`` shows ids only."""
+
+    def __new__(
+        cls,
+        external_reference: str,
+        course_name: str,
+        completion_date_time: datetime.datetime,
+        status: str,
+        total_time_minutes: int,
+        expected_time_minutes: int,
+        *,
+        first_name: str = ...,
+        last_name: str = ...,
+        date_of_birth: Optional[datetime.date] = None,
+        region: str = ...,
+        pdu: str = ...,
+        office: str = ...,
+        email: str = ...,
+        course_type: str = ...,
+        provider: str = ...,
+        attempts: Optional[int] = None,
+    ) -> Completion: ...
+    @property
+    def person_ref(self) -> str: ...
+    @property
+    def course_name(self) -> str: ...
+    @property
+    def status(self) -> Literal["Completed", "Failed"]: ...
+    @property
+    def actual(self) -> int: ...
+    @property
+    def guided(self) -> int: ...
+    @property
+    def completed_at(self) -> datetime.datetime: ...
+    @property
+    def local_date(self) -> datetime.date: ...
+    @property
+    def region(self) -> str: ...
+    @property
+    def pdu(self) -> str: ...
+    @property
+    def office(self) -> str: ...
+    @property
+    def provider(self) -> str: ...
+    @property
+    def course_type(self) -> str: ...
+    @property
+    def attempts(self) -> Optional[int]: ...
+    @property
+    def first_name(self) -> str: ...
+    @property
+    def last_name(self) -> str: ...
+    @property
+    def email(self) -> str: ...
+    @property
+    def date_of_birth(self) -> Optional[datetime.date]: ...
+    def to_json(self) -> str: ...
+
+@final
+class Reject:
+    """One record a reader could not accept."""
+
+    @property
+    def position(self) -> int: ...
+    @property
+    def line(self) -> Optional[int]: ...
+    @property
+    def field(self) -> Optional[str]: ...
+    @property
+    def reason(self) -> str: ...
+
+@final
+class ReadResult:
+    """The good completions and a ``Reject`` per bad record."""
+
+    @property
+    def completions(self) -> list[Completion]: ...
+    @property
+    def rejects(self) -> list[Reject]: ...
+
+def read_completions_json(text: str, *, strict: bool = False) -> ReadResult:
+    """Reads a JSON array of portal completions (H-2)."""
+
+def read_completions_csv(text: str, *, strict: bool = False) -> ReadResult:
+    """Reads portal completions from CSV text with a header row (H-2)."""
+
+@final
+class ExtraTimeAgreement:
+    """A practitioner's extra-time agreement for a person (H-6)."""
+
+    def __new__(
+        cls,
+        person_ref: str,
+        agreed_by: str,
+        agreed_on: datetime.date,
+        category: _Category,
+        allowance_percent: Optional[int] = None,
+    ) -> ExtraTimeAgreement: ...
+    @property
+    def person_ref(self) -> str: ...
+    @property
+    def agreed_by(self) -> str: ...
+    @property
+    def agreed_on(self) -> datetime.date: ...
+    @property
+    def category(self) -> _Category: ...
+    @property
+    def allowance_percent(self) -> Optional[int]: ...
+
+@final
+class CreditPolicy:
+    """How completions are credited (H-5, H-7)."""
+
+    def __new__(cls, allowance_percent: int = 20, credit_repeats: bool = False) -> CreditPolicy: ...
+    @staticmethod
+    def from_json(text: str) -> CreditPolicy: ...
+    def to_json(self) -> str: ...
+    @property
+    def allowance_percent(self) -> int: ...
+    @property
+    def credit_repeats(self) -> bool: ...
+
+@final
+class CreditDecision:
+    """The recommendation for one completion (H-8)."""
+
+    @property
+    def position(self) -> int: ...
+    @property
+    def person_ref(self) -> str: ...
+    @property
+    def course_name(self) -> str: ...
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def actual(self) -> int: ...
+    @property
+    def guided(self) -> int: ...
+    @property
+    def cap(self) -> int: ...
+    @property
+    def credited(self) -> int: ...
+    @property
+    def reason(self) -> _Reason: ...
+    @property
+    def explanation(self) -> str: ...
+    @property
+    def allowance_percent(self) -> Optional[int]: ...
+    @property
+    def repeat(self) -> bool: ...
+    def to_dict(self) -> dict[str, object]: ...
+
+def credit_batch(
+    completions: Sequence[Completion],
+    agreements: Sequence[ExtraTimeAgreement] = ...,
+    prior: Sequence[tuple[str, str]] = ...,
+    policy: Optional[CreditPolicy] = None,
+) -> list[CreditDecision]:
+    """Credits a batch of completions (H-3..H-8), one decision each, in input order."""

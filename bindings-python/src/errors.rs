@@ -1,0 +1,92 @@
+//! The exception hierarchy: `EteError` and one subclass per [`ErrorKind`], named alike.
+
+use ete_core::hours::{PolicyError, RecordError};
+use ete_core::{ErrorKind, MinutesError, RatioError};
+use pyo3::create_exception;
+use pyo3::exceptions::PyException;
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+
+use crate::hours::PyReject;
+
+create_exception!(ete_core, EteError, PyException, "Base class of every ETE Core error.");
+create_exception!(ete_core, InvalidMinutes, EteError, "A duration that is not H:MM/HH:MM, negative, or too large.");
+create_exception!(ete_core, InvalidRatio, EteError, "A ratio with a zero denominator.");
+create_exception!(ete_core, InvalidField, EteError, "A field of a record has a bad value.");
+create_exception!(ete_core, MalformedInput, EteError, "The input cannot be read: bad JSON or CSV, a missing column.");
+create_exception!(ete_core, RejectedRecords, EteError, "A strict read met bad records; `rejects` lists them.");
+create_exception!(ete_core, InvalidPolicy, EteError, "A policy that does not parse or holds a value out of range.");
+
+/// Adds the exception classes to the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("EteError", py.get_type::<EteError>())?;
+    m.add("InvalidMinutes", py.get_type::<InvalidMinutes>())?;
+    m.add("InvalidRatio", py.get_type::<InvalidRatio>())?;
+    m.add("InvalidField", py.get_type::<InvalidField>())?;
+    m.add("MalformedInput", py.get_type::<MalformedInput>())?;
+    m.add("RejectedRecords", py.get_type::<RejectedRecords>())?;
+    m.add("InvalidPolicy", py.get_type::<InvalidPolicy>())?;
+    Ok(())
+}
+
+/// The exception for a kind, with the core's message.
+fn raise(kind: ErrorKind, message: String) -> PyErr {
+    match kind {
+        ErrorKind::InvalidMinutes => InvalidMinutes::new_err(message),
+        ErrorKind::InvalidRatio => InvalidRatio::new_err(message),
+        ErrorKind::InvalidField => InvalidField::new_err(message),
+        ErrorKind::MalformedInput => MalformedInput::new_err(message),
+        ErrorKind::RejectedRecords => RejectedRecords::new_err(message),
+        ErrorKind::InvalidPolicy => InvalidPolicy::new_err(message),
+        _ => EteError::new_err(message),
+    }
+}
+
+/// Maps a core error to its exception.
+pub trait IntoPyErr {
+    /// The exception.
+    fn into_py_err(self) -> PyErr;
+}
+
+impl IntoPyErr for MinutesError {
+    fn into_py_err(self) -> PyErr {
+        raise(self.kind(), self.to_string())
+    }
+}
+
+impl IntoPyErr for RatioError {
+    fn into_py_err(self) -> PyErr {
+        raise(self.kind(), self.to_string())
+    }
+}
+
+impl IntoPyErr for PolicyError {
+    fn into_py_err(self) -> PyErr {
+        raise(self.kind(), self.to_string())
+    }
+}
+
+impl IntoPyErr for RecordError {
+    /// `RejectedRecords` also carries `rejects`, a list of `Reject`.
+    fn into_py_err(self) -> PyErr {
+        let err = raise(self.kind(), self.to_string());
+        if let RecordError::Rejected { rejects } = self {
+            Python::attach(|py| {
+                let list = PyList::new(py, rejects.into_iter().map(PyReject::from))
+                    .and_then(|list| err.value(py).setattr("rejects", list));
+                match list {
+                    Ok(()) => err,
+                    Err(e) => e,
+                }
+            })
+        } else {
+            err
+        }
+    }
+}
+
+/// `result.map_err(IntoPyErr::into_py_err)`, shorter.
+pub fn py_result<T, E: IntoPyErr>(result: Result<T, E>) -> PyResult<T> {
+    result.map_err(IntoPyErr::into_py_err)
+}

@@ -1,0 +1,446 @@
+//! Learning hours (H-1..H-8): completions, readers, agreements, policy, credit decisions.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use ete_core::hours::{
+    self, AgreementCategory, Completion, CompletionFields, CompletionStatus, CreditDecision,
+    CreditPolicy, ExtraTimeAgreement, PriorCredit, ReadMode, ReadOutcome, Reject,
+};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+use crate::errors::py_result;
+use crate::minutes::minutes;
+
+/// A checked course completion (H-2). `repr` shows ids only.
+#[pyclass(name = "Completion", module = "ete_core", frozen)]
+pub struct PyCompletion {
+    inner: Completion,
+}
+
+#[pymethods]
+impl PyCompletion {
+    #[new]
+    #[pyo3(signature = (external_reference, course_name, completion_date_time, status,
+        total_time_minutes, expected_time_minutes, *, first_name = String::new(),
+        last_name = String::new(), date_of_birth = None, region = String::new(),
+        pdu = String::new(), office = String::new(), email = String::new(),
+        course_type = String::new(), provider = String::new(), attempts = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        external_reference: String,
+        course_name: String,
+        completion_date_time: DateTime<FixedOffset>,
+        status: &str,
+        total_time_minutes: i64,
+        expected_time_minutes: i64,
+        first_name: String,
+        last_name: String,
+        date_of_birth: Option<NaiveDate>,
+        region: String,
+        pdu: String,
+        office: String,
+        email: String,
+        course_type: String,
+        provider: String,
+        attempts: Option<u32>,
+    ) -> PyResult<PyCompletion> {
+        let fields = CompletionFields {
+            first_name,
+            last_name,
+            date_of_birth,
+            region,
+            pdu,
+            office,
+            email,
+            course_name,
+            course_type,
+            provider,
+            completion_date_time: completion_date_time.with_timezone(&Utc),
+            status: py_result(status.parse::<CompletionStatus>())?,
+            total_time_minutes: minutes(total_time_minutes)?,
+            expected_time_minutes: minutes(expected_time_minutes)?,
+            attempts,
+            external_reference,
+        };
+        py_result(Completion::new(fields)).map(|inner| PyCompletion { inner })
+    }
+
+    /// The person's reference on the portal.
+    #[getter]
+    fn person_ref(&self) -> &str {
+        self.inner.person_ref()
+    }
+    #[getter]
+    fn course_name(&self) -> &str {
+        self.inner.course_name()
+    }
+    /// "Completed" or "Failed".
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.inner.status().as_str()
+    }
+    #[getter]
+    fn actual(&self) -> u64 {
+        self.inner.actual().get()
+    }
+    #[getter]
+    fn guided(&self) -> u64 {
+        self.inner.guided().get()
+    }
+    #[getter]
+    fn completed_at(&self) -> DateTime<Utc> {
+        self.inner.completed_at()
+    }
+    #[getter]
+    fn local_date(&self) -> NaiveDate {
+        self.inner.local_date()
+    }
+    #[getter]
+    fn region(&self) -> &str {
+        &self.inner.fields().region
+    }
+    #[getter]
+    fn pdu(&self) -> &str {
+        &self.inner.fields().pdu
+    }
+    #[getter]
+    fn office(&self) -> &str {
+        &self.inner.fields().office
+    }
+    #[getter]
+    fn provider(&self) -> &str {
+        &self.inner.fields().provider
+    }
+    #[getter]
+    fn course_type(&self) -> &str {
+        &self.inner.fields().course_type
+    }
+    #[getter]
+    fn attempts(&self) -> Option<u32> {
+        self.inner.fields().attempts
+    }
+    #[getter]
+    fn first_name(&self) -> &str {
+        &self.inner.fields().first_name
+    }
+    #[getter]
+    fn last_name(&self) -> &str {
+        &self.inner.fields().last_name
+    }
+    #[getter]
+    fn email(&self) -> &str {
+        &self.inner.fields().email
+    }
+    #[getter]
+    fn date_of_birth(&self) -> Option<NaiveDate> {
+        self.inner.fields().date_of_birth
+    }
+    /// The completion in the portal's JSON shape.
+    fn to_json(&self) -> PyResult<String> {
+        serde_json::to_string(&self.inner).map_err(|e| PyValueError::new_err(e.to_string()))
+    }
+    fn __repr__(&self) -> String {
+        format!("Completion({})", self.inner)
+    }
+}
+
+/// One record a reader could not accept.
+#[pyclass(name = "Reject", module = "ete_core", frozen, get_all)]
+pub struct PyReject {
+    position: usize,
+    line: Option<u64>,
+    field: Option<String>,
+    reason: String,
+}
+
+impl From<Reject> for PyReject {
+    fn from(r: Reject) -> PyReject {
+        PyReject { position: r.position, line: r.line, field: r.field, reason: r.reason }
+    }
+}
+
+#[pymethods]
+impl PyReject {
+    fn __repr__(&self) -> String {
+        let reject = Reject {
+            position: self.position,
+            line: self.line,
+            field: self.field.clone(),
+            reason: self.reason.clone(),
+        };
+        format!("Reject({reject})")
+    }
+}
+
+/// What a read produced: the good completions and a `Reject` per bad record.
+#[pyclass(name = "ReadResult", module = "ete_core", frozen, get_all)]
+pub struct PyReadResult {
+    completions: Vec<Py<PyCompletion>>,
+    rejects: Vec<Py<PyReject>>,
+}
+
+#[pymethods]
+impl PyReadResult {
+    fn __repr__(&self) -> String {
+        format!("ReadResult(completions={}, rejects={})", self.completions.len(), self.rejects.len())
+    }
+}
+
+fn read_result(py: Python<'_>, out: ReadOutcome) -> PyResult<PyReadResult> {
+    Ok(PyReadResult {
+        completions: out
+            .completions
+            .into_iter()
+            .map(|inner| Py::new(py, PyCompletion { inner }))
+            .collect::<PyResult<_>>()?,
+        rejects: out.rejects.into_iter().map(|r| Py::new(py, PyReject::from(r))).collect::<PyResult<_>>()?,
+    })
+}
+
+fn mode(strict: bool) -> ReadMode {
+    if strict { ReadMode::Strict } else { ReadMode::Lenient }
+}
+
+/// Reads a JSON array of portal completions (H-2).
+#[pyfunction]
+#[pyo3(signature = (text, *, strict = false))]
+fn read_completions_json(py: Python<'_>, text: &str, strict: bool) -> PyResult<PyReadResult> {
+    let out = py.detach(|| hours::read_completions_json(text, mode(strict)));
+    read_result(py, py_result(out)?)
+}
+
+/// Reads portal completions from CSV text with a header row (H-2).
+#[pyfunction]
+#[pyo3(signature = (text, *, strict = false))]
+fn read_completions_csv(py: Python<'_>, text: &str, strict: bool) -> PyResult<PyReadResult> {
+    let out = py.detach(|| hours::read_completions_csv(text.as_bytes(), mode(strict)));
+    read_result(py, py_result(out)?)
+}
+
+fn category(name: &str) -> PyResult<AgreementCategory> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned())).map_err(|_| {
+        PyValueError::new_err(format!(
+            "unknown agreement category {name:?}: expected neurodiversity, learning_disability, \
+             physical_or_sensory, language_support or other"
+        ))
+    })
+}
+
+fn category_name(c: AgreementCategory) -> String {
+    match serde_json::to_value(c) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => format!("{c:?}"),
+    }
+}
+
+/// A practitioner's extra-time agreement for a person (H-6).
+#[pyclass(name = "ExtraTimeAgreement", module = "ete_core", frozen)]
+pub struct PyAgreement {
+    inner: ExtraTimeAgreement,
+}
+
+#[pymethods]
+impl PyAgreement {
+    #[new]
+    #[pyo3(signature = (person_ref, agreed_by, agreed_on, category, allowance_percent = None))]
+    fn new(
+        person_ref: String,
+        agreed_by: String,
+        agreed_on: NaiveDate,
+        category: &str,
+        allowance_percent: Option<u32>,
+    ) -> PyResult<PyAgreement> {
+        let category = self::category(category)?;
+        py_result(ExtraTimeAgreement::new(person_ref, agreed_by, agreed_on, category, allowance_percent))
+            .map(|inner| PyAgreement { inner })
+    }
+    #[getter]
+    fn person_ref(&self) -> &str {
+        self.inner.person_ref()
+    }
+    #[getter]
+    fn agreed_by(&self) -> &str {
+        self.inner.agreed_by()
+    }
+    #[getter]
+    fn agreed_on(&self) -> NaiveDate {
+        self.inner.agreed_on()
+    }
+    #[getter]
+    fn category(&self) -> String {
+        category_name(self.inner.category())
+    }
+    #[getter]
+    fn allowance_percent(&self) -> Option<u32> {
+        self.inner.allowance_percent()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "ExtraTimeAgreement(person_ref={:?}, agreed_by={:?}, agreed_on={}, category={:?}, allowance_percent={:?})",
+            self.inner.person_ref(),
+            self.inner.agreed_by(),
+            self.inner.agreed_on(),
+            self.category(),
+            self.inner.allowance_percent()
+        )
+    }
+}
+
+/// How completions are credited: allowance percent (default 20) and whether repeats count.
+#[pyclass(name = "CreditPolicy", module = "ete_core", frozen)]
+pub struct PyCreditPolicy {
+    inner: CreditPolicy,
+}
+
+#[pymethods]
+impl PyCreditPolicy {
+    #[new]
+    #[pyo3(signature = (allowance_percent = 20, credit_repeats = false))]
+    fn new(allowance_percent: u32, credit_repeats: bool) -> PyResult<PyCreditPolicy> {
+        py_result(CreditPolicy::new(allowance_percent, credit_repeats)).map(|inner| PyCreditPolicy { inner })
+    }
+    /// Loads a policy from JSON: `{"allowancePercent": 20, "creditRepeats": false}`.
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<PyCreditPolicy> {
+        py_result(CreditPolicy::from_json(text)).map(|inner| PyCreditPolicy { inner })
+    }
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+    #[getter]
+    fn allowance_percent(&self) -> u32 {
+        self.inner.allowance_percent()
+    }
+    #[getter]
+    fn credit_repeats(&self) -> bool {
+        self.inner.credit_repeats()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "CreditPolicy(allowance_percent={}, credit_repeats={})",
+            self.inner.allowance_percent(),
+            if self.inner.credit_repeats() { "True" } else { "False" }
+        )
+    }
+}
+
+/// The recommendation for one completion (H-8). `reason` is a code such as
+/// "capped_at_allowance"; `explanation` is a sentence for the notes.
+#[pyclass(name = "CreditDecision", module = "ete_core", frozen)]
+pub struct PyCreditDecision {
+    inner: CreditDecision,
+}
+
+#[pymethods]
+impl PyCreditDecision {
+    #[getter]
+    fn position(&self) -> usize {
+        self.inner.position
+    }
+    #[getter]
+    fn person_ref(&self) -> &str {
+        &self.inner.person_ref
+    }
+    #[getter]
+    fn course_name(&self) -> &str {
+        &self.inner.course_name
+    }
+    #[getter]
+    fn date(&self) -> NaiveDate {
+        self.inner.date
+    }
+    #[getter]
+    fn actual(&self) -> u64 {
+        self.inner.actual.get()
+    }
+    #[getter]
+    fn guided(&self) -> u64 {
+        self.inner.guided.get()
+    }
+    #[getter]
+    fn cap(&self) -> u64 {
+        self.inner.cap.get()
+    }
+    #[getter]
+    fn credited(&self) -> u64 {
+        self.inner.credited.get()
+    }
+    #[getter]
+    fn reason(&self) -> &'static str {
+        self.inner.reason.code()
+    }
+    #[getter]
+    fn explanation(&self) -> &'static str {
+        self.inner.reason.explanation()
+    }
+    #[getter]
+    fn allowance_percent(&self) -> Option<u32> {
+        self.inner.allowance_percent
+    }
+    #[getter]
+    fn repeat(&self) -> bool {
+        self.inner.repeat
+    }
+    /// The decision as a dict of plain values (for `pandas.DataFrame([d.to_dict() ...])`).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+        let d = pyo3::types::PyDict::new(py);
+        d.set_item("position", self.position())?;
+        d.set_item("person_ref", self.person_ref())?;
+        d.set_item("course_name", self.course_name())?;
+        d.set_item("date", self.date())?;
+        d.set_item("actual", self.actual())?;
+        d.set_item("guided", self.guided())?;
+        d.set_item("cap", self.cap())?;
+        d.set_item("credited", self.credited())?;
+        d.set_item("reason", self.reason())?;
+        d.set_item("allowance_percent", self.allowance_percent())?;
+        d.set_item("repeat", self.repeat())?;
+        Ok(d)
+    }
+    fn __repr__(&self) -> String {
+        format!("CreditDecision({})", self.inner)
+    }
+}
+
+/// Credits a batch of completions (H-3..H-8); one decision per completion, in input order.
+/// `prior` lists `(person_ref, course_name)` pairs credited before.
+#[pyfunction]
+#[pyo3(signature = (completions, agreements = Vec::new(), prior = Vec::new(), policy = None))]
+fn credit_batch(
+    py: Python<'_>,
+    completions: Vec<PyRef<'_, PyCompletion>>,
+    agreements: Vec<PyRef<'_, PyAgreement>>,
+    prior: Vec<(String, String)>,
+    policy: Option<PyRef<'_, PyCreditPolicy>>,
+) -> Vec<PyCreditDecision> {
+    let completions: Vec<Completion> = completions.iter().map(|c| c.inner.clone()).collect();
+    let agreements: Vec<ExtraTimeAgreement> = agreements.iter().map(|a| a.inner.clone()).collect();
+    let prior: Vec<PriorCredit> =
+        prior.into_iter().map(|(person_ref, course_name)| PriorCredit { person_ref, course_name }).collect();
+    let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
+    let decisions = py.detach(|| hours::credit_batch(&completions, &prior, &agreements, &policy));
+    decisions.into_iter().map(|inner| PyCreditDecision { inner }).collect()
+}
+
+/// The most a completion over its guided time can earn: `guided`, or
+/// `half_up(guided × (100 + p) / 100)` under an allowance of `p` percent (H-5).
+#[pyfunction]
+#[pyo3(signature = (guided, allowance_percent = None))]
+fn allowance_cap(guided: i64, allowance_percent: Option<u32>) -> PyResult<u64> {
+    Ok(hours::allowance_cap(minutes(guided)?, allowance_percent).get())
+}
+
+/// Adds the classes and functions to the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyCompletion>()?;
+    m.add_class::<PyReject>()?;
+    m.add_class::<PyReadResult>()?;
+    m.add_class::<PyAgreement>()?;
+    m.add_class::<PyCreditPolicy>()?;
+    m.add_class::<PyCreditDecision>()?;
+    m.add_function(wrap_pyfunction!(read_completions_json, m)?)?;
+    m.add_function(wrap_pyfunction!(read_completions_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(credit_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(allowance_cap, m)?)?;
+    Ok(())
+}

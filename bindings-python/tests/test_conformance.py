@@ -1,0 +1,105 @@
+"""Runs every case of tests/vectors/learning_hours.json against the Python API.
+
+The same file is run by the Rust (core/tests/conformance.rs) and Kotlin suites.
+"""
+
+import datetime
+import json
+
+import pytest
+
+import ete_core
+from conftest import load_cases
+
+CASES = load_cases("learning_hours.json")
+
+
+def read(inp: dict) -> ete_core.ReadResult:
+    reader = ete_core.read_completions_json if inp["format"] == "json" else ete_core.read_completions_csv
+    return reader(inp["text"], strict=inp["strict"])
+
+
+def agreement(a: dict) -> ete_core.ExtraTimeAgreement:
+    return ete_core.ExtraTimeAgreement(
+        a["personRef"],
+        a["agreedBy"],
+        datetime.date.fromisoformat(a["agreedOn"]),
+        a["category"],
+        a.get("allowancePercent"),
+    )
+
+
+def run(op: str, inp: dict) -> dict:
+    if op == "minutes_parse":
+        return {"minutes": ete_core.parse_minutes(inp["text"])}
+    if op == "minutes_format":
+        return {"text": ete_core.format_minutes(inp["minutes"])}
+    if op == "ratio_apply":
+        out = ete_core.apply_ratio(inp["minutes"], inp["numerator"], inp["denominator"], inp["rounding"])
+        return {"minutes": out}
+    if op == "allowance_cap":
+        return {"cap": ete_core.allowance_cap(inp["guided"], inp["allowance_percent"])}
+    if op == "credit_batch":
+        policy = (
+            ete_core.CreditPolicy.from_json(json.dumps(inp["policy"]))
+            if "policy" in inp
+            else ete_core.CreditPolicy()
+        )
+        agreements = [agreement(a) for a in inp["agreements"]]
+        prior = [(p["personRef"], p["courseName"]) for p in inp["prior"]]
+        completions = ete_core.read_completions_json(json.dumps(inp["completions"]), strict=True).completions
+        decisions = ete_core.credit_batch(completions, agreements, prior, policy)
+        return {
+            "decisions": [
+                {
+                    "credited": d.credited,
+                    "reason": d.reason,
+                    "cap": d.cap,
+                    "date": d.date.isoformat(),
+                    "repeat": d.repeat,
+                    "allowance_percent": d.allowance_percent,
+                }
+                for d in decisions
+            ]
+        }
+    if op == "read_completions":
+        out = read(inp)
+        return {
+            "accepted": len(out.completions),
+            "rejects": [{"position": r.position, "field": r.field, "reason": r.reason} for r in out.rejects],
+        }
+    if op == "policy_from_json":
+        p = ete_core.CreditPolicy.from_json(inp["json"])
+        return {"allowance_percent": p.allowance_percent, "credit_repeats": p.credit_repeats}
+    raise AssertionError(f"unknown op {op}")
+
+
+def check(expected, actual, path: str = "") -> None:
+    """Objects in `expected` may name only some keys; `reason_excludes` bans text in `reason`."""
+    if isinstance(expected, dict):
+        assert isinstance(actual, dict), f"{path}: expected an object, got {actual!r}"
+        for key, value in expected.items():
+            if key == "reason_excludes":
+                assert value not in actual["reason"], f"{path}.reason repeats {value!r}"
+            else:
+                check(value, actual.get(key), f"{path}.{key}")
+    elif isinstance(expected, list):
+        assert isinstance(actual, list) and len(actual) == len(expected), f"{path}: {expected!r} != {actual!r}"
+        for i, (e, a) in enumerate(zip(expected, actual)):
+            check(e, a, f"{path}[{i}]")
+    else:
+        assert expected == actual, f"{path}: expected {expected!r}, got {actual!r}"
+
+
+def test_there_are_at_least_30_cases():
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_vector(case):
+    if "error" in case:
+        with pytest.raises(ete_core.EteError) as raised:
+            run(case["op"], case["input"])
+        assert type(raised.value).__name__ == case["error"], str(raised.value)
+    else:
+        check(case["expect"], run(case["op"], case["input"]))
