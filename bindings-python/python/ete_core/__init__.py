@@ -12,6 +12,7 @@ timezone-aware ``datetime.datetime``.
 52
 """
 
+# The lists below and the stub's __all__ are checked against the module by mypy.stubtest.
 from ete_core._ete_core import (
     Completion,
     CreditDecision,

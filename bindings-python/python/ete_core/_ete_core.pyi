@@ -4,7 +4,29 @@ import datetime
 from typing import Literal, Optional, Sequence, final
 
 __version__: str
-__all__: list[str]
+__all__ = [
+    "Completion",
+    "CreditDecision",
+    "CreditPolicy",
+    "EteError",
+    "ExtraTimeAgreement",
+    "InvalidField",
+    "InvalidMinutes",
+    "InvalidPolicy",
+    "InvalidRatio",
+    "MalformedInput",
+    "ReadResult",
+    "Reject",
+    "RejectedRecords",
+    "__version__",
+    "allowance_cap",
+    "apply_ratio",
+    "credit_batch",
+    "format_minutes",
+    "parse_minutes",
+    "read_completions_csv",
+    "read_completions_json",
+]
 
 _Reason = Literal[
     "within_guided_time",
