@@ -1,0 +1,94 @@
+//! `EteException`: a sealed class with one subclass per core error kind.
+
+use ete_core::hours::{PolicyError, RecordError};
+use ete_core::{ErrorKind, MinutesError, RatioError};
+
+use crate::hours::Reject;
+
+/// Every error ETE Core reports, by kind; `detail` is the core's message.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+#[uniffi(name = "EteException")]
+pub enum EteError {
+    /// A duration that is not H:MM/HH:MM, negative, or too large.
+    #[error("{detail}")]
+    InvalidMinutes {
+        /// What is wrong.
+        detail: String,
+    },
+    /// A ratio with a zero denominator, or an unknown rounding.
+    #[error("{detail}")]
+    InvalidRatio {
+        /// What is wrong.
+        detail: String,
+    },
+    /// A field of a record has a bad value.
+    #[error("{detail}")]
+    InvalidField {
+        /// What is wrong.
+        detail: String,
+    },
+    /// The input cannot be read: bad JSON or CSV, a missing column.
+    #[error("{detail}")]
+    MalformedInput {
+        /// What is wrong.
+        detail: String,
+    },
+    /// A strict read met bad records; `rejects` lists them.
+    #[error("{detail}")]
+    RejectedRecords {
+        /// What is wrong.
+        detail: String,
+        /// Every rejected record.
+        rejects: Vec<Reject>,
+    },
+    /// A policy that does not parse or holds a value out of range.
+    #[error("{detail}")]
+    InvalidPolicy {
+        /// What is wrong.
+        detail: String,
+    },
+}
+
+impl EteError {
+    fn of(kind: ErrorKind, detail: String) -> EteError {
+        match kind {
+            ErrorKind::InvalidMinutes => EteError::InvalidMinutes { detail },
+            ErrorKind::InvalidRatio => EteError::InvalidRatio { detail },
+            ErrorKind::MalformedInput => EteError::MalformedInput { detail },
+            ErrorKind::RejectedRecords => EteError::RejectedRecords { detail, rejects: Vec::new() },
+            ErrorKind::InvalidPolicy => EteError::InvalidPolicy { detail },
+            _ => EteError::InvalidField { detail },
+        }
+    }
+}
+
+impl From<MinutesError> for EteError {
+    fn from(e: MinutesError) -> EteError {
+        EteError::of(e.kind(), e.to_string())
+    }
+}
+
+impl From<RatioError> for EteError {
+    fn from(e: RatioError) -> EteError {
+        EteError::of(e.kind(), e.to_string())
+    }
+}
+
+impl From<PolicyError> for EteError {
+    fn from(e: PolicyError) -> EteError {
+        EteError::of(e.kind(), e.to_string())
+    }
+}
+
+impl From<RecordError> for EteError {
+    fn from(e: RecordError) -> EteError {
+        let detail = e.to_string();
+        match e {
+            RecordError::Rejected { rejects } => EteError::RejectedRecords {
+                detail,
+                rejects: rejects.into_iter().map(Reject::from).collect(),
+            },
+            other => EteError::of(other.kind(), detail),
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! Whole minutes and exact ratios.
+
+use ete_core::{Minutes, Ratio, Rounding};
+
+use crate::EteError;
+
+/// How a fractional number of minutes becomes whole.
+#[uniffi::remote(Enum)]
+pub enum Rounding {
+    /// Towards zero.
+    Floor,
+    /// To the nearest, ties upward.
+    HalfUp,
+}
+
+/// Minutes from a Kotlin `Long`; negative or too large is `EteException.InvalidMinutes`.
+pub fn minutes(value: i64) -> Result<Minutes, EteError> {
+    Ok(Minutes::from_signed(value)?)
+}
+
+/// Parses `H:MM`/`HH:MM` into whole minutes.
+#[uniffi::export]
+pub fn parse_minutes(text: String) -> Result<i64, EteError> {
+    Ok(text.parse::<Minutes>()?.as_signed())
+}
+
+/// Prints whole minutes as `HH:MM`.
+#[uniffi::export]
+pub fn format_minutes(minutes: i64) -> Result<String, EteError> {
+    Ok(self::minutes(minutes)?.to_string())
+}
+
+/// `rounding(minutes × numerator / denominator)`, computed exactly.
+#[uniffi::export]
+pub fn apply_ratio(minutes: i64, numerator: i64, denominator: i64, rounding: Rounding) -> Result<i64, EteError> {
+    let part = |v: i64, name: &str| {
+        u64::try_from(v).map_err(|_| EteError::InvalidRatio { detail: format!("{name} {v} is negative") })
+    };
+    let ratio = Ratio::new(part(numerator, "numerator")?, part(denominator, "denominator")?)?;
+    Ok(ratio.apply(self::minutes(minutes)?, rounding)?.as_signed())
+}
