@@ -55,7 +55,10 @@ impl EteError {
             ErrorKind::InvalidMinutes => EteError::InvalidMinutes { detail },
             ErrorKind::InvalidRatio => EteError::InvalidRatio { detail },
             ErrorKind::MalformedInput => EteError::MalformedInput { detail },
-            ErrorKind::RejectedRecords => EteError::RejectedRecords { detail, rejects: Vec::new() },
+            ErrorKind::RejectedRecords => EteError::RejectedRecords {
+                detail,
+                rejects: Vec::new(),
+            },
             ErrorKind::InvalidPolicy => EteError::InvalidPolicy { detail },
             _ => EteError::InvalidField { detail },
         }

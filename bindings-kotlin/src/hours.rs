@@ -4,7 +4,8 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use ete_core::hours::{
-    self, AgreementCategory, CompletionFields, CompletionStatus, CreditReason, ReadMode, ReadOutcome,
+    self, AgreementCategory, CompletionFields, CompletionStatus, CreditReason, ReadMode,
+    ReadOutcome,
 };
 
 use crate::minutes::minutes;
@@ -99,7 +100,9 @@ impl Completion {
             attempts,
             external_reference,
         };
-        Ok(Arc::new(Completion { inner: hours::Completion::new(fields)? }))
+        Ok(Arc::new(Completion {
+            inner: hours::Completion::new(fields)?,
+        }))
     }
 
     /// The person's reference on the portal.
@@ -187,25 +190,39 @@ pub struct ReadResult {
 
 fn read_result(out: ReadOutcome) -> ReadResult {
     ReadResult {
-        completions: out.completions.into_iter().map(|inner| Arc::new(Completion { inner })).collect(),
+        completions: out
+            .completions
+            .into_iter()
+            .map(|inner| Arc::new(Completion { inner }))
+            .collect(),
         rejects: out.rejects.into_iter().map(Reject::from).collect(),
     }
 }
 
 fn mode(strict: bool) -> ReadMode {
-    if strict { ReadMode::Strict } else { ReadMode::Lenient }
+    if strict {
+        ReadMode::Strict
+    } else {
+        ReadMode::Lenient
+    }
 }
 
 /// Reads a JSON array of portal completions (H-2).
 #[uniffi::export(default(strict = false))]
 pub fn read_completions_json(text: String, strict: bool) -> Result<ReadResult, EteError> {
-    Ok(read_result(hours::read_completions_json(&text, mode(strict))?))
+    Ok(read_result(hours::read_completions_json(
+        &text,
+        mode(strict),
+    )?))
 }
 
 /// Reads portal completions from CSV text with a header row (H-2).
 #[uniffi::export(default(strict = false))]
 pub fn read_completions_csv(text: String, strict: bool) -> Result<ReadResult, EteError> {
-    Ok(read_result(hours::read_completions_csv(text.as_bytes(), mode(strict))?))
+    Ok(read_result(hours::read_completions_csv(
+        text.as_bytes(),
+        mode(strict),
+    )?))
 }
 
 /// A practitioner's extra-time agreement (H-6); checked when used.
@@ -239,7 +256,10 @@ pub struct CreditPolicy {
 #[uniffi::export]
 pub fn credit_policy_from_json(text: String) -> Result<CreditPolicy, EteError> {
     let p = hours::CreditPolicy::from_json(&text)?;
-    Ok(CreditPolicy { allowance_percent: p.allowance_percent(), credit_repeats: p.credit_repeats() })
+    Ok(CreditPolicy {
+        allowance_percent: p.allowance_percent(),
+        credit_repeats: p.credit_repeats(),
+    })
 }
 
 /// A course credited earlier for a person (H-7).
@@ -310,17 +330,30 @@ pub fn credit_batch(
     };
     let agreements = agreements
         .into_iter()
-        .map(|a| hours::ExtraTimeAgreement::new(a.person_ref, a.agreed_by, a.agreed_on, a.category, a.allowance_percent))
+        .map(|a| {
+            hours::ExtraTimeAgreement::new(
+                a.person_ref,
+                a.agreed_by,
+                a.agreed_on,
+                a.category,
+                a.allowance_percent,
+            )
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let prior: Vec<hours::PriorCredit> = prior
         .into_iter()
-        .map(|p| hours::PriorCredit { person_ref: p.person_ref, course_name: p.course_name })
+        .map(|p| hours::PriorCredit {
+            person_ref: p.person_ref,
+            course_name: p.course_name,
+        })
         .collect();
     let completions: Vec<hours::Completion> = completions.iter().map(|c| c.inner.clone()).collect();
-    Ok(hours::credit_batch(&completions, &prior, &agreements, &policy)
-        .into_iter()
-        .map(CreditDecision::from)
-        .collect())
+    Ok(
+        hours::credit_batch(&completions, &prior, &agreements, &policy)
+            .into_iter()
+            .map(CreditDecision::from)
+            .collect(),
+    )
 }
 
 /// The most a completion over its guided time can earn (H-5).

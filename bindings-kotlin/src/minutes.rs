@@ -32,10 +32,20 @@ pub fn format_minutes(minutes: i64) -> Result<String, EteError> {
 
 /// `rounding(minutes × numerator / denominator)`, computed exactly.
 #[uniffi::export]
-pub fn apply_ratio(minutes: i64, numerator: i64, denominator: i64, rounding: Rounding) -> Result<i64, EteError> {
+pub fn apply_ratio(
+    minutes: i64,
+    numerator: i64,
+    denominator: i64,
+    rounding: Rounding,
+) -> Result<i64, EteError> {
     let part = |v: i64, name: &str| {
-        u64::try_from(v).map_err(|_| EteError::InvalidRatio { detail: format!("{name} {v} is negative") })
+        u64::try_from(v).map_err(|_| EteError::InvalidRatio {
+            detail: format!("{name} {v} is negative"),
+        })
     };
-    let ratio = Ratio::new(part(numerator, "numerator")?, part(denominator, "denominator")?)?;
+    let ratio = Ratio::new(
+        part(numerator, "numerator")?,
+        part(denominator, "denominator")?,
+    )?;
     Ok(ratio.apply(self::minutes(minutes)?, rounding)?.as_signed())
 }

@@ -9,13 +9,48 @@ use pyo3::types::PyList;
 
 use crate::hours::PyReject;
 
-create_exception!(ete_core, EteError, PyException, "Base class of every ETE Core error.");
-create_exception!(ete_core, InvalidMinutes, EteError, "A duration that is not H:MM/HH:MM, negative, or too large.");
-create_exception!(ete_core, InvalidRatio, EteError, "A ratio with a zero denominator.");
-create_exception!(ete_core, InvalidField, EteError, "A field of a record has a bad value.");
-create_exception!(ete_core, MalformedInput, EteError, "The input cannot be read: bad JSON or CSV, a missing column.");
-create_exception!(ete_core, RejectedRecords, EteError, "A strict read met bad records; `rejects` lists them.");
-create_exception!(ete_core, InvalidPolicy, EteError, "A policy that does not parse or holds a value out of range.");
+create_exception!(
+    ete_core,
+    EteError,
+    PyException,
+    "Base class of every ETE Core error."
+);
+create_exception!(
+    ete_core,
+    InvalidMinutes,
+    EteError,
+    "A duration that is not H:MM/HH:MM, negative, or too large."
+);
+create_exception!(
+    ete_core,
+    InvalidRatio,
+    EteError,
+    "A ratio with a zero denominator."
+);
+create_exception!(
+    ete_core,
+    InvalidField,
+    EteError,
+    "A field of a record has a bad value."
+);
+create_exception!(
+    ete_core,
+    MalformedInput,
+    EteError,
+    "The input cannot be read: bad JSON or CSV, a missing column."
+);
+create_exception!(
+    ete_core,
+    RejectedRecords,
+    EteError,
+    "A strict read met bad records; `rejects` lists them."
+);
+create_exception!(
+    ete_core,
+    InvalidPolicy,
+    EteError,
+    "A policy that does not parse or holds a value out of range."
+);
 
 /// Adds the exception classes to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -155,7 +155,12 @@ pub struct PyReject {
 
 impl From<Reject> for PyReject {
     fn from(r: Reject) -> PyReject {
-        PyReject { position: r.position, line: r.line, field: r.field, reason: r.reason }
+        PyReject {
+            position: r.position,
+            line: r.line,
+            field: r.field,
+            reason: r.reason,
+        }
     }
 }
 
@@ -182,7 +187,11 @@ pub struct PyReadResult {
 #[pymethods]
 impl PyReadResult {
     fn __repr__(&self) -> String {
-        format!("ReadResult(completions={}, rejects={})", self.completions.len(), self.rejects.len())
+        format!(
+            "ReadResult(completions={}, rejects={})",
+            self.completions.len(),
+            self.rejects.len()
+        )
     }
 }
 
@@ -193,12 +202,20 @@ fn read_result(py: Python<'_>, out: ReadOutcome) -> PyResult<PyReadResult> {
             .into_iter()
             .map(|inner| Py::new(py, PyCompletion { inner }))
             .collect::<PyResult<_>>()?,
-        rejects: out.rejects.into_iter().map(|r| Py::new(py, PyReject::from(r))).collect::<PyResult<_>>()?,
+        rejects: out
+            .rejects
+            .into_iter()
+            .map(|r| Py::new(py, PyReject::from(r)))
+            .collect::<PyResult<_>>()?,
     })
 }
 
 fn mode(strict: bool) -> ReadMode {
-    if strict { ReadMode::Strict } else { ReadMode::Lenient }
+    if strict {
+        ReadMode::Strict
+    } else {
+        ReadMode::Lenient
+    }
 }
 
 /// Reads a JSON array of portal completions (H-2).
@@ -251,8 +268,14 @@ impl PyAgreement {
         allowance_percent: Option<u32>,
     ) -> PyResult<PyAgreement> {
         let category = self::category(category)?;
-        py_result(ExtraTimeAgreement::new(person_ref, agreed_by, agreed_on, category, allowance_percent))
-            .map(|inner| PyAgreement { inner })
+        py_result(ExtraTimeAgreement::new(
+            person_ref,
+            agreed_by,
+            agreed_on,
+            category,
+            allowance_percent,
+        ))
+        .map(|inner| PyAgreement { inner })
     }
     #[getter]
     fn person_ref(&self) -> &str {
@@ -297,7 +320,8 @@ impl PyCreditPolicy {
     #[new]
     #[pyo3(signature = (allowance_percent = 20, credit_repeats = false))]
     fn new(allowance_percent: u32, credit_repeats: bool) -> PyResult<PyCreditPolicy> {
-        py_result(CreditPolicy::new(allowance_percent, credit_repeats)).map(|inner| PyCreditPolicy { inner })
+        py_result(CreditPolicy::new(allowance_percent, credit_repeats))
+            .map(|inner| PyCreditPolicy { inner })
     }
     /// Loads a policy from JSON: `{"allowancePercent": 20, "creditRepeats": false}`.
     #[staticmethod]
@@ -319,7 +343,11 @@ impl PyCreditPolicy {
         format!(
             "CreditPolicy(allowance_percent={}, credit_repeats={})",
             self.inner.allowance_percent(),
-            if self.inner.credit_repeats() { "True" } else { "False" }
+            if self.inner.credit_repeats() {
+                "True"
+            } else {
+                "False"
+            }
         )
     }
 }
@@ -415,11 +443,19 @@ fn credit_batch(
 ) -> Vec<PyCreditDecision> {
     let completions: Vec<Completion> = completions.iter().map(|c| c.inner.clone()).collect();
     let agreements: Vec<ExtraTimeAgreement> = agreements.iter().map(|a| a.inner.clone()).collect();
-    let prior: Vec<PriorCredit> =
-        prior.into_iter().map(|(person_ref, course_name)| PriorCredit { person_ref, course_name }).collect();
+    let prior: Vec<PriorCredit> = prior
+        .into_iter()
+        .map(|(person_ref, course_name)| PriorCredit {
+            person_ref,
+            course_name,
+        })
+        .collect();
     let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
     let decisions = py.detach(|| hours::credit_batch(&completions, &prior, &agreements, &policy));
-    decisions.into_iter().map(|inner| PyCreditDecision { inner }).collect()
+    decisions
+        .into_iter()
+        .map(|inner| PyCreditDecision { inner })
+        .collect()
 }
 
 /// The most a completion over its guided time can earn: `guided`, or

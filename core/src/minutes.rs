@@ -118,7 +118,9 @@ impl FromStr for Minutes {
 
     /// Parses `H:MM` / `HH:MM`; see the [module docs](self).
     fn from_str(input: &str) -> Result<Minutes, MinutesError> {
-        let bad = || MinutesError::Parse { input: input.to_owned() };
+        let bad = || MinutesError::Parse {
+            input: input.to_owned(),
+        };
         let (hours, minutes) = input.split_once(':').ok_or_else(bad)?;
         let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         if !all_digits(hours) || minutes.len() != 2 || !all_digits(minutes) {
@@ -129,7 +131,10 @@ impl FromStr for Minutes {
         if minutes > 59 {
             return Err(bad());
         }
-        let total = hours.checked_mul(60).and_then(|h| h.checked_add(minutes)).ok_or_else(bad)?;
+        let total = hours
+            .checked_mul(60)
+            .and_then(|h| h.checked_add(minutes))
+            .ok_or_else(bad)?;
         Minutes::new(total).map_err(|_| bad())
     }
 }

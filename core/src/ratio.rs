@@ -77,12 +77,18 @@ impl Ratio {
         if denominator == 0 {
             return Err(RatioError::ZeroDenominator { numerator });
         }
-        Ok(Ratio { numerator, denominator })
+        Ok(Ratio {
+            numerator,
+            denominator,
+        })
     }
 
     /// `p / 100`.
     pub const fn percent(p: u32) -> Ratio {
-        Ratio { numerator: p as u64, denominator: 100 }
+        Ratio {
+            numerator: p as u64,
+            denominator: 100,
+        }
     }
 
     /// The numerator.

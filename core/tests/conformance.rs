@@ -7,31 +7,38 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use ete_core::hours::{
-    allowance_cap, credit_batch, read_completions_csv, read_completions_json, AgreementCategory,
-    CreditPolicy, ExtraTimeAgreement, PriorCredit, ReadMode, ReadOutcome,
+    AgreementCategory, CreditPolicy, ExtraTimeAgreement, PriorCredit, ReadMode, ReadOutcome,
+    allowance_cap, credit_batch, read_completions_csv, read_completions_json,
 };
 use ete_core::{ErrorKind, Minutes, Ratio, Rounding};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 type Outcome = Result<Value, ErrorKind>;
 
 fn vectors() -> Vec<Value> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/learning_hours.json");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/learning_hours.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {path:?}: {e}"));
     let doc: Value = serde_json::from_str(&text).expect("vectors are JSON");
     doc["cases"].as_array().expect("cases array").clone()
 }
 
 fn int(v: &Value) -> i64 {
-    v.as_i64().unwrap_or_else(|| panic!("expected an integer, got {v}"))
+    v.as_i64()
+        .unwrap_or_else(|| panic!("expected an integer, got {v}"))
 }
 
 fn text(v: &Value) -> &str {
-    v.as_str().unwrap_or_else(|| panic!("expected a string, got {v}"))
+    v.as_str()
+        .unwrap_or_else(|| panic!("expected a string, got {v}"))
 }
 
 fn read(input: &Value) -> Result<ReadOutcome, ErrorKind> {
-    let mode = if input["strict"] == json!(true) { ReadMode::Strict } else { ReadMode::Lenient };
+    let mode = if input["strict"] == json!(true) {
+        ReadMode::Strict
+    } else {
+        ReadMode::Lenient
+    };
     let body = text(&input["text"]);
     let read = match text(&input["format"]) {
         "json" => read_completions_json(body, mode),
@@ -42,17 +49,28 @@ fn read(input: &Value) -> Result<ReadOutcome, ErrorKind> {
 }
 
 fn agreement(a: &Value) -> Result<ExtraTimeAgreement, ErrorKind> {
-    let category: AgreementCategory = serde_json::from_value(a["category"].clone()).expect("category");
+    let category: AgreementCategory =
+        serde_json::from_value(a["category"].clone()).expect("category");
     let on = NaiveDate::parse_from_str(text(&a["agreedOn"]), "%Y-%m-%d").expect("agreedOn");
-    let pct = a.get("allowancePercent").map(|p| u32::try_from(int(p)).expect("percent"));
-    ExtraTimeAgreement::new(text(&a["personRef"]), text(&a["agreedBy"]), on, category, pct)
-        .map_err(|e| e.kind())
+    let pct = a
+        .get("allowancePercent")
+        .map(|p| u32::try_from(int(p)).expect("percent"));
+    ExtraTimeAgreement::new(
+        text(&a["personRef"]),
+        text(&a["agreedBy"]),
+        on,
+        category,
+        pct,
+    )
+    .map_err(|e| e.kind())
 }
 
 fn run(op: &str, input: &Value) -> Outcome {
     match op {
         "minutes_parse" => {
-            let m: Minutes = text(&input["text"]).parse().map_err(|e: ete_core::MinutesError| e.kind())?;
+            let m: Minutes = text(&input["text"])
+                .parse()
+                .map_err(|e: ete_core::MinutesError| e.kind())?;
             Ok(json!({ "minutes": m.get() }))
         }
         "minutes_format" => {
@@ -60,9 +78,13 @@ fn run(op: &str, input: &Value) -> Outcome {
             Ok(json!({ "text": m.to_string() }))
         }
         "ratio_apply" => {
-            let ratio = Ratio::new(int(&input["numerator"]) as u64, int(&input["denominator"]) as u64)
-                .map_err(|e| e.kind())?;
-            let rounding: Rounding = serde_json::from_value(input["rounding"].clone()).expect("rounding");
+            let ratio = Ratio::new(
+                int(&input["numerator"]) as u64,
+                int(&input["denominator"]) as u64,
+            )
+            .map_err(|e| e.kind())?;
+            let rounding: Rounding =
+                serde_json::from_value(input["rounding"].clone()).expect("rounding");
             let m = Minutes::from_signed(int(&input["minutes"])).map_err(|e| e.kind())?;
             let out = ratio.apply(m, rounding).map_err(|e| e.kind())?;
             Ok(json!({ "minutes": out.get() }))
@@ -83,10 +105,12 @@ fn run(op: &str, input: &Value) -> Outcome {
                 .iter()
                 .map(agreement)
                 .collect::<Result<Vec<_>, _>>()?;
-            let prior: Vec<PriorCredit> = serde_json::from_value(input["prior"].clone()).expect("prior");
-            let completions = read_completions_json(&input["completions"].to_string(), ReadMode::Strict)
-                .map_err(|e| e.kind())?
-                .completions;
+            let prior: Vec<PriorCredit> =
+                serde_json::from_value(input["prior"].clone()).expect("prior");
+            let completions =
+                read_completions_json(&input["completions"].to_string(), ReadMode::Strict)
+                    .map_err(|e| e.kind())?
+                    .completions;
             let decisions = credit_batch(&completions, &prior, &agreements, &policy);
             Ok(json!({ "decisions": decisions.iter().map(|d| json!({
                 "credited": d.credited.get(), "reason": d.reason.code(), "cap": d.cap.get(),
@@ -104,7 +128,9 @@ fn run(op: &str, input: &Value) -> Outcome {
         }
         "policy_from_json" => {
             let p = CreditPolicy::from_json(text(&input["json"])).map_err(|e| e.kind())?;
-            Ok(json!({ "allowance_percent": p.allowance_percent(), "credit_repeats": p.credit_repeats() }))
+            Ok(
+                json!({ "allowance_percent": p.allowance_percent(), "credit_repeats": p.credit_repeats() }),
+            )
         }
         other => panic!("unknown op {other}"),
     }
@@ -125,7 +151,12 @@ fn check(name: &str, path: &str, expected: &Value, actual: &Value) -> Vec<String
                         vec![]
                     };
                 }
-                check(name, &format!("{path}.{k}"), ev, a.get(k).unwrap_or(&Value::Null))
+                check(
+                    name,
+                    &format!("{path}.{k}"),
+                    ev,
+                    a.get(k).unwrap_or(&Value::Null),
+                )
             })
             .collect(),
         (Value::Array(e), Value::Array(a)) if e.len() == a.len() => e
@@ -142,7 +173,11 @@ fn check(name: &str, path: &str, expected: &Value, actual: &Value) -> Vec<String
 #[test]
 fn learning_hours_vectors_pass() {
     let cases = vectors();
-    assert!(cases.len() >= 30, "the issue asks for at least 30 cases, found {}", cases.len());
+    assert!(
+        cases.len() >= 30,
+        "the issue asks for at least 30 cases, found {}",
+        cases.len()
+    );
     let mut failures = Vec::new();
     for case in &cases {
         let name = text(&case["name"]);
@@ -150,11 +185,23 @@ fn learning_hours_vectors_pass() {
         match (case.get("expect"), case.get("error"), outcome) {
             (Some(expected), _, Ok(actual)) => failures.extend(check(name, "", expected, &actual)),
             (_, Some(kind), Err(got)) if text(kind) == got.name() => {}
-            (_, Some(kind), Ok(actual)) => failures.push(format!("{name}: expected {kind}, got {actual}")),
+            (_, Some(kind), Ok(actual)) => {
+                failures.push(format!("{name}: expected {kind}, got {actual}"))
+            }
             (_, _, Err(got)) => failures.push(format!("{name}: unexpected error {got}")),
             (None, None, _) => failures.push(format!("{name}: case has neither expect nor error")),
         }
     }
-    println!("learning_hours.json: {} cases, {} failures", cases.len(), failures.len());
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    println!(
+        "learning_hours.json: {} cases, {} failures",
+        cases.len(),
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }

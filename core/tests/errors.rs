@@ -1,6 +1,8 @@
 //! Error messages name the field, the value and the rule, and never personal data.
 
-use ete_core::hours::{read_completions_csv, read_completions_json, CreditPolicy, ReadMode, RecordError};
+use ete_core::hours::{
+    CreditPolicy, ReadMode, RecordError, read_completions_csv, read_completions_json,
+};
 use ete_core::{ErrorKind, Minutes, MinutesError};
 
 const HEADER: &str = "externalReference,courseName,completionDateTime,status,totalTimeMinutes,expectedTimeMinutes,firstName,email,dateOfBirth\n";
@@ -8,36 +10,65 @@ const HEADER: &str = "externalReference,courseName,completionDateTime,status,tot
 #[test]
 fn a_bad_duration_quotes_the_input() {
     let err = "2:75".parse::<Minutes>().unwrap_err();
-    assert_eq!(err, MinutesError::Parse { input: "2:75".into() });
+    assert_eq!(
+        err,
+        MinutesError::Parse {
+            input: "2:75".into()
+        }
+    );
     assert!(err.to_string().contains("\"2:75\""), "{err}");
     assert_eq!(err.kind(), ErrorKind::InvalidMinutes);
 }
 
 #[test]
 fn a_reject_names_record_line_field_value_and_rule() {
-    let csv = format!("{HEADER}P-1,Budgeting,2026-11-02T14:05:00Z,Completed,30,0,Alex,a@example.invalid,1990-01-02\n");
+    let csv = format!(
+        "{HEADER}P-1,Budgeting,2026-11-02T14:05:00Z,Completed,30,0,Alex,a@example.invalid,1990-01-02\n"
+    );
     let read = read_completions_csv(csv.as_bytes(), ReadMode::Lenient).unwrap();
     let reject = &read.rejects[0];
-    assert_eq!((reject.position, reject.line, reject.field.as_deref()), (0, Some(2), Some("expectedTimeMinutes")));
+    assert_eq!(
+        (reject.position, reject.line, reject.field.as_deref()),
+        (0, Some(2), Some("expectedTimeMinutes"))
+    );
     let shown = reject.to_string();
-    assert_eq!(shown, "record 0 (line 2), field expectedTimeMinutes: value \"0\": guided learning time must be above zero (H-1)");
+    assert_eq!(
+        shown,
+        "record 0 (line 2), field expectedTimeMinutes: value \"0\": guided learning time must be above zero (H-1)"
+    );
 }
 
 #[test]
 fn a_reject_of_a_personal_field_does_not_repeat_the_value() {
-    let csv = format!("{HEADER}P-1,Budgeting,2026-11-02T14:05:00Z,Completed,30,45,Alex,a@example.invalid,02/01/1990\n");
+    let csv = format!(
+        "{HEADER}P-1,Budgeting,2026-11-02T14:05:00Z,Completed,30,45,Alex,a@example.invalid,02/01/1990\n"
+    );
     let err = read_completions_csv(csv.as_bytes(), ReadMode::Strict).unwrap_err();
-    let RecordError::Rejected { rejects } = &err else { panic!("expected Rejected, got {err:?}") };
+    let RecordError::Rejected { rejects } = &err else {
+        panic!("expected Rejected, got {err:?}")
+    };
     assert_eq!(rejects[0].field.as_deref(), Some("dateOfBirth"));
     for shown in [err.to_string(), format!("{err:?}")] {
-        assert!(!shown.contains("02/01/1990") && !shown.contains("Alex"), "{shown}");
+        assert!(
+            !shown.contains("02/01/1990") && !shown.contains("Alex"),
+            "{shown}"
+        );
     }
 }
 
 #[test]
 fn a_missing_column_is_named() {
-    let err = read_completions_csv("externalReference,courseName\n".as_bytes(), ReadMode::Lenient).unwrap_err();
-    assert_eq!(err, RecordError::MissingColumn { column: "completionDateTime".into() });
+    let err = read_completions_csv(
+        "externalReference,courseName\n".as_bytes(),
+        ReadMode::Lenient,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        RecordError::MissingColumn {
+            column: "completionDateTime".into()
+        }
+    );
     assert_eq!(err.kind(), ErrorKind::MalformedInput);
 }
 
@@ -63,5 +94,8 @@ fn lenient_read_keeps_every_good_record_in_order() {
 #[test]
 fn a_policy_error_names_field_value_and_rule() {
     let err = CreditPolicy::from_json(r#"{"allowancePercent": 130}"#).unwrap_err();
-    assert_eq!(err.to_string(), "invalid credit policy: allowancePercent = 130: must be 0..=100 (H-5)");
+    assert_eq!(
+        err.to_string(),
+        "invalid credit policy: allowancePercent = 130: must be 0..=100 (H-5)"
+    );
 }

@@ -2,14 +2,14 @@
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use ete_core::hours::{
-    allowance_cap, credit, credit_batch, AgreementCategory, Completion, CompletionFields,
-    CompletionStatus, Course, CreditDecision, CreditPolicy, CreditReason, ExtraTimeAgreement,
-    PriorCredit, Reject,
+    AgreementCategory, Completion, CompletionFields, CompletionStatus, Course, CreditDecision,
+    CreditPolicy, CreditReason, ExtraTimeAgreement, PriorCredit, Reject, allowance_cap, credit,
+    credit_batch,
 };
 use ete_core::{Minutes, Ratio, Rounding};
 use proptest::prelude::*;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 fn minutes(max: u64) -> impl Strategy<Value = Minutes> {
     (0..=max).prop_map(|m| Minutes::new(m).expect("in range"))
@@ -47,7 +47,11 @@ fn completion() -> impl Strategy<Value = Completion> {
                 course_type: "Online".into(),
                 provider: "Meganexus".into(),
                 completion_date_time: at,
-                status: if passed { CompletionStatus::Completed } else { CompletionStatus::Failed },
+                status: if passed {
+                    CompletionStatus::Completed
+                } else {
+                    CompletionStatus::Failed
+                },
                 total_time_minutes: actual,
                 expected_time_minutes: guided,
                 attempts,
@@ -58,12 +62,15 @@ fn completion() -> impl Strategy<Value = Completion> {
 }
 
 fn agreement() -> impl Strategy<Value = ExtraTimeAgreement> {
-    (prop::sample::select(vec!["P-1", "P-2", "P-3"]), date(), prop::option::of(0u32..=100)).prop_map(
-        |(person, on, pct)| {
+    (
+        prop::sample::select(vec!["P-1", "P-2", "P-3"]),
+        date(),
+        prop::option::of(0u32..=100),
+    )
+        .prop_map(|(person, on, pct)| {
             ExtraTimeAgreement::new(person, "PR-1", on, AgreementCategory::Neurodiversity, pct)
                 .expect("valid agreement")
-        },
-    )
+        })
 }
 
 fn policy() -> impl Strategy<Value = CreditPolicy> {

@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::hours::policy::MAX_ALLOWANCE_PERCENT;
 use crate::hours::RecordError;
+use crate::hours::policy::MAX_ALLOWANCE_PERCENT;
 
 /// Why extra time was agreed: a category, never free-text health data (H-6).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -58,7 +58,13 @@ struct AgreementFields {
 impl TryFrom<AgreementFields> for ExtraTimeAgreement {
     type Error = RecordError;
     fn try_from(f: AgreementFields) -> Result<ExtraTimeAgreement, RecordError> {
-        ExtraTimeAgreement::new(f.person_ref, f.agreed_by, f.agreed_on, f.category, f.allowance_percent)
+        ExtraTimeAgreement::new(
+            f.person_ref,
+            f.agreed_by,
+            f.agreed_on,
+            f.category,
+            f.allowance_percent,
+        )
     }
 }
 
@@ -82,10 +88,18 @@ impl ExtraTimeAgreement {
         let person_ref = person_ref.into();
         let agreed_by = agreed_by.into();
         if person_ref.trim().is_empty() {
-            return Err(RecordError::field("personRef", &person_ref, "an agreement names the person (H-6)"));
+            return Err(RecordError::field(
+                "personRef",
+                &person_ref,
+                "an agreement names the person (H-6)",
+            ));
         }
         if agreed_by.trim().is_empty() {
-            return Err(RecordError::field("agreedBy", &agreed_by, "an agreement names the practitioner (H-6)"));
+            return Err(RecordError::field(
+                "agreedBy",
+                &agreed_by,
+                "an agreement names the practitioner (H-6)",
+            ));
         }
         if let Some(p) = allowance_percent.filter(|p| *p > MAX_ALLOWANCE_PERCENT) {
             return Err(RecordError::field(
@@ -95,7 +109,13 @@ impl ExtraTimeAgreement {
             ));
         }
         Ok(ExtraTimeAgreement {
-            fields: AgreementFields { person_ref, agreed_by, agreed_on, category, allowance_percent },
+            fields: AgreementFields {
+                person_ref,
+                agreed_by,
+                agreed_on,
+                category,
+                allowance_percent,
+            },
         })
     }
 

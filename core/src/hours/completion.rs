@@ -37,7 +37,11 @@ impl FromStr for CompletionStatus {
         match s.trim().to_ascii_lowercase().as_str() {
             "completed" | "passed" => Ok(CompletionStatus::Completed),
             "failed" => Ok(CompletionStatus::Failed),
-            _ => Err(RecordError::field("status", s, "expected Completed, Passed or Failed (H-2)")),
+            _ => Err(RecordError::field(
+                "status",
+                s,
+                "expected Completed, Passed or Failed (H-2)",
+            )),
         }
     }
 }
@@ -176,7 +180,11 @@ impl Completion {
             ));
         }
         if fields.attempts == Some(0) {
-            return Err(RecordError::field("attempts", "0", "attempts, when given, must be at least 1 (H-2)"));
+            return Err(RecordError::field(
+                "attempts",
+                "0",
+                "attempts, when given, must be at least 1 (H-2)",
+            ));
         }
         Ok(Completion { fields })
     }
@@ -221,7 +229,10 @@ impl Completion {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn local_date(&self) -> NaiveDate {
-        self.fields.completion_date_time.with_timezone(&London).date_naive()
+        self.fields
+            .completion_date_time
+            .with_timezone(&London)
+            .date_naive()
     }
 }
 

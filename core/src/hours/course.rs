@@ -42,7 +42,14 @@ struct CourseFields {
 impl TryFrom<CourseFields> for Course {
     type Error = RecordError;
     fn try_from(f: CourseFields) -> Result<Course, RecordError> {
-        Course::new(f.id, f.title, f.provider, f.course_type, f.languages, f.guided)
+        Course::new(
+            f.id,
+            f.title,
+            f.provider,
+            f.course_type,
+            f.languages,
+            f.guided,
+        )
     }
 }
 
@@ -62,13 +69,21 @@ impl Course {
             return Err(RecordError::field("id", "", "a course needs an id (H-1)"));
         }
         if guided == Minutes::ZERO {
-            return Err(RecordError::field("guided", "0", "guided learning time must be above zero (H-1)"));
+            return Err(RecordError::field(
+                "guided",
+                "0",
+                "guided learning time must be above zero (H-1)",
+            ));
         }
         for tag in &languages {
             let plausible = tag.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
                 && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
             if !plausible {
-                return Err(RecordError::field("languages", tag, "not a BCP-47 language tag (H-1)"));
+                return Err(RecordError::field(
+                    "languages",
+                    tag,
+                    "not a BCP-47 language tag (H-1)",
+                ));
             }
         }
         Ok(Course {

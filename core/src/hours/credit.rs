@@ -82,7 +82,9 @@ impl CreditReason {
     /// A sentence for the administrator's notes.
     pub const fn explanation(self) -> &'static str {
         match self {
-            CreditReason::WithinGuidedTime => "completed within the guided time: actual time credited",
+            CreditReason::WithinGuidedTime => {
+                "completed within the guided time: actual time credited"
+            }
             CreditReason::WithinAllowance => {
                 "over the guided time, within the agreed extra-time allowance: actual time credited"
             }
@@ -146,7 +148,11 @@ pub struct CreditDecision {
 impl fmt::Display for CreditDecision {
     /// `P-1 "Digital skills" 2026-11-02: credit 02:00 (capped_at_guided_time)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {:?} {}: ", self.person_ref, self.course_name, self.date)?;
+        write!(
+            f,
+            "{} {:?} {}: ",
+            self.person_ref, self.course_name, self.date
+        )?;
         if self.credited == Minutes::ZERO {
             write!(f, "do not credit ({})", self.reason)
         } else {
@@ -234,8 +240,10 @@ pub fn credit_batch(
     agreements: &[ExtraTimeAgreement],
     policy: &CreditPolicy,
 ) -> Vec<CreditDecision> {
-    let mut credited: HashSet<(&str, &str)> =
-        prior.iter().map(|p| (p.person_ref.as_str(), p.course_name.as_str())).collect();
+    let mut credited: HashSet<(&str, &str)> = prior
+        .iter()
+        .map(|p| (p.person_ref.as_str(), p.course_name.as_str()))
+        .collect();
     let mut order: Vec<(usize, &Completion)> = completions.iter().enumerate().collect();
     order.sort_by_key(|(position, c)| (c.completed_at(), *position));
     let mut decisions: Vec<CreditDecision> = order
@@ -243,7 +251,10 @@ pub fn credit_batch(
         .map(|(position, c)| {
             let key = (c.person_ref(), c.course_name());
             let decision = credit(c, position, credited.contains(&key), agreements, policy);
-            if !matches!(decision.reason, CreditReason::Failed | CreditReason::Duplicate) {
+            if !matches!(
+                decision.reason,
+                CreditReason::Failed | CreditReason::Duplicate
+            ) {
                 credited.insert(key);
             }
             decision

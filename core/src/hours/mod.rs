@@ -31,9 +31,11 @@ pub use agreement::{AgreementCategory, ExtraTimeAgreement};
 pub use completion::{Completion, CompletionFields, CompletionStatus};
 pub use course::Course;
 pub use credit::{
-    allowance_cap, applicable_allowance, credit, credit_batch, CreditDecision, CreditReason,
-    PriorCredit,
+    CreditDecision, CreditReason, PriorCredit, allowance_cap, applicable_allowance, credit,
+    credit_batch,
 };
-pub use policy::{CreditPolicy, PolicyError, MAX_ALLOWANCE_PERCENT};
-pub use read::{read_completions_csv, read_completions_json, ReadMode, ReadOutcome, REQUIRED_FIELDS};
+pub use policy::{CreditPolicy, MAX_ALLOWANCE_PERCENT, PolicyError};
+pub use read::{
+    REQUIRED_FIELDS, ReadMode, ReadOutcome, read_completions_csv, read_completions_json,
+};
 pub use record_error::{RecordError, Reject};

@@ -62,7 +62,10 @@ struct PolicyFields {
 
 impl Default for PolicyFields {
     fn default() -> PolicyFields {
-        PolicyFields { allowance_percent: 20, credit_repeats: false }
+        PolicyFields {
+            allowance_percent: 20,
+            credit_repeats: false,
+        }
     }
 }
 
@@ -89,14 +92,20 @@ impl CreditPolicy {
                 reason: "must be 0..=100 (H-5)".to_owned(),
             });
         }
-        Ok(CreditPolicy { fields: PolicyFields { allowance_percent, credit_repeats } })
+        Ok(CreditPolicy {
+            fields: PolicyFields {
+                allowance_percent,
+                credit_repeats,
+            },
+        })
     }
 
     /// Loads a policy from JSON (`{"allowancePercent": 20, "creditRepeats": false}`); a missing
     /// field takes its default, an unknown field is an error.
     pub fn from_json(text: &str) -> Result<CreditPolicy, PolicyError> {
-        let fields: PolicyFields =
-            serde_json::from_str(text).map_err(|e| PolicyError::Parse { reason: e.to_string() })?;
+        let fields: PolicyFields = serde_json::from_str(text).map_err(|e| PolicyError::Parse {
+            reason: e.to_string(),
+        })?;
         CreditPolicy::try_from(fields)
     }
 

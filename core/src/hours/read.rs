@@ -35,7 +35,7 @@ use std::io;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::hours::{Completion, CompletionFields, CompletionStatus, Reject, RecordError};
+use crate::hours::{Completion, CompletionFields, CompletionStatus, RecordError, Reject};
 use crate::minutes::Minutes;
 
 /// The fields a record must have; a CSV header must name each.
@@ -74,7 +74,9 @@ pub struct ReadOutcome {
 impl ReadOutcome {
     fn finish(self, mode: ReadMode) -> Result<ReadOutcome, RecordError> {
         if mode == ReadMode::Strict && !self.rejects.is_empty() {
-            return Err(RecordError::Rejected { rejects: self.rejects });
+            return Err(RecordError::Rejected {
+                rejects: self.rejects,
+            });
         }
         Ok(self)
     }
@@ -89,16 +91,17 @@ impl ReadOutcome {
 
 /// Reads a JSON array of portal completion objects.
 pub fn read_completions_json(text: &str, mode: ReadMode) -> Result<ReadOutcome, RecordError> {
-    let values: Vec<serde_json::Value> = serde_json::from_str(text).map_err(|e| {
-        RecordError::Malformed {
+    let values: Vec<serde_json::Value> =
+        serde_json::from_str(text).map_err(|e| RecordError::Malformed {
             line: u64::try_from(e.line()).ok(),
             reason: match e.classify() {
-                serde_json::error::Category::Syntax => format!("JSON syntax error at column {}", e.column()),
+                serde_json::error::Category::Syntax => {
+                    format!("JSON syntax error at column {}", e.column())
+                }
                 serde_json::error::Category::Eof => "the JSON ends too early".to_owned(),
                 _ => "expected a JSON array of completion objects".to_owned(),
             },
-        }
-    })?;
+        })?;
     let mut out = ReadOutcome::default();
     for (position, value) in values.iter().enumerate() {
         let built = match value.as_object() {
@@ -126,28 +129,42 @@ pub fn read_completions_json(text: &str, mode: ReadMode) -> Result<ReadOutcome, 
 /// Reads CSV with a header row naming the portal's fields (any order, extra columns ignored).
 ///
 /// A row of the wrong length or with bad UTF-8 is a reject, not a failure of the whole read.
-pub fn read_completions_csv(input: impl io::Read, mode: ReadMode) -> Result<ReadOutcome, RecordError> {
-    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(input);
+pub fn read_completions_csv(
+    input: impl io::Read,
+    mode: ReadMode,
+) -> Result<ReadOutcome, RecordError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(input);
     let headers = reader.headers().map_err(|e| malformed_csv(&e))?.clone();
     let columns: HashMap<&str, usize> = headers.iter().enumerate().map(|(i, h)| (h, i)).collect();
     if let Some(missing) = REQUIRED_FIELDS.iter().find(|f| !columns.contains_key(*f)) {
-        return Err(RecordError::MissingColumn { column: (*missing).to_owned() });
+        return Err(RecordError::MissingColumn {
+            column: (*missing).to_owned(),
+        });
     }
     let mut out = ReadOutcome::default();
     for (position, row) in reader.records().enumerate() {
         match row {
             Ok(record) => {
                 let line = record.position().map(|p| p.line());
-                let built = build(|name| match columns.get(name).and_then(|&i| record.get(i)) {
-                    None | Some("") => Raw::Missing,
-                    Some(text) => Raw::Text(text),
-                });
+                let built = build(
+                    |name| match columns.get(name).and_then(|&i| record.get(i)) {
+                        None | Some("") => Raw::Missing,
+                        Some(text) => Raw::Text(text),
+                    },
+                );
                 out.push(built, position, line);
             }
             Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => return Err(malformed_csv(&e)),
             Err(e) => {
                 let line = e.position().map(|p| p.line());
-                out.rejects.push(Reject { position, line, field: None, reason: csv_reason(&e) });
+                out.rejects.push(Reject {
+                    position,
+                    line,
+                    field: None,
+                    reason: csv_reason(&e),
+                });
             }
         }
     }
@@ -155,13 +172,18 @@ pub fn read_completions_csv(input: impl io::Read, mode: ReadMode) -> Result<Read
 }
 
 fn malformed_csv(e: &csv::Error) -> RecordError {
-    RecordError::Malformed { line: e.position().map(|p| p.line()), reason: csv_reason(e) }
+    RecordError::Malformed {
+        line: e.position().map(|p| p.line()),
+        reason: csv_reason(e),
+    }
 }
 
 /// A reason for a CSV error that never repeats field contents.
 fn csv_reason(e: &csv::Error) -> String {
     match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
             format!("the row has {len} fields where the header has {expected_len}")
         }
         csv::ErrorKind::Utf8 { .. } => "the row is not valid UTF-8".to_owned(),
@@ -217,7 +239,11 @@ fn required(name: &str) -> RecordError {
     }
 }
 
-fn text<'a>(get: &impl Fn(&str) -> Raw<'a>, name: &str, is_required: bool) -> Result<String, RecordError> {
+fn text<'a>(
+    get: &impl Fn(&str) -> Raw<'a>,
+    name: &str,
+    is_required: bool,
+) -> Result<String, RecordError> {
     match get(name) {
         Raw::Text(s) => Ok(s.to_owned()),
         Raw::Missing if is_required => Err(required(name)),
@@ -227,7 +253,10 @@ fn text<'a>(get: &impl Fn(&str) -> Raw<'a>, name: &str, is_required: bool) -> Re
     }
 }
 
-fn whole_number<'a>(get: &impl Fn(&str) -> Raw<'a>, name: &str) -> Result<Option<i64>, RecordError> {
+fn whole_number<'a>(
+    get: &impl Fn(&str) -> Raw<'a>,
+    name: &str,
+) -> Result<Option<i64>, RecordError> {
     match get(name) {
         Raw::Missing => Ok(None),
         Raw::Int(i) => Ok(Some(i)),
@@ -241,16 +270,25 @@ fn whole_number<'a>(get: &impl Fn(&str) -> Raw<'a>, name: &str) -> Result<Option
 
 fn minutes<'a>(get: &impl Fn(&str) -> Raw<'a>, name: &str) -> Result<Minutes, RecordError> {
     let value = whole_number(get, name)?.ok_or_else(|| required(name))?;
-    Minutes::from_signed(value)
-        .map_err(|_| bad(name, &value.to_string(), "must be a whole number of minutes, 0 or more (H-2)"))
+    Minutes::from_signed(value).map_err(|_| {
+        bad(
+            name,
+            &value.to_string(),
+            "must be a whole number of minutes, 0 or more (H-2)",
+        )
+    })
 }
 
 fn attempts<'a>(get: &impl Fn(&str) -> Raw<'a>, name: &str) -> Result<Option<u32>, RecordError> {
     match whole_number(get, name)? {
         None => Ok(None),
-        Some(n) => u32::try_from(n)
-            .map(Some)
-            .map_err(|_| bad(name, &n.to_string(), "must be a whole number, 1 or more (H-2)")),
+        Some(n) => u32::try_from(n).map(Some).map_err(|_| {
+            bad(
+                name,
+                &n.to_string(),
+                "must be a whole number, 1 or more (H-2)",
+            )
+        }),
     }
 }
 

@@ -71,7 +71,10 @@ pub enum RecordError {
 }
 
 fn quoted(value: &Option<String>) -> String {
-    value.as_ref().map(|v| format!(" {v:?}")).unwrap_or_default()
+    value
+        .as_ref()
+        .map(|v| format!(" {v:?}"))
+        .unwrap_or_default()
 }
 
 fn at_line(line: &Option<u64>) -> String {
@@ -94,7 +97,11 @@ impl RecordError {
 
     /// A bad value in a personal field; the value is never repeated.
     pub fn personal_field(field: &str, reason: &str) -> RecordError {
-        RecordError::InvalidField { field: field.to_owned(), value: None, reason: reason.to_owned() }
+        RecordError::InvalidField {
+            field: field.to_owned(),
+            value: None,
+            reason: reason.to_owned(),
+        }
     }
 
     /// The language-neutral kind of this error.
@@ -111,7 +118,11 @@ impl RecordError {
     /// This error as a [`Reject`] at `position`, when it concerns one record.
     pub(crate) fn into_reject(self, position: usize, line: Option<u64>) -> Reject {
         match self {
-            RecordError::InvalidField { field, value, reason } => Reject {
+            RecordError::InvalidField {
+                field,
+                value,
+                reason,
+            } => Reject {
                 position,
                 line,
                 reason: match value {
@@ -120,7 +131,12 @@ impl RecordError {
                 },
                 field: Some(field),
             },
-            other => Reject { position, line, field: None, reason: other.to_string() },
+            other => Reject {
+                position,
+                line,
+                field: None,
+                reason: other.to_string(),
+            },
         }
     }
 }

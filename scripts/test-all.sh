@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs every check and test suite: Rust (fmt, clippy, tests, docs), Python (a wheel built fresh
+# into a virtual environment, pytest, stubtest) and Kotlin (uniffi bindings generated from the
+# freshly built library, compiled and tested by Maven on the JVM). Installs what it needs.
+#
+#   ./scripts/test-all.sh            # everything
+#   ETE_SKIP=kotlin ./scripts/test-all.sh   # skip a part: rust, python or kotlin (comma-separated)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+skip=",${ETE_SKIP:-},"
+step() { printf '\n==> %s\n' "$*"; }
+started=$(date +%s)
+
+if [[ $skip != *,rust,* ]]; then
+  step "Rust toolchain components"
+  rustup component add rustfmt clippy >/dev/null 2>&1 || true
+  step "cargo fmt --check"
+  cargo fmt --all -- --check
+  step "cargo clippy --all-targets -D warnings"
+  cargo clippy --workspace --all-targets --locked -- -D warnings
+  step "cargo test (Rust suites, incl. the conformance vectors)"
+  cargo test --workspace --exclude ete-python --locked
+  step "cargo doc (warnings are errors)"
+  RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p ete-core --locked
+fi
+
+if [[ $skip != *,python,* ]]; then
+  step "Python: virtual environment with maturin, pytest, mypy"
+  venv="$root/.venv"
+  [[ -x $venv/bin/python ]] || python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-dev.txt
+  step "Python: build a fresh wheel and install it"
+  rm -rf target/wheels
+  (cd bindings-python && "$venv/bin/maturin" build --locked --interpreter "$venv/bin/python" -o "$root/target/wheels")
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/ete_core-*.whl
+  step "Python: stubs match the module (mypy.stubtest)"
+  "$venv/bin/python" -m mypy.stubtest ete_core
+  step "pytest (Python suites, incl. the conformance vectors)"
+  (cd bindings-python && "$venv/bin/python" -m pytest -q)
+fi
+
+if [[ $skip != *,kotlin,* ]]; then
+  step "Kotlin: build the native library and generate the bindings"
+  cargo build -p ete-kotlin --locked
+  generated=bindings-kotlin/target/generated-sources/uniffi
+  rm -rf "$generated"
+  cargo run -q -p uniffi-bindgen --locked -- generate --library target/debug/libete_kotlin.so \
+    --language kotlin --out-dir "$generated" --no-format
+  step "mvn test (Kotlin suites on the JVM, incl. the conformance vectors)"
+  (cd bindings-kotlin && mvn -B -ntp test -Dete.native.dir="$root/target/debug")
+fi
+
+printf '\nAll suites passed in %ss.\n' "$(( $(date +%s) - started ))"
