@@ -1,1 +1,1 @@
-//! Benchmarks of ETE Core live in `benches/*.rs`; this crate has no library code.
+//! Benchmarks of ETE Core (`benches/*.rs`); this crate holds no library code.

@@ -1,1 +1,2 @@
-//! Examples of ETE Core live in `examples/*.rs`; this crate has no library code.
+//! Runnable examples of ETE Core: see `examples/*.rs` (Rust) and `examples/python/` (Python).
+//! This crate holds no library code.

@@ -1,0 +1,44 @@
+"""The weekly learning-hours report from Python: credit decisions per person, as rows.
+
+    .venv/bin/python examples/python/weekly_report.py [DATA_DIR]
+
+Each decision converts to a plain dict (``d.to_dict()``), so the rows load straight into pandas
+with ``pandas.DataFrame(rows)`` if you have it; this example needs only the standard library.
+"""
+
+import datetime
+import json
+import pathlib
+import sys
+from collections import defaultdict
+
+import ete_core
+
+
+def main(data_dir: pathlib.Path) -> None:
+    read = ete_core.read_completions_csv((data_dir / "completions.csv").read_text(encoding="utf-8"))
+    agreements = [
+        ete_core.ExtraTimeAgreement(
+            a["personRef"], a["agreedBy"], datetime.date.fromisoformat(a["agreedOn"]), a["category"], a.get("allowancePercent")
+        )
+        for a in json.loads((data_dir / "agreements.json").read_text(encoding="utf-8"))
+    ]
+    prior = [(p["personRef"], p["courseName"]) for p in json.loads((data_dir / "prior_credits.json").read_text(encoding="utf-8"))]
+    policy = ete_core.CreditPolicy.from_json((data_dir / "policy.json").read_text(encoding="utf-8"))
+
+    rows = [d.to_dict() for d in ete_core.credit_batch(read.completions, agreements, prior, policy)]
+    by_person = defaultdict(list)
+    for row in rows:
+        by_person[row["person_ref"]].append(row)
+    for person, items in sorted(by_person.items()):
+        total = sum(r["credited"] for r in items)
+        print(f"{person}  credit {ete_core.format_minutes(total)}")
+        for r in sorted(items, key=lambda r: (r["date"], r["position"])):
+            print(f"  {r['date']}  {r['course_name']:<28} {ete_core.format_minutes(r['credited'])}  {r['reason']}")
+    for reject in read.rejects:
+        print(f"rejected: {reject.position} {reject.field}: {reject.reason}")
+    print(f"total credited {ete_core.format_minutes(sum(r['credited'] for r in rows))} over {len(rows)} completions")
+
+
+if __name__ == "__main__":
+    main(pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parents[1] / "data")
