@@ -118,9 +118,15 @@ proptest! {
     }
 
     #[test]
-    fn actual_is_credited_when_within_guided_time(c in completion(), policy in policy()) {
-        prop_assume!(c.status() == CompletionStatus::Completed && c.actual() <= c.guided());
-        let d = credit(&c, 0, false, &[], &policy);
+    fn actual_is_credited_when_within_guided_time(
+        c in completion(), share in 0u64..=100, policy in policy(),
+        agreements in prop::collection::vec(agreement(), 0..4),
+    ) {
+        let mut fields = c.fields().clone();
+        fields.status = CompletionStatus::Completed;
+        fields.total_time_minutes = Minutes::new(c.guided().get() * share / 100).expect("in range");
+        let c = Completion::new(fields).expect("valid");
+        let d = credit(&c, 0, false, &agreements, &policy);
         prop_assert_eq!(d.credited, c.actual());
     }
 
