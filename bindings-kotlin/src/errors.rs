@@ -3,7 +3,7 @@
 use ete_core::hours::{PolicyError, RecordError};
 use ete_core::{ErrorKind, MinutesError, RatioError};
 
-use crate::hours::Reject;
+use crate::completion::Reject;
 
 /// Every error ETE Core reports, by kind; `detail` is the core's message.
 #[derive(Debug, thiserror::Error, uniffi::Error)]

@@ -14,8 +14,10 @@
     )
 )]
 
+mod completion;
+mod course;
+mod credit;
 mod errors;
-mod hours;
 mod minutes;
 
 use std::time::SystemTime;

@@ -7,7 +7,7 @@ use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
-use crate::hours::PyReject;
+use crate::completion::PyReject;
 
 create_exception!(
     ete_core,

@@ -11,8 +11,10 @@
     )
 )]
 
+mod completion;
+mod course;
+mod credit;
 mod errors;
-mod hours;
 mod minutes;
 
 use pyo3::prelude::*;
@@ -23,6 +25,8 @@ fn _ete_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     errors::register(m)?;
     minutes::register(m)?;
-    hours::register(m)?;
+    completion::register(m)?;
+    course::register(m)?;
+    credit::register(m)?;
     Ok(())
 }

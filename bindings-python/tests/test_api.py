@@ -122,3 +122,21 @@ def test_credit_batch_from_many_threads_gives_the_same_answer():
     for t in threads:
         t.join()
     assert len(results) == 8 and all(r == expected for r in results)
+
+
+def test_a_course_needs_guided_time_and_language_tags():
+    course = ete_core.Course("CC-101", "Budgeting", "Meganexus", "Online", ["en", "cy", "pl"], 60)
+    assert (course.id, course.languages, course.guided) == ("CC-101", ["en", "cy", "pl"], 60)
+    with pytest.raises(ete_core.InvalidField, match="guided"):
+        ete_core.Course("CC-102", "Empty", "Meganexus", "Online", ["en"], 0)
+    with pytest.raises(ete_core.InvalidField, match="languages"):
+        ete_core.Course("CC-103", "Bad tag", "Meganexus", "Online", ["english language"], 30)
+
+
+def test_a_zone_aware_datetime_in_london_summer_time_is_converted_to_utc():
+    from zoneinfo import ZoneInfo
+
+    local = datetime.datetime(2026, 7, 1, 0, 30, tzinfo=ZoneInfo("Europe/London"))
+    c = ete_core.Completion("P-1", "C", local, "Completed", 1, 1)
+    assert c.completed_at == datetime.datetime(2026, 6, 30, 23, 30, tzinfo=UTC)
+    assert c.local_date == datetime.date(2026, 7, 1)

@@ -1,4 +1,5 @@
-//! Runs every case of `tests/vectors/learning_hours.json` against the Rust API.
+//! Runs every case of `tests/vectors/learning_hours.json` against the Rust API, one test per
+//! case (a libtest-mimic harness, so `cargo test` counts and names every case).
 //!
 //! The same file is run by the Python (`bindings-python/tests/test_conformance.py`) and Kotlin
 //! (`bindings-kotlin/src/test/kotlin/.../ConformanceTest.kt`) suites.
@@ -11,6 +12,7 @@ use ete_core::hours::{
     allowance_cap, credit_batch, read_completions_csv, read_completions_json,
 };
 use ete_core::{ErrorKind, Minutes, Ratio, Rounding};
+use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::{Value, json};
 
 type Outcome = Result<Value, ErrorKind>;
@@ -170,38 +172,38 @@ fn check(name: &str, path: &str, expected: &Value, actual: &Value) -> Vec<String
     }
 }
 
-#[test]
-fn learning_hours_vectors_pass() {
-    let cases = vectors();
-    assert!(
-        cases.len() >= 30,
-        "the issue asks for at least 30 cases, found {}",
-        cases.len()
-    );
-    let mut failures = Vec::new();
-    for case in &cases {
-        let name = text(&case["name"]);
-        let outcome = run(text(&case["op"]), &case["input"]);
-        match (case.get("expect"), case.get("error"), outcome) {
-            (Some(expected), _, Ok(actual)) => failures.extend(check(name, "", expected, &actual)),
-            (_, Some(kind), Err(got)) if text(kind) == got.name() => {}
-            (_, Some(kind), Ok(actual)) => {
-                failures.push(format!("{name}: expected {kind}, got {actual}"))
-            }
-            (_, _, Err(got)) => failures.push(format!("{name}: unexpected error {got}")),
-            (None, None, _) => failures.push(format!("{name}: case has neither expect nor error")),
-        }
+fn run_case(case: &Value) -> Result<(), Failed> {
+    let name = text(&case["name"]);
+    let outcome = run(text(&case["op"]), &case["input"]);
+    let failures = match (case.get("expect"), case.get("error"), outcome) {
+        (Some(expected), _, Ok(actual)) => check(name, "", expected, &actual),
+        (_, Some(kind), Err(got)) if text(kind) == got.name() => vec![],
+        (_, Some(kind), Ok(actual)) => vec![format!("expected {kind}, got {actual}")],
+        (_, _, Err(got)) => vec![format!("unexpected error {got}")],
+        (None, None, _) => vec!["the case has neither expect nor error".to_owned()],
+    };
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("\n").into())
     }
-    println!(
-        "learning_hours.json: {} cases, {} failures",
-        cases.len(),
-        failures.len()
-    );
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+}
+
+fn main() {
+    let cases = vectors();
+    let mut trials = vec![Trial::test("learning_hours has at least 30 cases", {
+        let n = cases.len();
+        move || {
+            if n >= 30 {
+                Ok(())
+            } else {
+                Err(format!("found {n} cases").into())
+            }
+        }
+    })];
+    trials.extend(cases.into_iter().map(|case| {
+        let name = format!("learning_hours::{}", text(&case["name"]));
+        Trial::test(name, move || run_case(&case))
+    }));
+    libtest_mimic::run(&Arguments::from_args(), trials).exit();
 }

@@ -15,6 +15,7 @@ timezone-aware ``datetime.datetime``.
 # The lists below and the stub's __all__ are checked against the module by mypy.stubtest.
 from ete_core._ete_core import (
     Completion,
+    Course,
     CreditDecision,
     CreditPolicy,
     EteError,
@@ -39,6 +40,7 @@ from ete_core._ete_core import (
 
 __all__ = [
     "Completion",
+    "Course",
     "CreditDecision",
     "CreditPolicy",
     "EteError",

@@ -6,6 +6,7 @@ from typing import Literal, Optional, Sequence, final
 __version__: str
 __all__ = [
     "Completion",
+    "Course",
     "CreditDecision",
     "CreditPolicy",
     "EteError",
@@ -76,6 +77,26 @@ def apply_ratio(
 
 def allowance_cap(guided: int, allowance_percent: Optional[int] = None) -> int:
     """The most a completion over its guided time can earn (H-5)."""
+
+@final
+class Course:
+    """A course offered on the learning portal (H-1)."""
+
+    def __new__(
+        cls, id: str, title: str, provider: str, course_type: str, languages: Sequence[str], guided: int
+    ) -> Course: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def provider(self) -> str: ...
+    @property
+    def course_type(self) -> str: ...
+    @property
+    def languages(self) -> list[str]: ...
+    @property
+    def guided(self) -> int: ...
 
 @final
 class Completion:

@@ -83,4 +83,21 @@ class ApiTest {
         assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS))
         results.forEach { assertEquals(expected, it.get()) }
     }
+
+    @Test
+    fun `a course needs guided time and language tags`() {
+        val course = Course("CC-101", "Budgeting", "Meganexus", "Online", listOf("en", "cy", "pl"), 60)
+        assertEquals(listOf("en", "cy", "pl"), course.languages())
+        assertEquals(60L, course.guided())
+        assertThrows<EteException.InvalidField> { Course("CC-102", "Empty", "Meganexus", "Online", listOf("en"), 0) }
+    }
+
+    @Test
+    fun `a completion round trips through the portal JSON`() {
+        val c = completion()
+        val back = readCompletionsJson("[" + c.toJson() + "]", strict = true).completions.single()
+        assertEquals(c.completedAt(), back.completedAt())
+        assertEquals(c.actual(), back.actual())
+        assertEquals("Alex", back.firstName())
+    }
 }

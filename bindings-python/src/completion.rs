@@ -1,0 +1,256 @@
+//! Completions (H-2) and the portal readers, with every reject reported.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use ete_core::hours::{
+    self, Completion, CompletionFields, CompletionStatus, ReadMode, ReadOutcome, Reject,
+};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDateTime, PyTzInfo, PyTzInfoAccess};
+
+use crate::errors::py_result;
+use crate::minutes::minutes;
+
+/// Any timezone-aware `datetime` (UTC, a fixed offset, or a `zoneinfo` zone) as a UTC instant.
+fn utc_instant(value: &Bound<'_, PyDateTime>) -> PyResult<DateTime<Utc>> {
+    if value.get_tzinfo().is_none() {
+        return Err(PyTypeError::new_err(
+            "completion_date_time must be a timezone-aware datetime (e.g. tzinfo=datetime.timezone.utc)",
+        ));
+    }
+    let utc = PyTzInfo::utc(value.py())?;
+    value.call_method1("astimezone", (utc,))?.extract()
+}
+
+/// A checked course completion (H-2). `repr` shows ids only.
+#[pyclass(name = "Completion", module = "ete_core", frozen)]
+pub struct PyCompletion {
+    pub(crate) inner: Completion,
+}
+
+#[pymethods]
+impl PyCompletion {
+    #[new]
+    #[pyo3(signature = (external_reference, course_name, completion_date_time, status,
+        total_time_minutes, expected_time_minutes, *, first_name = String::new(),
+        last_name = String::new(), date_of_birth = None, region = String::new(),
+        pdu = String::new(), office = String::new(), email = String::new(),
+        course_type = String::new(), provider = String::new(), attempts = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        external_reference: String,
+        course_name: String,
+        completion_date_time: &Bound<'_, PyDateTime>,
+        status: &str,
+        total_time_minutes: i64,
+        expected_time_minutes: i64,
+        first_name: String,
+        last_name: String,
+        date_of_birth: Option<NaiveDate>,
+        region: String,
+        pdu: String,
+        office: String,
+        email: String,
+        course_type: String,
+        provider: String,
+        attempts: Option<u32>,
+    ) -> PyResult<PyCompletion> {
+        let fields = CompletionFields {
+            first_name,
+            last_name,
+            date_of_birth,
+            region,
+            pdu,
+            office,
+            email,
+            course_name,
+            course_type,
+            provider,
+            completion_date_time: utc_instant(completion_date_time)?,
+            status: py_result(status.parse::<CompletionStatus>())?,
+            total_time_minutes: minutes(total_time_minutes)?,
+            expected_time_minutes: minutes(expected_time_minutes)?,
+            attempts,
+            external_reference,
+        };
+        py_result(Completion::new(fields)).map(|inner| PyCompletion { inner })
+    }
+
+    /// The person's reference on the portal.
+    #[getter]
+    fn person_ref(&self) -> &str {
+        self.inner.person_ref()
+    }
+    #[getter]
+    fn course_name(&self) -> &str {
+        self.inner.course_name()
+    }
+    /// "Completed" or "Failed".
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.inner.status().as_str()
+    }
+    #[getter]
+    fn actual(&self) -> u64 {
+        self.inner.actual().get()
+    }
+    #[getter]
+    fn guided(&self) -> u64 {
+        self.inner.guided().get()
+    }
+    #[getter]
+    fn completed_at(&self) -> DateTime<Utc> {
+        self.inner.completed_at()
+    }
+    #[getter]
+    fn local_date(&self) -> NaiveDate {
+        self.inner.local_date()
+    }
+    #[getter]
+    fn region(&self) -> &str {
+        &self.inner.fields().region
+    }
+    #[getter]
+    fn pdu(&self) -> &str {
+        &self.inner.fields().pdu
+    }
+    #[getter]
+    fn office(&self) -> &str {
+        &self.inner.fields().office
+    }
+    #[getter]
+    fn provider(&self) -> &str {
+        &self.inner.fields().provider
+    }
+    #[getter]
+    fn course_type(&self) -> &str {
+        &self.inner.fields().course_type
+    }
+    #[getter]
+    fn attempts(&self) -> Option<u32> {
+        self.inner.fields().attempts
+    }
+    #[getter]
+    fn first_name(&self) -> &str {
+        &self.inner.fields().first_name
+    }
+    #[getter]
+    fn last_name(&self) -> &str {
+        &self.inner.fields().last_name
+    }
+    #[getter]
+    fn email(&self) -> &str {
+        &self.inner.fields().email
+    }
+    #[getter]
+    fn date_of_birth(&self) -> Option<NaiveDate> {
+        self.inner.fields().date_of_birth
+    }
+    /// The completion in the portal's JSON shape.
+    fn to_json(&self) -> PyResult<String> {
+        serde_json::to_string(&self.inner).map_err(|e| PyValueError::new_err(e.to_string()))
+    }
+    fn __repr__(&self) -> String {
+        format!("Completion({})", self.inner)
+    }
+}
+
+/// One record a reader could not accept.
+#[pyclass(name = "Reject", module = "ete_core", frozen, get_all)]
+pub struct PyReject {
+    position: usize,
+    line: Option<u64>,
+    field: Option<String>,
+    reason: String,
+}
+
+impl From<Reject> for PyReject {
+    fn from(r: Reject) -> PyReject {
+        PyReject {
+            position: r.position,
+            line: r.line,
+            field: r.field,
+            reason: r.reason,
+        }
+    }
+}
+
+#[pymethods]
+impl PyReject {
+    fn __repr__(&self) -> String {
+        let reject = Reject {
+            position: self.position,
+            line: self.line,
+            field: self.field.clone(),
+            reason: self.reason.clone(),
+        };
+        format!("Reject({reject})")
+    }
+}
+
+/// What a read produced: the good completions and a `Reject` per bad record.
+#[pyclass(name = "ReadResult", module = "ete_core", frozen, get_all)]
+pub struct PyReadResult {
+    completions: Vec<Py<PyCompletion>>,
+    rejects: Vec<Py<PyReject>>,
+}
+
+#[pymethods]
+impl PyReadResult {
+    fn __repr__(&self) -> String {
+        format!(
+            "ReadResult(completions={}, rejects={})",
+            self.completions.len(),
+            self.rejects.len()
+        )
+    }
+}
+
+fn read_result(py: Python<'_>, out: ReadOutcome) -> PyResult<PyReadResult> {
+    Ok(PyReadResult {
+        completions: out
+            .completions
+            .into_iter()
+            .map(|inner| Py::new(py, PyCompletion { inner }))
+            .collect::<PyResult<_>>()?,
+        rejects: out
+            .rejects
+            .into_iter()
+            .map(|r| Py::new(py, PyReject::from(r)))
+            .collect::<PyResult<_>>()?,
+    })
+}
+
+fn mode(strict: bool) -> ReadMode {
+    if strict {
+        ReadMode::Strict
+    } else {
+        ReadMode::Lenient
+    }
+}
+
+/// Reads a JSON array of portal completions (H-2).
+#[pyfunction]
+#[pyo3(signature = (text, *, strict = false))]
+fn read_completions_json(py: Python<'_>, text: &str, strict: bool) -> PyResult<PyReadResult> {
+    let out = py.detach(|| hours::read_completions_json(text, mode(strict)));
+    read_result(py, py_result(out)?)
+}
+
+/// Reads portal completions from CSV text with a header row (H-2).
+#[pyfunction]
+#[pyo3(signature = (text, *, strict = false))]
+fn read_completions_csv(py: Python<'_>, text: &str, strict: bool) -> PyResult<PyReadResult> {
+    let out = py.detach(|| hours::read_completions_csv(text.as_bytes(), mode(strict)));
+    read_result(py, py_result(out)?)
+}
+
+/// Adds the classes and functions to the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyCompletion>()?;
+    m.add_class::<PyReject>()?;
+    m.add_class::<PyReadResult>()?;
+    m.add_function(wrap_pyfunction!(read_completions_json, m)?)?;
+    m.add_function(wrap_pyfunction!(read_completions_csv, m)?)?;
+    Ok(())
+}
