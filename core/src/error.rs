@@ -23,17 +23,26 @@ pub enum ErrorKind {
     RejectedRecords,
     /// A policy that does not parse or holds a value out of range.
     InvalidPolicy,
+    /// A ledger entry dated before the ledger's last entry or start.
+    OutOfOrder,
+    /// ETE credit beyond the remaining ETE allowance (H-10).
+    EteAllowanceExceeded,
+    /// No requirement with the id, or for the person, asked for.
+    UnknownRequirement,
 }
 
 impl ErrorKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ErrorKind; 6] = [
+    pub const ALL: [ErrorKind; 9] = [
         ErrorKind::InvalidMinutes,
         ErrorKind::InvalidRatio,
         ErrorKind::InvalidField,
         ErrorKind::MalformedInput,
         ErrorKind::RejectedRecords,
         ErrorKind::InvalidPolicy,
+        ErrorKind::OutOfOrder,
+        ErrorKind::EteAllowanceExceeded,
+        ErrorKind::UnknownRequirement,
     ];
 
     /// The kind's name, e.g. `"InvalidMinutes"`.
@@ -45,6 +54,9 @@ impl ErrorKind {
             ErrorKind::MalformedInput => "MalformedInput",
             ErrorKind::RejectedRecords => "RejectedRecords",
             ErrorKind::InvalidPolicy => "InvalidPolicy",
+            ErrorKind::OutOfOrder => "OutOfOrder",
+            ErrorKind::EteAllowanceExceeded => "EteAllowanceExceeded",
+            ErrorKind::UnknownRequirement => "UnknownRequirement",
         }
     }
 }

@@ -114,6 +114,7 @@ proptest! {
             CreditReason::WithinGuidedTime | CreditReason::WithinAllowance => prop_assert_eq!(d.credited, c.actual()),
             CreditReason::CappedAtGuidedTime => prop_assert_eq!(d.credited, c.guided()),
             CreditReason::CappedAtAllowance => prop_assert_eq!(d.credited, d.cap),
+            other => prop_assert!(false, "credit() never gives {other} (only against requirements)"),
         }
     }
 

@@ -15,6 +15,11 @@
 //! with `cap = half_up(guided × (100 + p) / 100)`. An agreement applies when it is for the same
 //! person and dated on or before the completion's local date; if several do, the latest does.
 //!
+//! Against requirements ([`credit_against_requirements`](crate::hours::credit_against_requirements)),
+//! the credit is further limited by the requirement's remaining ETE allowance and remaining time:
+//! [`CreditReason::LimitedByEteAllowance`], [`CreditReason::LimitedByRemainingTime`],
+//! [`CreditReason::NothingLeftToCredit`], or [`CreditReason::NoRequirement`].
+//!
 //! ```
 //! use ete_core::hours::{credit_batch, Completion, CreditPolicy, CreditReason};
 //!
@@ -54,17 +59,29 @@ pub enum CreditReason {
     /// The course was already credited for this person and the policy does not credit repeats
     /// (H-7).
     Duplicate,
+    /// Only part fits the requirement's remaining ETE allowance (H-10): that part is credited.
+    LimitedByEteAllowance,
+    /// Only part fits the requirement's remaining time (H-11): that part is credited.
+    LimitedByRemainingTime,
+    /// The ETE allowance or the requirement's time is used up: nothing is credited (H-10, H-11).
+    NothingLeftToCredit,
+    /// The person has no requirement started by the completion's date: nothing is credited.
+    NoRequirement,
 }
 
 impl CreditReason {
     /// Every reason, in declaration order.
-    pub const ALL: [CreditReason; 6] = [
+    pub const ALL: [CreditReason; 10] = [
         CreditReason::WithinGuidedTime,
         CreditReason::WithinAllowance,
         CreditReason::CappedAtGuidedTime,
         CreditReason::CappedAtAllowance,
         CreditReason::Failed,
         CreditReason::Duplicate,
+        CreditReason::LimitedByEteAllowance,
+        CreditReason::LimitedByRemainingTime,
+        CreditReason::NothingLeftToCredit,
+        CreditReason::NoRequirement,
     ];
 
     /// The stable code used in JSON, CSV and every language: `within_guided_time`, ...
@@ -76,6 +93,10 @@ impl CreditReason {
             CreditReason::CappedAtAllowance => "capped_at_allowance",
             CreditReason::Failed => "failed",
             CreditReason::Duplicate => "duplicate",
+            CreditReason::LimitedByEteAllowance => "limited_by_ete_allowance",
+            CreditReason::LimitedByRemainingTime => "limited_by_remaining_time",
+            CreditReason::NothingLeftToCredit => "nothing_left_to_credit",
+            CreditReason::NoRequirement => "no_requirement",
         }
     }
 
@@ -96,6 +117,18 @@ impl CreditReason {
             }
             CreditReason::Failed => "course failed: do not credit",
             CreditReason::Duplicate => "course already credited for this person: do not credit",
+            CreditReason::LimitedByEteAllowance => {
+                "only part fits the remaining ETE allowance: that part credited"
+            }
+            CreditReason::LimitedByRemainingTime => {
+                "only part fits the requirement's remaining time: that part credited"
+            }
+            CreditReason::NothingLeftToCredit => {
+                "the ETE allowance or the requirement's time is used up: do not credit"
+            }
+            CreditReason::NoRequirement => {
+                "no requirement for this person on this date: do not credit"
+            }
         }
     }
 }
@@ -143,6 +176,9 @@ pub struct CreditDecision {
     pub allowance_percent: Option<u32>,
     /// Whether the person had already been credited for this course (H-7), whatever the policy.
     pub repeat: bool,
+    /// The requirement credited, when the decision was made against requirements
+    /// ([`credit_against_requirements`](crate::hours::credit_against_requirements)).
+    pub requirement_id: Option<String>,
 }
 
 impl fmt::Display for CreditDecision {
@@ -225,6 +261,7 @@ pub fn credit(
         reason,
         allowance_percent,
         repeat,
+        requirement_id: None,
     }
 }
 

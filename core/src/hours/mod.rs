@@ -19,14 +19,19 @@
 //! # Ok::<(), ete_core::hours::RecordError>(())
 //! ```
 
+mod against;
 mod agreement;
 mod completion;
 mod course;
 mod credit;
+mod incentive;
+mod ledger;
 mod policy;
 mod read;
 mod record_error;
+mod report;
 
+pub use against::credit_against_requirements;
 pub use agreement::{AgreementCategory, ExtraTimeAgreement};
 pub use completion::{Completion, CompletionFields, CompletionStatus};
 pub use course::Course;
@@ -34,8 +39,18 @@ pub use credit::{
     CreditDecision, CreditReason, PriorCredit, allowance_cap, applicable_allowance, credit,
     credit_batch,
 };
+pub use incentive::{IncentivePolicy, IncentiveState, IncentiveStatus};
+pub use ledger::{
+    AppointmentOutcome, EteFit, LedgerEntry, LedgerError, LedgerEvent, LedgerPolicy, LedgerStatus,
+    OrderKind, Requirement, RequirementTerms,
+};
 pub use policy::{CreditPolicy, MAX_ALLOWANCE_PERCENT, PolicyError};
 pub use read::{
     REQUIRED_FIELDS, ReadMode, ReadOutcome, read_completions_csv, read_completions_json,
 };
 pub use record_error::{RecordError, Reject};
+pub use report::{
+    Certificate, CompletionReport, Delivery, Grouping, Notification, ReportError, ReportRow,
+    certificate, completion_report, delivery_against_target, ndelius_evidence_csv,
+    practitioner_notifications,
+};

@@ -1,0 +1,539 @@
+//! The Unpaid Work requirement and its ledger (H-9..H-12).
+//!
+//! A [`Requirement`] holds the court's terms (required minutes, start date, adult or youth order,
+//! incentive eligibility) and a chronological list of [`LedgerEntry`]s: work appointments, ETE
+//! credits, adjustments and extensions, each with who recorded it and the day it happened. Every
+//! figure is derived from the entries ([`Requirement::status`]), so replaying the entries gives
+//! the same figures and the JSON form restores exactly.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use ete_core::hours::{LedgerEntry, LedgerEvent, LedgerPolicy, OrderKind, Requirement, RequirementTerms};
+//! use ete_core::Minutes;
+//!
+//! let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+//! let mut r = Requirement::new(RequirementTerms {
+//!     id: "R-1".into(), person_ref: "P-1".into(), kind: OrderKind::Adult,
+//!     required: Minutes::new(40 * 60)?, start: day(2), incentive_eligible: false,
+//! }, LedgerPolicy::default())?;
+//! // The ETE allowance is floor(30% of 2,400) = 720 minutes.
+//! r.record(LedgerEntry::new(day(3), "PR-1", LedgerEvent::EteCredit {
+//!     minutes: Minutes::new(700)?, course_name: "Budgeting".into() }))?;
+//! let err = r.record(LedgerEntry::new(day(4), "PR-1", LedgerEvent::EteCredit {
+//!     minutes: Minutes::new(30)?, course_name: "CV writing".into() })).unwrap_err();
+//! assert!(err.to_string().contains("00:20 of the ETE allowance remain"));
+//! assert_eq!(r.status(day(4))?.remaining.get(), 1_700);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::error::ErrorKind;
+use crate::hours::incentive::{IncentivePolicy, IncentiveStatus};
+use crate::minutes::{Minutes, MinutesError};
+use crate::ratio::{Ratio, Rounding};
+
+/// Adult or youth order: the legal range of required hours differs (H-9).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderKind {
+    /// Adult community or suspended sentence order: 40 to 300 hours.
+    Adult,
+    /// Youth order: 40 to 240 hours.
+    Youth,
+}
+
+/// What happened at a work appointment (H-11).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppointmentOutcome {
+    /// Attended and worked.
+    Attended,
+    /// Absent with an acceptable reason.
+    AcceptableAbsence,
+    /// Absent without one, or failed to comply: ends incentive qualifying (H-12).
+    UnacceptableAbsence,
+}
+
+/// One thing that happened to a requirement (H-11).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(
+    tag = "type",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
+pub enum LedgerEvent {
+    /// A work appointment and the minutes credited for it.
+    WorkAppointment {
+        /// Minutes credited.
+        minutes: Minutes,
+        /// What happened.
+        outcome: AppointmentOutcome,
+    },
+    /// ETE credit, e.g. from a course completion (H-3..H-8); limited by the ETE allowance (H-10).
+    EteCredit {
+        /// Minutes credited.
+        minutes: Minutes,
+        /// The course.
+        course_name: String,
+    },
+    /// A court change to the required time, in signed minutes (H-9).
+    Adjustment {
+        /// Minutes added (positive) or removed (negative).
+        minutes: i64,
+    },
+    /// An extension of the completion period, in calendar months (H-9).
+    Extension {
+        /// Months added.
+        months: u32,
+    },
+}
+
+/// An event with the day it happened and who recorded it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LedgerEntry {
+    /// The day it happened.
+    pub date: NaiveDate,
+    /// Who recorded it (a staff id).
+    pub by: String,
+    /// What happened.
+    pub event: LedgerEvent,
+}
+
+impl LedgerEntry {
+    /// An entry.
+    pub fn new(date: NaiveDate, by: impl Into<String>, event: LedgerEvent) -> LedgerEntry {
+        LedgerEntry {
+            date,
+            by: by.into(),
+            event,
+        }
+    }
+}
+
+/// The numbers a region could set differently for requirements. `Default` is DOMAIN.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct LedgerPolicy {
+    /// The ETE share of the required time (H-10; 30%), floored.
+    pub ete_share: Ratio,
+    /// Legal range for adults, in hours (40..=300).
+    pub adult_hours: (u32, u32),
+    /// Legal range for youth orders, in hours (40..=240).
+    pub youth_hours: (u32, u32),
+    /// The completion period, in calendar months (12).
+    pub completion_months: u32,
+    /// The incentive scheme's ratios (H-12).
+    pub incentive: IncentivePolicy,
+}
+
+impl Default for LedgerPolicy {
+    fn default() -> LedgerPolicy {
+        LedgerPolicy {
+            ete_share: Ratio::percent(30),
+            adult_hours: (40, 300),
+            youth_hours: (40, 240),
+            completion_months: 12,
+            incentive: IncentivePolicy::default(),
+        }
+    }
+}
+
+/// The court's terms for a requirement.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequirementTerms {
+    /// The requirement's id.
+    pub id: String,
+    /// The person's reference (as on the learning portal).
+    pub person_ref: String,
+    /// Adult or youth.
+    pub kind: OrderKind,
+    /// Required minutes, within the legal range.
+    pub required: Minutes,
+    /// The day the requirement starts.
+    pub start: NaiveDate,
+    /// Whether the incentive scheme applies (H-12).
+    pub incentive_eligible: bool,
+}
+
+/// Why a requirement could not be made, or an entry could not be recorded. The ledger is
+/// unchanged after any of these.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LedgerError {
+    /// Required time outside the legal range for the order (H-9).
+    #[error("required {required} is outside the {kind:?} range {min}..={max} hours (H-9)")]
+    RequiredOutOfRange {
+        /// The required time given.
+        required: Minutes,
+        /// The order kind.
+        kind: OrderKind,
+        /// Lowest hours.
+        min: u32,
+        /// Highest hours.
+        max: u32,
+    },
+    /// An entry dated before the last one, or before the start (H-11).
+    #[error("entry dated {date} is out of order: the ledger's last date is {last} (H-11)")]
+    OutOfOrder {
+        /// The entry's date.
+        date: NaiveDate,
+        /// The latest date already in the ledger (or the start).
+        last: NaiveDate,
+    },
+    /// ETE credit beyond the remaining allowance (H-10).
+    #[error(
+        "ETE credit of {requested} refused: only {remaining} of the ETE allowance remain (H-10)"
+    )]
+    EteAllowanceExceeded {
+        /// The credit asked for.
+        requested: Minutes,
+        /// What remains of the allowance.
+        remaining: Minutes,
+    },
+    /// An entry with an empty id or recorder.
+    #[error("invalid {field} {value:?}: {reason}")]
+    InvalidField {
+        /// The field.
+        field: String,
+        /// The value.
+        value: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// No requirement with this id (or for this person).
+    #[error("no requirement {id:?}")]
+    UnknownRequirement {
+        /// The id or person reference asked for.
+        id: String,
+    },
+    /// An entry of a batch failed; nothing of the batch was recorded.
+    #[error("entry {position} of the batch refused, nothing recorded: {source}")]
+    Batch {
+        /// The entry's index in the batch.
+        position: usize,
+        /// Why.
+        #[source]
+        source: Box<LedgerError>,
+    },
+    /// A figure overflowed the range of minutes.
+    #[error(transparent)]
+    Minutes(#[from] MinutesError),
+}
+
+impl LedgerError {
+    /// The language-neutral kind of this error.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            LedgerError::RequiredOutOfRange { .. } | LedgerError::InvalidField { .. } => {
+                ErrorKind::InvalidField
+            }
+            LedgerError::OutOfOrder { .. } => ErrorKind::OutOfOrder,
+            LedgerError::EteAllowanceExceeded { .. } => ErrorKind::EteAllowanceExceeded,
+            LedgerError::UnknownRequirement { .. } => ErrorKind::UnknownRequirement,
+            LedgerError::Batch { source, .. } => source.kind(),
+            LedgerError::Minutes(e) => e.kind(),
+        }
+    }
+}
+
+/// How much of a proposed ETE credit fits (H-10).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EteFit {
+    /// The part that can be recorded.
+    pub fits: Minutes,
+    /// The part that cannot.
+    pub rest: Minutes,
+}
+
+/// Every derived figure of a requirement on a day (H-10..H-12).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LedgerStatus {
+    /// Required minutes (the court's figure, before adjustments).
+    pub required: Minutes,
+    /// Net adjustments, signed.
+    pub adjustments: i64,
+    /// Minutes completed: work appointments plus ETE credits.
+    pub completed: Minutes,
+    /// ETE minutes credited.
+    pub ete_completed: Minutes,
+    /// `floor(required × 30%)`, adjustments excluded.
+    pub ete_allowance: Minutes,
+    /// What remains of the ETE allowance.
+    pub ete_remaining: Minutes,
+    /// The current incentive discount.
+    pub discount: Minutes,
+    /// `required + adjustments − completed − discount`, never below zero.
+    pub remaining: Minutes,
+    /// The last day of the completion period, extensions included.
+    pub end_date: NaiveDate,
+    /// No time remains.
+    pub complete: bool,
+    /// Not complete, and the day is after the end date.
+    pub overdue: bool,
+    /// The incentive scheme's figures.
+    pub incentive: IncentiveStatus,
+}
+
+/// An Unpaid Work requirement and its ledger (H-9..H-12).
+///
+/// Its JSON form is `{terms, policy, entries}`; reading it back replays the entries through
+/// [`Requirement::record`], so a hand-edited ledger that breaks a rule is refused.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", try_from = "RequirementFields")]
+pub struct Requirement {
+    terms: RequirementTerms,
+    policy: LedgerPolicy,
+    entries: Vec<LedgerEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RequirementFields {
+    terms: RequirementTerms,
+    #[serde(default)]
+    policy: LedgerPolicy,
+    #[serde(default)]
+    entries: Vec<LedgerEntry>,
+}
+
+impl TryFrom<RequirementFields> for Requirement {
+    type Error = LedgerError;
+    fn try_from(f: RequirementFields) -> Result<Requirement, LedgerError> {
+        let mut requirement = Requirement::new(f.terms, f.policy)?;
+        requirement.record_all(f.entries)?;
+        Ok(requirement)
+    }
+}
+
+impl Requirement {
+    /// A requirement with an empty ledger; errors when the id or person is empty or the required
+    /// time is outside the policy's legal range for the order.
+    pub fn new(terms: RequirementTerms, policy: LedgerPolicy) -> Result<Requirement, LedgerError> {
+        for (field, value) in [("id", &terms.id), ("personRef", &terms.person_ref)] {
+            if value.trim().is_empty() {
+                return Err(LedgerError::InvalidField {
+                    field: field.into(),
+                    value: value.clone(),
+                    reason: "must not be empty (H-9)".into(),
+                });
+            }
+        }
+        let (min, max) = match terms.kind {
+            OrderKind::Adult => policy.adult_hours,
+            OrderKind::Youth => policy.youth_hours,
+        };
+        let minutes = terms.required.get();
+        if minutes < u64::from(min) * 60 || minutes > u64::from(max) * 60 {
+            return Err(LedgerError::RequiredOutOfRange {
+                required: terms.required,
+                kind: terms.kind,
+                min,
+                max,
+            });
+        }
+        Ok(Requirement {
+            terms,
+            policy,
+            entries: Vec::new(),
+        })
+    }
+
+    /// The court's terms.
+    pub fn terms(&self) -> &RequirementTerms {
+        &self.terms
+    }
+    /// The requirement's id.
+    pub fn id(&self) -> &str {
+        &self.terms.id
+    }
+    /// The person's reference.
+    pub fn person_ref(&self) -> &str {
+        &self.terms.person_ref
+    }
+    /// The policy it was made with.
+    pub fn policy(&self) -> &LedgerPolicy {
+        &self.policy
+    }
+    /// The entries, oldest first.
+    pub fn entries(&self) -> &[LedgerEntry] {
+        &self.entries
+    }
+
+    /// The requirement as JSON (`{terms, policy, entries}`).
+    pub fn to_json(&self) -> Result<String, LedgerError> {
+        serde_json::to_string(self).map_err(|e| LedgerError::InvalidField {
+            field: "requirement".into(),
+            value: self.terms.id.clone(),
+            reason: e.to_string(),
+        })
+    }
+
+    /// Reads a requirement from JSON, replaying its entries through [`Requirement::record`].
+    pub fn from_json(text: &str) -> Result<Requirement, LedgerError> {
+        serde_json::from_str(text).map_err(|e| LedgerError::InvalidField {
+            field: "requirement".into(),
+            value: String::new(),
+            reason: e.to_string(),
+        })
+    }
+
+    /// `floor(required × ETE share)` (H-10): the base excludes adjustments.
+    pub fn ete_allowance(&self) -> Result<Minutes, MinutesError> {
+        self.policy
+            .ete_share
+            .apply(self.terms.required, Rounding::Floor)
+    }
+
+    /// How much of a proposed ETE credit fits the remaining allowance and the remaining time
+    /// (H-10), as of the whole ledger.
+    pub fn ete_fit(&self, proposed: Minutes) -> Result<EteFit, LedgerError> {
+        let status = self.figures(None)?;
+        let fits = proposed.min(status.ete_remaining).min(status.remaining);
+        Ok(EteFit {
+            fits,
+            rest: proposed.checked_sub(fits)?,
+        })
+    }
+
+    /// Records one entry, or refuses it with the ledger unchanged: entries must be in date order
+    /// and not before the start, with a recorder; ETE credit must fit the remaining allowance.
+    pub fn record(&mut self, entry: LedgerEntry) -> Result<(), LedgerError> {
+        let last = self.entries.last().map_or(self.terms.start, |e| e.date);
+        if entry.date < last {
+            return Err(LedgerError::OutOfOrder {
+                date: entry.date,
+                last,
+            });
+        }
+        if entry.by.trim().is_empty() {
+            return Err(LedgerError::InvalidField {
+                field: "by".into(),
+                value: entry.by.clone(),
+                reason: "every entry records who made it".into(),
+            });
+        }
+        if let LedgerEvent::EteCredit { minutes, .. } = &entry.event {
+            let remaining = self.figures(None)?.ete_remaining;
+            if *minutes > remaining {
+                return Err(LedgerError::EteAllowanceExceeded {
+                    requested: *minutes,
+                    remaining,
+                });
+            }
+        }
+        self.entries.push(entry);
+        // A figure that no longer fits the range of minutes refuses the entry.
+        if let Err(e) = self.figures(None) {
+            self.entries.pop();
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    /// Records every entry or none: the first refusal is reported with its position.
+    pub fn record_all(&mut self, entries: Vec<LedgerEntry>) -> Result<(), LedgerError> {
+        let mut next = self.clone();
+        for (position, entry) in entries.into_iter().enumerate() {
+            next.record(entry).map_err(|e| LedgerError::Batch {
+                position,
+                source: Box::new(e),
+            })?;
+        }
+        *self = next;
+        Ok(())
+    }
+
+    /// The end of the completion period: start + completion months + extensions, in calendar
+    /// months with end-of-month clamping, counting extensions recorded up to `on`.
+    pub fn end_date(&self, on: NaiveDate) -> NaiveDate {
+        let extensions: u32 = self
+            .entries
+            .iter()
+            .filter(|e| e.date <= on)
+            .filter_map(|e| match e.event {
+                LedgerEvent::Extension { months } => Some(months),
+                _ => None,
+            })
+            .fold(0u32, u32::saturating_add);
+        let months = self.policy.completion_months.saturating_add(extensions);
+        self.terms
+            .start
+            .checked_add_months(Months::new(months))
+            .unwrap_or(NaiveDate::MAX)
+    }
+
+    /// Every figure counting the entries dated on or before `on`, and whether the requirement is
+    /// complete or overdue on that day.
+    pub fn status(&self, on: NaiveDate) -> Result<LedgerStatus, LedgerError> {
+        self.figures(Some(on))
+    }
+
+    fn figures(&self, on: Option<NaiveDate>) -> Result<LedgerStatus, LedgerError> {
+        let counted = self
+            .entries
+            .iter()
+            .filter(|e| on.is_none_or(|d| e.date <= d));
+        let (mut completed, mut ete, mut adjustments, mut qualifying) =
+            (0i128, 0i128, 0i128, 0i128);
+        let mut disqualified = false;
+        for entry in counted {
+            let (done, ete_part, adjustment) = match &entry.event {
+                LedgerEvent::WorkAppointment { minutes, outcome } => {
+                    if *outcome == AppointmentOutcome::UnacceptableAbsence {
+                        disqualified = true;
+                    }
+                    (i128::from(minutes.get()), 0, 0)
+                }
+                LedgerEvent::EteCredit { minutes, .. } => {
+                    (i128::from(minutes.get()), i128::from(minutes.get()), 0)
+                }
+                LedgerEvent::Adjustment { minutes } => (0, 0, i128::from(*minutes)),
+                LedgerEvent::Extension { .. } => (0, 0, 0),
+            };
+            let before_disqualification = !disqualified;
+            completed += done;
+            ete += ete_part;
+            adjustments += adjustment;
+            if before_disqualification {
+                qualifying += done - adjustment;
+            }
+        }
+        let to_minutes = |v: i128| Minutes::new(u64::try_from(v.max(0)).unwrap_or(u64::MAX));
+        let required = self.terms.required;
+        let incentive = self.policy.incentive.status(
+            self.terms.incentive_eligible,
+            required,
+            i64::try_from(qualifying).unwrap_or(i64::MAX),
+            disqualified,
+        )?;
+        let ete_allowance = self.ete_allowance()?;
+        let remaining = to_minutes(
+            i128::from(required.get()) + adjustments
+                - completed
+                - i128::from(incentive.current_discount.get()),
+        )?;
+        let day = on.unwrap_or(NaiveDate::MAX);
+        let end_date = self.end_date(day);
+        let complete = remaining == Minutes::ZERO;
+        Ok(LedgerStatus {
+            required,
+            adjustments: i64::try_from(adjustments)
+                .map_err(|_| MinutesError::OutOfRange { value: adjustments })?,
+            completed: to_minutes(completed)?,
+            ete_completed: to_minutes(ete)?,
+            ete_allowance,
+            ete_remaining: ete_allowance.saturating_sub(to_minutes(ete)?),
+            discount: incentive.current_discount,
+            remaining,
+            end_date,
+            complete,
+            overdue: !complete && on.is_some_and(|d| d > end_date),
+            incentive,
+        })
+    }
+}
