@@ -1,10 +1,4 @@
-//! Runs every case of `tests/vectors/learning_hours.json` against the Rust API, one test per
-//! case (a libtest-mimic harness, so `cargo test` counts and names every case).
-//!
-//! The same file is run by the Python (`bindings-python/tests/test_conformance.py`) and Kotlin
-//! (`bindings-kotlin/src/test/kotlin/.../ConformanceTest.kt`) suites.
-
-use std::path::PathBuf;
+//! The learning-hours ops of `tests/vectors/learning_hours.json` (H-1..H-8).
 
 use chrono::NaiveDate;
 use ete_core::hours::{
@@ -12,28 +6,9 @@ use ete_core::hours::{
     allowance_cap, credit_batch, read_completions_csv, read_completions_json,
 };
 use ete_core::{ErrorKind, Minutes, Ratio, Rounding};
-use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::{Value, json};
 
-type Outcome = Result<Value, ErrorKind>;
-
-fn vectors() -> Vec<Value> {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/learning_hours.json");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {path:?}: {e}"));
-    let doc: Value = serde_json::from_str(&text).expect("vectors are JSON");
-    doc["cases"].as_array().expect("cases array").clone()
-}
-
-fn int(v: &Value) -> i64 {
-    v.as_i64()
-        .unwrap_or_else(|| panic!("expected an integer, got {v}"))
-}
-
-fn text(v: &Value) -> &str {
-    v.as_str()
-        .unwrap_or_else(|| panic!("expected a string, got {v}"))
-}
+use crate::{Outcome, int, text};
 
 fn read(input: &Value) -> Result<ReadOutcome, ErrorKind> {
     let mode = if input["strict"] == json!(true) {
@@ -50,7 +25,7 @@ fn read(input: &Value) -> Result<ReadOutcome, ErrorKind> {
     read.map_err(|e| e.kind())
 }
 
-fn agreement(a: &Value) -> Result<ExtraTimeAgreement, ErrorKind> {
+pub fn agreement(a: &Value) -> Result<ExtraTimeAgreement, ErrorKind> {
     let category: AgreementCategory =
         serde_json::from_value(a["category"].clone()).expect("category");
     let on = NaiveDate::parse_from_str(text(&a["agreedOn"]), "%Y-%m-%d").expect("agreedOn");
@@ -67,7 +42,21 @@ fn agreement(a: &Value) -> Result<ExtraTimeAgreement, ErrorKind> {
     .map_err(|e| e.kind())
 }
 
-fn run(op: &str, input: &Value) -> Outcome {
+/// Runs a learning-hours op (H-1..H-8), or `None` for another file's op.
+pub fn run(op: &str, input: &Value) -> Option<Outcome> {
+    const OPS: [&str; 7] = [
+        "minutes_parse",
+        "minutes_format",
+        "ratio_apply",
+        "allowance_cap",
+        "credit_batch",
+        "read_completions",
+        "policy_from_json",
+    ];
+    OPS.contains(&op).then(|| apply(op, input))
+}
+
+fn apply(op: &str, input: &Value) -> Outcome {
     match op {
         "minutes_parse" => {
             let m: Minutes = text(&input["text"])
@@ -136,74 +125,4 @@ fn run(op: &str, input: &Value) -> Outcome {
         }
         other => panic!("unknown op {other}"),
     }
-}
-
-/// Compares `actual` with `expected`, where objects in `expected` may name only some keys.
-fn check(name: &str, path: &str, expected: &Value, actual: &Value) -> Vec<String> {
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => e
-            .iter()
-            .flat_map(|(k, ev)| {
-                if k == "reason_excludes" {
-                    let reason = a.get("reason").and_then(Value::as_str).unwrap_or("");
-                    let banned = ev.as_str().unwrap_or("");
-                    return if reason.contains(banned) {
-                        vec![format!("{name}: {path}.reason repeats {banned:?}")]
-                    } else {
-                        vec![]
-                    };
-                }
-                check(
-                    name,
-                    &format!("{path}.{k}"),
-                    ev,
-                    a.get(k).unwrap_or(&Value::Null),
-                )
-            })
-            .collect(),
-        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => e
-            .iter()
-            .zip(a)
-            .enumerate()
-            .flat_map(|(i, (ev, av))| check(name, &format!("{path}[{i}]"), ev, av))
-            .collect(),
-        _ if expected == actual => vec![],
-        _ => vec![format!("{name}: {path}: expected {expected}, got {actual}")],
-    }
-}
-
-fn run_case(case: &Value) -> Result<(), Failed> {
-    let name = text(&case["name"]);
-    let outcome = run(text(&case["op"]), &case["input"]);
-    let failures = match (case.get("expect"), case.get("error"), outcome) {
-        (Some(expected), _, Ok(actual)) => check(name, "", expected, &actual),
-        (_, Some(kind), Err(got)) if text(kind) == got.name() => vec![],
-        (_, Some(kind), Ok(actual)) => vec![format!("expected {kind}, got {actual}")],
-        (_, _, Err(got)) => vec![format!("unexpected error {got}")],
-        (None, None, _) => vec!["the case has neither expect nor error".to_owned()],
-    };
-    if failures.is_empty() {
-        Ok(())
-    } else {
-        Err(failures.join("\n").into())
-    }
-}
-
-fn main() {
-    let cases = vectors();
-    let mut trials = vec![Trial::test("learning_hours has at least 30 cases", {
-        let n = cases.len();
-        move || {
-            if n >= 30 {
-                Ok(())
-            } else {
-                Err(format!("found {n} cases").into())
-            }
-        }
-    })];
-    trials.extend(cases.into_iter().map(|case| {
-        let name = format!("learning_hours::{}", text(&case["name"]));
-        Trial::test(name, move || run_case(&case))
-    }));
-    libtest_mimic::run(&Arguments::from_args(), trials).exit();
 }
