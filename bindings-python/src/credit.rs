@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 
 use crate::completion::PyCompletion;
 use crate::errors::py_result;
+use crate::ledger::PyRequirement;
 use crate::minutes::minutes;
 
 fn category(name: &str) -> PyResult<AgreementCategory> {
@@ -31,7 +32,7 @@ fn category_name(c: AgreementCategory) -> String {
 /// A practitioner's extra-time agreement for a person (H-6).
 #[pyclass(name = "ExtraTimeAgreement", module = "ete_core", frozen)]
 pub struct PyAgreement {
-    inner: ExtraTimeAgreement,
+    pub(crate) inner: ExtraTimeAgreement,
 }
 
 #[pymethods]
@@ -90,7 +91,7 @@ impl PyAgreement {
 /// How completions are credited: allowance percent (default 20) and whether repeats count.
 #[pyclass(name = "CreditPolicy", module = "ete_core", frozen)]
 pub struct PyCreditPolicy {
-    inner: CreditPolicy,
+    pub(crate) inner: CreditPolicy,
 }
 
 #[pymethods]
@@ -134,7 +135,7 @@ impl PyCreditPolicy {
 /// "capped_at_allowance"; `explanation` is a sentence for the notes.
 #[pyclass(name = "CreditDecision", module = "ete_core", frozen)]
 pub struct PyCreditDecision {
-    inner: CreditDecision,
+    pub(crate) inner: CreditDecision,
 }
 
 #[pymethods]
@@ -187,6 +188,11 @@ impl PyCreditDecision {
     fn repeat(&self) -> bool {
         self.inner.repeat
     }
+    /// The requirement credited, for decisions made against requirements.
+    #[getter]
+    fn requirement_id(&self) -> Option<&str> {
+        self.inner.requirement_id.as_deref()
+    }
     /// The decision as a dict of plain values (for `pandas.DataFrame([d.to_dict() ...])`).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
         let d = pyo3::types::PyDict::new(py);
@@ -201,11 +207,47 @@ impl PyCreditDecision {
         d.set_item("reason", self.reason())?;
         d.set_item("allowance_percent", self.allowance_percent())?;
         d.set_item("repeat", self.repeat())?;
+        d.set_item("requirement_id", self.requirement_id())?;
         Ok(d)
     }
     fn __repr__(&self) -> String {
         format!("CreditDecision({})", self.inner)
     }
+}
+
+type Inputs = (
+    Vec<Completion>,
+    Vec<ExtraTimeAgreement>,
+    Vec<PriorCredit>,
+    CreditPolicy,
+);
+
+/// Copies the Python arguments into core values, so the work can run without the interpreter.
+fn inputs(
+    completions: &[PyRef<'_, PyCompletion>],
+    agreements: &[PyRef<'_, PyAgreement>],
+    prior: Vec<(String, String)>,
+    policy: Option<PyRef<'_, PyCreditPolicy>>,
+) -> Inputs {
+    (
+        completions.iter().map(|c| c.inner.clone()).collect(),
+        agreements.iter().map(|a| a.inner.clone()).collect(),
+        prior
+            .into_iter()
+            .map(|(person_ref, course_name)| PriorCredit {
+                person_ref,
+                course_name,
+            })
+            .collect(),
+        policy.map(|p| p.inner.clone()).unwrap_or_default(),
+    )
+}
+
+fn wrap(decisions: Vec<CreditDecision>) -> Vec<PyCreditDecision> {
+    decisions
+        .into_iter()
+        .map(|inner| PyCreditDecision { inner })
+        .collect()
 }
 
 /// Credits a batch of completions (H-3..H-8); one decision per completion, in input order.
@@ -219,21 +261,37 @@ fn credit_batch(
     prior: Vec<(String, String)>,
     policy: Option<PyRef<'_, PyCreditPolicy>>,
 ) -> Vec<PyCreditDecision> {
-    let completions: Vec<Completion> = completions.iter().map(|c| c.inner.clone()).collect();
-    let agreements: Vec<ExtraTimeAgreement> = agreements.iter().map(|a| a.inner.clone()).collect();
-    let prior: Vec<PriorCredit> = prior
-        .into_iter()
-        .map(|(person_ref, course_name)| PriorCredit {
-            person_ref,
-            course_name,
-        })
-        .collect();
-    let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
-    let decisions = py.detach(|| hours::credit_batch(&completions, &prior, &agreements, &policy));
-    decisions
-        .into_iter()
-        .map(|inner| PyCreditDecision { inner })
-        .collect()
+    let (completions, agreements, prior, policy) = inputs(&completions, &agreements, prior, policy);
+    wrap(py.detach(|| hours::credit_batch(&completions, &prior, &agreements, &policy)))
+}
+
+/// Credits completions against the people's requirements (H-8, H-10, H-11): as `credit_batch`,
+/// then limited by each requirement's remaining ETE allowance and time. Records nothing.
+#[pyfunction]
+#[pyo3(signature = (completions, requirements, agreements = Vec::new(), prior = Vec::new(), policy = None))]
+fn credit_against_requirements(
+    py: Python<'_>,
+    completions: Vec<PyRef<'_, PyCompletion>>,
+    requirements: Vec<PyRef<'_, PyRequirement>>,
+    agreements: Vec<PyRef<'_, PyAgreement>>,
+    prior: Vec<(String, String)>,
+    policy: Option<PyRef<'_, PyCreditPolicy>>,
+) -> PyResult<Vec<PyCreditDecision>> {
+    let (completions, agreements, prior, policy) = inputs(&completions, &agreements, prior, policy);
+    let requirements = requirements
+        .iter()
+        .map(|r| r.snapshot())
+        .collect::<PyResult<Vec<_>>>()?;
+    let decisions = py.detach(|| {
+        hours::credit_against_requirements(
+            &completions,
+            &prior,
+            &agreements,
+            &policy,
+            &requirements,
+        )
+    });
+    py_result(decisions).map(wrap)
 }
 
 /// The most a completion over its guided time can earn: `guided`, or
@@ -250,6 +308,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyCreditPolicy>()?;
     m.add_class::<PyCreditDecision>()?;
     m.add_function(wrap_pyfunction!(credit_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(credit_against_requirements, m)?)?;
     m.add_function(wrap_pyfunction!(allowance_cap, m)?)?;
     Ok(())
 }

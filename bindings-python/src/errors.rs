@@ -1,6 +1,6 @@
 //! The exception hierarchy: `EteError` and one subclass per [`ErrorKind`], named alike.
 
-use ete_core::hours::{PolicyError, RecordError};
+use ete_core::hours::{LedgerError, PolicyError, RecordError, ReportError};
 use ete_core::{ErrorKind, MinutesError, RatioError};
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
@@ -51,6 +51,24 @@ create_exception!(
     EteError,
     "A policy that does not parse or holds a value out of range."
 );
+create_exception!(
+    ete_core,
+    OutOfOrder,
+    EteError,
+    "A ledger entry dated before the ledger's last entry or start."
+);
+create_exception!(
+    ete_core,
+    EteAllowanceExceeded,
+    EteError,
+    "ETE credit beyond the remaining ETE allowance (H-10)."
+);
+create_exception!(
+    ete_core,
+    UnknownRequirement,
+    EteError,
+    "No requirement with the id, or for the person, asked for."
+);
 
 /// Adds the exception classes to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -62,6 +80,12 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("MalformedInput", py.get_type::<MalformedInput>())?;
     m.add("RejectedRecords", py.get_type::<RejectedRecords>())?;
     m.add("InvalidPolicy", py.get_type::<InvalidPolicy>())?;
+    m.add("OutOfOrder", py.get_type::<OutOfOrder>())?;
+    m.add(
+        "EteAllowanceExceeded",
+        py.get_type::<EteAllowanceExceeded>(),
+    )?;
+    m.add("UnknownRequirement", py.get_type::<UnknownRequirement>())?;
     Ok(())
 }
 
@@ -74,6 +98,9 @@ fn raise(kind: ErrorKind, message: String) -> PyErr {
         ErrorKind::MalformedInput => MalformedInput::new_err(message),
         ErrorKind::RejectedRecords => RejectedRecords::new_err(message),
         ErrorKind::InvalidPolicy => InvalidPolicy::new_err(message),
+        ErrorKind::OutOfOrder => OutOfOrder::new_err(message),
+        ErrorKind::EteAllowanceExceeded => EteAllowanceExceeded::new_err(message),
+        ErrorKind::UnknownRequirement => UnknownRequirement::new_err(message),
         _ => EteError::new_err(message),
     }
 }
@@ -97,6 +124,18 @@ impl IntoPyErr for RatioError {
 }
 
 impl IntoPyErr for PolicyError {
+    fn into_py_err(self) -> PyErr {
+        raise(self.kind(), self.to_string())
+    }
+}
+
+impl IntoPyErr for LedgerError {
+    fn into_py_err(self) -> PyErr {
+        raise(self.kind(), self.to_string())
+    }
+}
+
+impl IntoPyErr for ReportError {
     fn into_py_err(self) -> PyErr {
         raise(self.kind(), self.to_string())
     }

@@ -15,7 +15,9 @@ mod completion;
 mod course;
 mod credit;
 mod errors;
+mod ledger;
 mod minutes;
+mod report;
 
 use pyo3::prelude::*;
 
@@ -28,5 +30,7 @@ fn _ete_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     completion::register(m)?;
     course::register(m)?;
     credit::register(m)?;
+    ledger::register(m)?;
+    report::register(m)?;
     Ok(())
 }

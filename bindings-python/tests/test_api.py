@@ -87,6 +87,7 @@ def test_decisions_convert_to_plain_rows():
         "reason": "capped_at_allowance",
         "allowance_percent": 20,
         "repeat": False,
+        "requirement_id": None,
     }
     assert "allowance" in d.explanation
 

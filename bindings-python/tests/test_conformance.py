@@ -1,77 +1,17 @@
-"""Runs every case of tests/vectors/learning_hours.json against the Python API.
+"""Runs every case of tests/vectors/*.json against the Python API.
 
-The same file is run by the Rust (core/tests/conformance.rs) and Kotlin suites.
+The same files are run by the Rust (core/tests/conformance/) and Kotlin suites.
 """
-
-import datetime
-import json
 
 import pytest
 
+import conformance_hours
+import conformance_ledger
 import ete_core
 from conftest import load_cases
 
-CASES = load_cases("learning_hours.json")
-
-
-def read(inp: dict) -> ete_core.ReadResult:
-    reader = ete_core.read_completions_json if inp["format"] == "json" else ete_core.read_completions_csv
-    return reader(inp["text"], strict=inp["strict"])
-
-
-def agreement(a: dict) -> ete_core.ExtraTimeAgreement:
-    return ete_core.ExtraTimeAgreement(
-        a["personRef"],
-        a["agreedBy"],
-        datetime.date.fromisoformat(a["agreedOn"]),
-        a["category"],
-        a.get("allowancePercent"),
-    )
-
-
-def run(op: str, inp: dict) -> dict:
-    if op == "minutes_parse":
-        return {"minutes": ete_core.parse_minutes(inp["text"])}
-    if op == "minutes_format":
-        return {"text": ete_core.format_minutes(inp["minutes"])}
-    if op == "ratio_apply":
-        out = ete_core.apply_ratio(inp["minutes"], inp["numerator"], inp["denominator"], inp["rounding"])
-        return {"minutes": out}
-    if op == "allowance_cap":
-        return {"cap": ete_core.allowance_cap(inp["guided"], inp["allowance_percent"])}
-    if op == "credit_batch":
-        policy = (
-            ete_core.CreditPolicy.from_json(json.dumps(inp["policy"]))
-            if "policy" in inp
-            else ete_core.CreditPolicy()
-        )
-        agreements = [agreement(a) for a in inp["agreements"]]
-        prior = [(p["personRef"], p["courseName"]) for p in inp["prior"]]
-        completions = ete_core.read_completions_json(json.dumps(inp["completions"]), strict=True).completions
-        decisions = ete_core.credit_batch(completions, agreements, prior, policy)
-        return {
-            "decisions": [
-                {
-                    "credited": d.credited,
-                    "reason": d.reason,
-                    "cap": d.cap,
-                    "date": d.date.isoformat(),
-                    "repeat": d.repeat,
-                    "allowance_percent": d.allowance_percent,
-                }
-                for d in decisions
-            ]
-        }
-    if op == "read_completions":
-        out = read(inp)
-        return {
-            "accepted": len(out.completions),
-            "rejects": [{"position": r.position, "field": r.field, "reason": r.reason} for r in out.rejects],
-        }
-    if op == "policy_from_json":
-        p = ete_core.CreditPolicy.from_json(inp["json"])
-        return {"allowance_percent": p.allowance_percent, "credit_repeats": p.credit_repeats}
-    raise AssertionError(f"unknown op {op}")
+FILES = {"learning_hours.json": (30, conformance_hours), "upw_ledger.json": (40, conformance_ledger)}
+CASES = [(file, case) for file in FILES for case in load_cases(file)]
 
 
 def check(expected, actual, path: str = "") -> None:
@@ -91,12 +31,15 @@ def check(expected, actual, path: str = "") -> None:
         assert expected == actual, f"{path}: expected {expected!r}, got {actual!r}"
 
 
-def test_there_are_at_least_30_cases():
-    assert len(CASES) >= 30
+@pytest.mark.parametrize("file", FILES)
+def test_each_file_has_enough_cases(file):
+    least, _ = FILES[file]
+    assert len(load_cases(file)) >= least
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
-def test_vector(case):
+@pytest.mark.parametrize("file,case", CASES, ids=[f"{f}::{c['name']}" for f, c in CASES])
+def test_vector(file, case):
+    run = FILES[file][1].run
     if "error" in case:
         with pytest.raises(ete_core.EteError) as raised:
             run(case["op"], case["input"])

@@ -3,11 +3,12 @@
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
-use ete_core::hours::{
-    AppointmentOutcome, Completion, CompletionFields, CompletionStatus, CreditPolicy, Grouping, LedgerEntry,
-    LedgerEvent, LedgerPolicy, OrderKind, Requirement, RequirementTerms, completion_report, credit_batch,
-};
 use ete_core::Minutes;
+use ete_core::hours::{
+    AppointmentOutcome, Completion, CompletionFields, CompletionStatus, CreditPolicy, Grouping,
+    LedgerEntry, LedgerEvent, LedgerPolicy, OrderKind, Requirement, RequirementTerms,
+    completion_report, credit_batch,
+};
 use proptest::prelude::*;
 
 fn start() -> NaiveDate {

@@ -1,32 +1,47 @@
 """Type stubs of the native module ``ete_core._ete_core``."""
 
 import datetime
-from typing import Literal, Optional, Sequence, final
+from typing import Any, Literal, Mapping, Optional, Sequence, final
 
 __version__: str
 __all__ = [
+    "Certificate",
     "Completion",
+    "CompletionReport",
     "Course",
     "CreditDecision",
     "CreditPolicy",
+    "Delivery",
+    "EteAllowanceExceeded",
     "EteError",
     "ExtraTimeAgreement",
     "InvalidField",
     "InvalidMinutes",
     "InvalidPolicy",
     "InvalidRatio",
+    "LedgerEntry",
+    "LedgerPolicy",
     "MalformedInput",
+    "OutOfOrder",
     "ReadResult",
     "Reject",
     "RejectedRecords",
-    "__version__",
+    "Requirement",
+    "UnknownRequirement",
     "allowance_cap",
     "apply_ratio",
+    "certificate",
+    "completion_report",
+    "credit_against_requirements",
     "credit_batch",
+    "delivery_against_target",
     "format_minutes",
+    "ndelius_evidence_csv",
     "parse_minutes",
+    "practitioner_notifications",
     "read_completions_csv",
     "read_completions_json",
+    "__version__",
 ]
 
 _Reason = Literal[
@@ -36,6 +51,10 @@ _Reason = Literal[
     "capped_at_allowance",
     "failed",
     "duplicate",
+    "limited_by_ete_allowance",
+    "limited_by_remaining_time",
+    "nothing_left_to_credit",
+    "no_requirement",
 ]
 _Category = Literal[
     "neurodiversity", "learning_disability", "physical_or_sensory", "language_support", "other"
@@ -63,6 +82,15 @@ class RejectedRecords(EteError):
 
 class InvalidPolicy(EteError):
     """A policy that does not parse or holds a value out of range."""
+
+class OutOfOrder(EteError):
+    """A ledger entry dated before the ledger's last entry or start."""
+
+class EteAllowanceExceeded(EteError):
+    """ETE credit beyond the remaining ETE allowance (H-10)."""
+
+class UnknownRequirement(EteError):
+    """No requirement with the id, or for the person, asked for."""
 
 def parse_minutes(text: str) -> int:
     """Parses ``H:MM``/``HH:MM`` into whole minutes; raises ``InvalidMinutes``."""
@@ -250,6 +278,8 @@ class CreditDecision:
     def allowance_percent(self) -> Optional[int]: ...
     @property
     def repeat(self) -> bool: ...
+    @property
+    def requirement_id(self) -> Optional[str]: ...
     def to_dict(self) -> dict[str, object]: ...
 
 def credit_batch(
@@ -259,3 +289,137 @@ def credit_batch(
     policy: Optional[CreditPolicy] = None,
 ) -> list[CreditDecision]:
     """Credits a batch of completions (H-3..H-8), one decision each, in input order."""
+
+def credit_against_requirements(
+    completions: Sequence[Completion],
+    requirements: Sequence[Requirement],
+    agreements: Sequence[ExtraTimeAgreement] = ...,
+    prior: Sequence[tuple[str, str]] = ...,
+    policy: Optional[CreditPolicy] = None,
+) -> list[CreditDecision]:
+    """Credits completions against the people's requirements (H-8, H-10, H-11); records nothing."""
+
+_Outcome = Literal["attended", "acceptable_absence", "unacceptable_absence"]
+
+@final
+class LedgerEntry:
+    """One ledger entry (H-11)."""
+
+    @staticmethod
+    def work_appointment(date: datetime.date, by: str, minutes: int, outcome: _Outcome) -> LedgerEntry: ...
+    @staticmethod
+    def ete_credit(date: datetime.date, by: str, minutes: int, course_name: str) -> LedgerEntry: ...
+    @staticmethod
+    def adjustment(date: datetime.date, by: str, minutes: int) -> LedgerEntry: ...
+    @staticmethod
+    def extension(date: datetime.date, by: str, months: int) -> LedgerEntry: ...
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def by(self) -> str: ...
+
+@final
+class LedgerPolicy:
+    """The numbers a region could set differently for requirements (H-9..H-12)."""
+
+    def __new__(cls) -> LedgerPolicy: ...
+    @staticmethod
+    def from_json(text: str) -> LedgerPolicy: ...
+    def to_json(self) -> str: ...
+
+@final
+class Requirement:
+    """An Unpaid Work requirement and its ledger (H-9..H-12); safe to share between threads."""
+
+    def __new__(
+        cls,
+        id: str,
+        person_ref: str,
+        kind: Literal["adult", "youth"],
+        required: int,
+        start: datetime.date,
+        incentive_eligible: bool = False,
+        policy: Optional[LedgerPolicy] = None,
+    ) -> Requirement: ...
+    @staticmethod
+    def from_json(text: str) -> Requirement: ...
+    def to_json(self) -> str: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def person_ref(self) -> str: ...
+    def __len__(self) -> int: ...
+    def record(self, entry: LedgerEntry) -> None: ...
+    def record_all(self, entries: Sequence[LedgerEntry]) -> None: ...
+    def ete_fit(self, proposed: int) -> tuple[int, int]: ...
+    def status(self, on: datetime.date) -> dict[str, Any]: ...
+
+@final
+class CompletionReport:
+    """Completions and credits over a date range, grouped (H-13)."""
+
+    def rows(self) -> list[dict[str, Any]]: ...
+    @property
+    def total(self) -> dict[str, Any]: ...
+    def to_csv(self) -> str: ...
+
+def completion_report(
+    completions: Sequence[Completion],
+    decisions: Sequence[CreditDecision],
+    practitioners: Mapping[str, str],
+    start: datetime.date,
+    end: datetime.date,
+    grouping: Literal["person", "practitioner", "office", "pdu", "region"],
+) -> CompletionReport:
+    """The report over decisions dated start..=end (H-13)."""
+
+def practitioner_notifications(
+    completions: Sequence[Completion],
+    decisions: Sequence[CreditDecision],
+    practitioners: Mapping[str, str],
+    since: datetime.datetime,
+) -> list[tuple[str, list[CreditDecision]]]:
+    """Completions recorded after `since`, per practitioner (H-14)."""
+
+@final
+class Certificate:
+    """What a completion certificate shows (H-15)."""
+
+    @property
+    def person_ref(self) -> str: ...
+    @property
+    def person_name(self) -> str: ...
+    @property
+    def course_name(self) -> str: ...
+    @property
+    def completed_on(self) -> datetime.date: ...
+    @property
+    def credited(self) -> int: ...
+    @property
+    def language(self) -> str: ...
+
+def certificate(completion: Completion, decision: CreditDecision, language: str) -> Optional[Certificate]:
+    """The certificate data for a completion (H-15); None for a failed course."""
+
+@final
+class Delivery:
+    """A region's ETE delivery against its target (H-16)."""
+
+    @property
+    def delivered(self) -> int: ...
+    @property
+    def baseline(self) -> int: ...
+    @property
+    def target_percent(self) -> int: ...
+    @property
+    def target(self) -> int: ...
+    @property
+    def achieved_tenths(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+def delivery_against_target(delivered: int, baseline: int, target_percent: int) -> Delivery:
+    """Delivery against target_percent of the baseline (H-16)."""
+
+def ndelius_evidence_csv(decisions: Sequence[CreditDecision]) -> str:
+    """The nDelius evidence CSV, one line per decision."""
