@@ -7,6 +7,7 @@ use ete_core::hours::{self, AgreementCategory, CreditReason};
 
 use crate::EteError;
 use crate::completion::Completion;
+use crate::ledger::Requirement;
 use crate::minutes::minutes;
 
 /// Why extra time was agreed (H-6).
@@ -28,6 +29,10 @@ pub enum CreditReason {
     CappedAtAllowance,
     Failed,
     Duplicate,
+    LimitedByEteAllowance,
+    LimitedByRemainingTime,
+    NothingLeftToCredit,
+    NoRequirement,
 }
 
 /// The stable code of a reason: `within_guided_time`, ...
@@ -113,6 +118,8 @@ pub struct CreditDecision {
     pub allowance_percent: Option<u32>,
     /// Whether the course had already been credited for the person.
     pub repeat: bool,
+    /// The requirement credited, for decisions made against requirements.
+    pub requirement_id: Option<String>,
 }
 
 impl From<hours::CreditDecision> for CreditDecision {
@@ -129,18 +136,47 @@ impl From<hours::CreditDecision> for CreditDecision {
             reason: d.reason,
             allowance_percent: d.allowance_percent,
             repeat: d.repeat,
+            requirement_id: d.requirement_id,
         }
     }
 }
 
-/// Credits a batch of completions (H-3..H-8): one decision each, in input order.
-#[uniffi::export(default(agreements = [], prior = [], policy = None))]
-pub fn credit_batch(
-    completions: Vec<Arc<Completion>>,
+impl TryFrom<CreditDecision> for hours::CreditDecision {
+    type Error = EteError;
+    fn try_from(d: CreditDecision) -> Result<hours::CreditDecision, EteError> {
+        Ok(hours::CreditDecision {
+            position: usize::try_from(d.position).map_err(|_| EteError::InvalidField {
+                detail: format!("position {} is negative", d.position),
+            })?,
+            person_ref: d.person_ref,
+            course_name: d.course_name,
+            date: d.date,
+            actual: minutes(d.actual)?,
+            guided: minutes(d.guided)?,
+            cap: minutes(d.cap)?,
+            credited: minutes(d.credited)?,
+            reason: d.reason,
+            allowance_percent: d.allowance_percent,
+            repeat: d.repeat,
+            requirement_id: d.requirement_id,
+        })
+    }
+}
+
+type Inputs = (
+    Vec<hours::Completion>,
+    Vec<hours::ExtraTimeAgreement>,
+    Vec<hours::PriorCredit>,
+    hours::CreditPolicy,
+);
+
+/// Converts and checks the arguments shared by the credit functions.
+fn inputs(
+    completions: &[Arc<Completion>],
     agreements: Vec<ExtraTimeAgreement>,
     prior: Vec<PriorCredit>,
     policy: Option<CreditPolicy>,
-) -> Result<Vec<CreditDecision>, EteError> {
+) -> Result<Inputs, EteError> {
     let policy = match policy {
         Some(p) => hours::CreditPolicy::new(p.allowance_percent, p.credit_repeats)?,
         None => hours::CreditPolicy::default(),
@@ -157,20 +193,62 @@ pub fn credit_batch(
             )
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let prior: Vec<hours::PriorCredit> = prior
+    let prior = prior
         .into_iter()
         .map(|p| hours::PriorCredit {
             person_ref: p.person_ref,
             course_name: p.course_name,
         })
         .collect();
-    let completions: Vec<hours::Completion> = completions.iter().map(|c| c.inner.clone()).collect();
+    Ok((
+        completions.iter().map(|c| c.inner.clone()).collect(),
+        agreements,
+        prior,
+        policy,
+    ))
+}
+
+/// Credits a batch of completions (H-3..H-8): one decision each, in input order.
+#[uniffi::export(default(agreements = [], prior = [], policy = None))]
+pub fn credit_batch(
+    completions: Vec<Arc<Completion>>,
+    agreements: Vec<ExtraTimeAgreement>,
+    prior: Vec<PriorCredit>,
+    policy: Option<CreditPolicy>,
+) -> Result<Vec<CreditDecision>, EteError> {
+    let (completions, agreements, prior, policy) = inputs(&completions, agreements, prior, policy)?;
     Ok(
         hours::credit_batch(&completions, &prior, &agreements, &policy)
             .into_iter()
             .map(CreditDecision::from)
             .collect(),
     )
+}
+
+/// Credits completions against the people's requirements (H-8, H-10, H-11); records nothing.
+#[uniffi::export(default(agreements = [], prior = [], policy = None))]
+pub fn credit_against_requirements(
+    completions: Vec<Arc<Completion>>,
+    requirements: Vec<Arc<Requirement>>,
+    agreements: Vec<ExtraTimeAgreement>,
+    prior: Vec<PriorCredit>,
+    policy: Option<CreditPolicy>,
+) -> Result<Vec<CreditDecision>, EteError> {
+    let (completions, agreements, prior, policy) = inputs(&completions, agreements, prior, policy)?;
+    let requirements = requirements
+        .iter()
+        .map(|r| r.snapshot())
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(hours::credit_against_requirements(
+        &completions,
+        &prior,
+        &agreements,
+        &policy,
+        &requirements,
+    )?
+    .into_iter()
+    .map(CreditDecision::from)
+    .collect())
 }
 
 /// The most a completion over its guided time can earn (H-5).

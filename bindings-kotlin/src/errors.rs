@@ -1,6 +1,6 @@
 //! `EteException`: a sealed class with one subclass per core error kind.
 
-use ete_core::hours::{PolicyError, RecordError};
+use ete_core::hours::{LedgerError, PolicyError, RecordError, ReportError};
 use ete_core::{ErrorKind, MinutesError, RatioError};
 
 use crate::completion::Reject;
@@ -47,6 +47,24 @@ pub enum EteError {
         /// What is wrong.
         detail: String,
     },
+    /// A ledger entry dated before the ledger's last entry or start.
+    #[error("{detail}")]
+    OutOfOrder {
+        /// What is wrong.
+        detail: String,
+    },
+    /// ETE credit beyond the remaining ETE allowance (H-10).
+    #[error("{detail}")]
+    EteAllowanceExceeded {
+        /// What is wrong, with the remaining allowance.
+        detail: String,
+    },
+    /// No requirement with the id, or for the person, asked for.
+    #[error("{detail}")]
+    UnknownRequirement {
+        /// What is wrong.
+        detail: String,
+    },
 }
 
 impl EteError {
@@ -60,6 +78,9 @@ impl EteError {
                 rejects: Vec::new(),
             },
             ErrorKind::InvalidPolicy => EteError::InvalidPolicy { detail },
+            ErrorKind::OutOfOrder => EteError::OutOfOrder { detail },
+            ErrorKind::EteAllowanceExceeded => EteError::EteAllowanceExceeded { detail },
+            ErrorKind::UnknownRequirement => EteError::UnknownRequirement { detail },
             _ => EteError::InvalidField { detail },
         }
     }
@@ -79,6 +100,18 @@ impl From<RatioError> for EteError {
 
 impl From<PolicyError> for EteError {
     fn from(e: PolicyError) -> EteError {
+        EteError::of(e.kind(), e.to_string())
+    }
+}
+
+impl From<LedgerError> for EteError {
+    fn from(e: LedgerError) -> EteError {
+        EteError::of(e.kind(), e.to_string())
+    }
+}
+
+impl From<ReportError> for EteError {
+    fn from(e: ReportError) -> EteError {
         EteError::of(e.kind(), e.to_string())
     }
 }

@@ -18,7 +18,9 @@ mod completion;
 mod course;
 mod credit;
 mod errors;
+mod ledger;
 mod minutes;
+mod report;
 
 use std::time::SystemTime;
 

@@ -51,7 +51,8 @@ class ApiTest {
         val error: EteException = rejected
         val kind = when (error) {
             is EteException.InvalidMinutes, is EteException.InvalidRatio, is EteException.InvalidField,
-            is EteException.MalformedInput, is EteException.InvalidPolicy -> "other"
+            is EteException.MalformedInput, is EteException.InvalidPolicy, is EteException.OutOfOrder,
+            is EteException.EteAllowanceExceeded, is EteException.UnknownRequirement -> "other"
             is EteException.RejectedRecords -> "rejected"
         }
         assertEquals("rejected", kind)
