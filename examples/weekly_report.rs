@@ -1,29 +1,41 @@
 //! The administrator's weekly learning-hours report (the README's first command).
 //!
-//! Reads the portal's completions (CSV), extra-time agreements, earlier credits and the credit
-//! policy from a folder (default `examples/data`), and prints, per person, each credit decision
-//! with its reason — the recommendation to key into nDelius — then the rejects and the totals.
+//! Reads the portal's completions (CSV), extra-time agreements, earlier credits, the credit
+//! policy, the people's requirements and their practitioners from a folder (default
+//! `examples/data`), and prints:
+//!
+//! - per person, each credit decision against their requirement with its reason — the
+//!   recommendation to key into nDelius (H-8, H-10);
+//! - the rejected records;
+//! - each requirement's ETE headroom and incentive status on the report day (H-10..H-12);
+//! - the practitioner notifications for completions since the last report (H-14);
+//! - the totals (H-13).
+//!
+//! The report day and the last report's time are arguments (the clock is an argument):
 //!
 //! ```text
-//! cargo run -q -p ete-examples --example weekly_report [-- DATA_DIR]
+//! cargo run -q -p ete-examples --example weekly_report [-- DATA_DIR [REPORT_DAY [LAST_REPORT]]]
 //! ```
+//!
+//! defaults: `examples/data`, `2026-11-23`, `2026-11-16T00:00:00Z`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::error::Error;
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, NaiveDate, Utc};
 use ete_core::Minutes;
 use ete_core::hours::{
     CreditDecision, CreditPolicy, CreditReason, ExtraTimeAgreement, PriorCredit, ReadMode,
-    credit_batch, read_completions_csv,
+    Requirement, credit_against_requirements, practitioner_notifications, read_completions_csv,
 };
 
 fn main() {
-    let dir = std::env::args()
-        .nth(1)
-        .map(PathBuf::from)
-        .unwrap_or_else(default_dir);
-    if let Err(e) = run(&dir) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dir = args.first().map(PathBuf::from).unwrap_or_else(default_dir);
+    let day = args.get(1).map_or("2026-11-23", String::as_str);
+    let since = args.get(2).map_or("2026-11-16T00:00:00Z", String::as_str);
+    if let Err(e) = run(&dir, day, since) {
         eprintln!("weekly_report: {e}");
         std::process::exit(1);
     }
@@ -38,7 +50,12 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Box<dyn E
     Ok(serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?)
 }
 
-fn run(dir: &Path) -> Result<(), Box<dyn Error>> {
+fn run(dir: &Path, day: &str, since: &str) -> Result<(), Box<dyn Error>> {
+    let day = NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .map_err(|e| format!("report day {day:?}: {e}"))?;
+    let since: DateTime<Utc> = DateTime::parse_from_rfc3339(since)
+        .map_err(|e| format!("last report {since:?}: {e}"))?
+        .with_timezone(&Utc);
     let csv_path = dir.join("completions.csv");
     let file =
         std::fs::File::open(&csv_path).map_err(|e| format!("{}: {e}", csv_path.display()))?;
@@ -47,9 +64,18 @@ fn run(dir: &Path) -> Result<(), Box<dyn Error>> {
     let prior: Vec<PriorCredit> = read_json(&dir.join("prior_credits.json"))?;
     let policy = CreditPolicy::from_json(&std::fs::read_to_string(dir.join("policy.json"))?)?;
 
-    let decisions = credit_batch(&read.completions, &prior, &agreements, &policy);
+    let requirements: Vec<Requirement> = read_json(&dir.join("requirements.json"))?;
+    let practitioners: HashMap<String, String> = read_json(&dir.join("practitioners.json"))?;
+
+    let decisions = credit_against_requirements(
+        &read.completions,
+        &prior,
+        &agreements,
+        &policy,
+        &requirements,
+    )?;
     println!(
-        "ETE Core — weekly learning-hours report ({})",
+        "ETE Core — weekly learning-hours report for {day} ({})",
         csv_path.display()
     );
     println!(
@@ -63,7 +89,54 @@ fn run(dir: &Path) -> Result<(), Box<dyn Error>> {
     );
     print_people(&decisions);
     print_rejects(&read.rejects);
+    print_requirements(&requirements, &decisions, day)?;
+    println!("\nPractitioner notifications (completions since {since})");
+    for n in practitioner_notifications(&read.completions, &decisions, &practitioners, since)? {
+        println!("  {} ({} completions)", n.practitioner, n.decisions.len());
+        for d in &n.decisions {
+            println!(
+                "    {} {} {:<28} {}",
+                d.date, d.person_ref, d.course_name, d.reason
+            );
+        }
+    }
     print_totals(&decisions, read.rejects.len())
+}
+
+/// ETE headroom and incentive status per requirement, after this week's recommended credits.
+fn print_requirements(
+    requirements: &[Requirement],
+    decisions: &[CreditDecision],
+    day: NaiveDate,
+) -> Result<(), Box<dyn Error>> {
+    println!("\nRequirements on {day}: ETE headroom after this week's recommended credits");
+    println!(
+        "  {:<8} {:<7} {:>8} {:>9} {:>9} {:>10} {:>9}  incentive",
+        "id", "person", "required", "remaining", "ETE left", "this week", "headroom"
+    );
+    for r in requirements {
+        let s = r.status(day)?;
+        let this_week: u64 = decisions
+            .iter()
+            .filter(|d| d.requirement_id.as_deref() == Some(r.id()))
+            .map(|d| d.credited.get())
+            .sum();
+        let this_week = Minutes::new(this_week)?;
+        println!(
+            "  {:<8} {:<7} {:>8} {:>9} {:>9} {:>10} {:>9}  {:?} (discount {}, projected {})",
+            r.id(),
+            r.person_ref(),
+            s.required.to_string(),
+            s.remaining.to_string(),
+            s.ete_remaining.to_string(),
+            this_week.to_string(),
+            s.ete_remaining.saturating_sub(this_week).to_string(),
+            s.incentive.state,
+            s.incentive.current_discount,
+            s.incentive.projected_discount
+        );
+    }
+    Ok(())
 }
 
 fn print_people(decisions: &[CreditDecision]) {

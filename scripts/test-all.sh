@@ -23,6 +23,8 @@ if [[ $skip != *,rust,* ]]; then
   cargo test --workspace --exclude ete-python --locked
   step "cargo doc (warnings are errors)"
   RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p ete-core --locked
+  step "the main job runs over the sample data"
+  cargo run -q -p ete-examples --example weekly_report --locked >/dev/null
 fi
 
 if [[ $skip != *,python,* ]]; then
@@ -38,6 +40,8 @@ if [[ $skip != *,python,* ]]; then
   "$venv/bin/python" -m mypy.stubtest ete_core
   step "pytest (Python suites, incl. the conformance vectors)"
   (cd bindings-python && "$venv/bin/python" -m pytest -q)
+  step "Python example runs over the sample data"
+  "$venv/bin/python" examples/python/weekly_report.py >/dev/null
 fi
 
 if [[ $skip != *,kotlin,* ]]; then

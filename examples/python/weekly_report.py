@@ -1,4 +1,4 @@
-"""The weekly learning-hours report from Python: credit decisions per person, as rows.
+"""The weekly learning-hours report from Python: credits against requirements, per person, as rows.
 
     .venv/bin/python examples/python/weekly_report.py [DATA_DIR]
 
@@ -26,7 +26,12 @@ def main(data_dir: pathlib.Path) -> None:
     prior = [(p["personRef"], p["courseName"]) for p in json.loads((data_dir / "prior_credits.json").read_text(encoding="utf-8"))]
     policy = ete_core.CreditPolicy.from_json((data_dir / "policy.json").read_text(encoding="utf-8"))
 
-    rows = [d.to_dict() for d in ete_core.credit_batch(read.completions, agreements, prior, policy)]
+    requirements = [
+        ete_core.Requirement.from_json(json.dumps(r))
+        for r in json.loads((data_dir / "requirements.json").read_text(encoding="utf-8"))
+    ]
+    decisions = ete_core.credit_against_requirements(read.completions, requirements, agreements, prior, policy)
+    rows = [d.to_dict() for d in decisions]
     by_person = defaultdict(list)
     for row in rows:
         by_person[row["person_ref"]].append(row)
@@ -38,6 +43,8 @@ def main(data_dir: pathlib.Path) -> None:
     for reject in read.rejects:
         print(f"rejected: {reject.position} {reject.field}: {reject.reason}")
     print(f"total credited {ete_core.format_minutes(sum(r['credited'] for r in rows))} over {len(rows)} completions")
+    print("\nnDelius evidence (first lines):")
+    print("\n".join(ete_core.ndelius_evidence_csv(decisions).splitlines()[:4]))
 
 
 if __name__ == "__main__":

@@ -90,7 +90,9 @@ pub enum LedgerEvent {
     },
 }
 
-/// An event with the day it happened and who recorded it.
+/// An event with the day it happened and who recorded it. In JSON the event's fields sit beside
+/// `date` and `by`: `{"date": "2026-02-03", "by": "SUP-1", "type": "work_appointment",
+/// "minutes": 420, "outcome": "attended"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LedgerEntry {
@@ -99,6 +101,7 @@ pub struct LedgerEntry {
     /// Who recorded it (a staff id).
     pub by: String,
     /// What happened.
+    #[serde(flatten)]
     pub event: LedgerEvent,
 }
 
