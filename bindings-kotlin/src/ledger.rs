@@ -274,3 +274,31 @@ impl Requirement {
         Ok(self.lock()?.status(on)?.into())
     }
 }
+
+/// Records the credits of `decisions` on the requirements as ETE credits (H-10), all or nothing;
+/// returns how many were recorded. Every requirement is locked for the whole call.
+#[uniffi::export]
+pub fn record_credits(
+    requirements: Vec<Arc<Requirement>>,
+    decisions: Vec<crate::credit::CreditDecision>,
+    by: String,
+) -> Result<u64, EteError> {
+    // Lock each distinct requirement once, in address order, so two calls cannot deadlock.
+    let mut distinct: Vec<&Requirement> = requirements.iter().map(|r| &**r).collect();
+    distinct.sort_by_key(|r| std::ptr::from_ref(*r) as usize);
+    distinct.dedup_by_key(|r| std::ptr::from_ref(*r) as usize);
+    let mut guards = distinct
+        .iter()
+        .map(|r| r.lock())
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut working: Vec<hours::Requirement> = guards.iter().map(|g| (**g).clone()).collect();
+    let decisions = decisions
+        .into_iter()
+        .map(hours::CreditDecision::try_from)
+        .collect::<Result<Vec<_>, _>>()?;
+    let recorded = hours::record_credits(&mut working, &decisions, &by)?;
+    for (guard, updated) in guards.iter_mut().zip(working) {
+        **guard = updated;
+    }
+    Ok(recorded as u64)
+}

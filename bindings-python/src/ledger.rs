@@ -259,8 +259,35 @@ impl PyRequirement {
     }
 }
 
+/// Records the credits of `decisions` on the requirements as ETE credits (H-10), all or nothing;
+/// returns how many were recorded. Every requirement is locked for the whole call, so no other
+/// thread records in between.
+#[pyfunction]
+fn record_credits(
+    requirements: Vec<PyRef<'_, PyRequirement>>,
+    decisions: Vec<PyRef<'_, crate::credit::PyCreditDecision>>,
+    by: &str,
+) -> PyResult<usize> {
+    // Lock each distinct requirement once, in address order, so two calls cannot deadlock.
+    let mut distinct: Vec<&PyRequirement> = requirements.iter().map(|r| &**r).collect();
+    distinct.sort_by_key(|r| std::ptr::from_ref(*r) as usize);
+    distinct.dedup_by_key(|r| std::ptr::from_ref(*r) as usize);
+    let mut guards = distinct
+        .iter()
+        .map(|r| r.lock())
+        .collect::<PyResult<Vec<_>>>()?;
+    let mut working: Vec<hours::Requirement> = guards.iter().map(|g| (**g).clone()).collect();
+    let decisions: Vec<hours::CreditDecision> = decisions.iter().map(|d| d.inner.clone()).collect();
+    let recorded = py_result(hours::record_credits(&mut working, &decisions, by))?;
+    for (guard, updated) in guards.iter_mut().zip(working) {
+        **guard = updated;
+    }
+    Ok(recorded)
+}
+
 /// Adds the classes to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(record_credits, m)?)?;
     m.add_class::<PyLedgerEntry>()?;
     m.add_class::<PyLedgerPolicy>()?;
     m.add_class::<PyRequirement>()?;

@@ -45,6 +45,13 @@ def run(op: str, inp: dict) -> dict:
         requirements = [requirement(r) for r in inp["requirements"]]
         decisions = ete_core.credit_against_requirements(completions(inp["completions"]), requirements)
         return {"decisions": [{"credited": d.credited, "reason": d.reason, "requirement_id": d.requirement_id} for d in decisions]}
+    if op == "record_credits":
+        requirements = [requirement(r) for r in inp["requirements"]]
+        decisions = ete_core.credit_against_requirements(completions(inp["completions"]), requirements)
+        targets = [r for r in requirements if r.id in inp["record_into"]]
+        recorded = ete_core.record_credits(targets, decisions, inp["by"])
+        far = datetime.date.max
+        return {"recorded": recorded, "ete_completed": {r.id: r.status(far)["ete_completed"] for r in targets}}
     if op == "delivery":
         d = ete_core.delivery_against_target(inp["delivered"], inp["baseline"], inp["target_percent"])
         return {"target": d.target, "achieved_tenths": d.achieved_tenths}

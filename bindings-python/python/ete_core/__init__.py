@@ -50,6 +50,7 @@ from ete_core._ete_core import (
     practitioner_notifications,
     read_completions_csv,
     read_completions_json,
+    record_credits,
     __version__,
 )
 
@@ -90,5 +91,6 @@ __all__ = [
     "practitioner_notifications",
     "read_completions_csv",
     "read_completions_json",
+    "record_credits",
     "__version__",
 ]

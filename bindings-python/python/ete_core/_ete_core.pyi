@@ -41,6 +41,7 @@ __all__ = [
     "practitioner_notifications",
     "read_completions_csv",
     "read_completions_json",
+    "record_credits",
     "__version__",
 ]
 
@@ -423,3 +424,6 @@ def delivery_against_target(delivered: int, baseline: int, target_percent: int) 
 
 def ndelius_evidence_csv(decisions: Sequence[CreditDecision]) -> str:
     """The nDelius evidence CSV, one line per decision."""
+
+def record_credits(requirements: Sequence[Requirement], decisions: Sequence[CreditDecision], by: str) -> int:
+    """Records the decisions' credits as ETE credits on their requirements, all or nothing (H-10)."""

@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use crate::hours::{
-    Completion, CreditDecision, CreditPolicy, CreditReason, ExtraTimeAgreement, LedgerError,
-    PriorCredit, Requirement, credit_batch,
+    Completion, CreditDecision, CreditPolicy, CreditReason, ExtraTimeAgreement, LedgerEntry,
+    LedgerError, LedgerEvent, PriorCredit, Requirement, credit_batch,
 };
 use crate::minutes::Minutes;
 
@@ -94,4 +94,44 @@ pub fn credit_against_requirements(
         *time_left = time_left.saturating_sub(fits);
     }
     Ok(decisions)
+}
+
+/// Records the credits of `decisions` (those with minutes to credit) as ETE credits on their
+/// requirements, dated the completion's day and recorded `by` the given staff id. All or nothing:
+/// if any credit is refused — its requirement is not among `requirements`
+/// ([`LedgerError::UnknownRequirement`]), it is out of date order, or it exceeds the allowance —
+/// no requirement changes, and the error names the decision's position in the batch.
+/// Returns how many credits were recorded.
+pub fn record_credits(
+    requirements: &mut [Requirement],
+    decisions: &[CreditDecision],
+    by: &str,
+) -> Result<usize, LedgerError> {
+    let mut next: Vec<Requirement> = requirements.to_vec();
+    let mut recorded = 0;
+    for (position, d) in decisions
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.credited > Minutes::ZERO)
+    {
+        let batch_error = |source: LedgerError| LedgerError::Batch {
+            position,
+            source: Box::new(source),
+        };
+        let id = d.requirement_id.as_deref().unwrap_or_default();
+        let requirement = next
+            .iter_mut()
+            .find(|r| r.id() == id)
+            .ok_or_else(|| batch_error(LedgerError::UnknownRequirement { id: id.to_owned() }))?;
+        let event = LedgerEvent::EteCredit {
+            minutes: d.credited,
+            course_name: d.course_name.clone(),
+        };
+        requirement
+            .record(LedgerEntry::new(d.date, by, event))
+            .map_err(batch_error)?;
+        recorded += 1;
+    }
+    requirements.clone_from_slice(&next);
+    Ok(recorded)
 }

@@ -31,7 +31,7 @@ mod read;
 mod record_error;
 mod report;
 
-pub use against::credit_against_requirements;
+pub use against::{credit_against_requirements, record_credits};
 pub use agreement::{AgreementCategory, ExtraTimeAgreement};
 pub use completion::{Completion, CompletionFields, CompletionStatus};
 pub use course::Course;

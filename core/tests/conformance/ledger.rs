@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use ete_core::hours::{
     CreditPolicy, Grouping, LedgerEntry, LedgerEvent, LedgerPolicy, LedgerStatus, ReadMode,
     ReportRow, Requirement, RequirementTerms, completion_report, credit_against_requirements,
-    credit_batch, delivery_against_target, read_completions_json,
+    credit_batch, delivery_against_target, read_completions_json, record_credits,
 };
 use ete_core::{ErrorKind, Minutes};
 use serde_json::{Value, json};
@@ -127,6 +127,45 @@ pub fn run(op: &str, input: &Value) -> Option<Outcome> {
             Ok(json!({ "decisions": decisions.iter().map(|d| json!({
                 "credited": d.credited.get(), "reason": d.reason.code(), "requirement_id": d.requirement_id,
             })).collect::<Vec<_>>() }))
+        })(),
+        "record_credits" => (|| {
+            let requirements = input["requirements"]
+                .as_array()
+                .expect("requirements")
+                .iter()
+                .map(requirement)
+                .collect::<Result<Vec<_>, _>>()?;
+            let decisions = credit_against_requirements(
+                &completions(&input["completions"])?,
+                &[],
+                &[],
+                &CreditPolicy::default(),
+                &requirements,
+            )
+            .map_err(|e| e.kind())?;
+            let into: Vec<&str> = input["record_into"]
+                .as_array()
+                .expect("record_into")
+                .iter()
+                .map(text)
+                .collect();
+            let mut targets: Vec<Requirement> = requirements
+                .into_iter()
+                .filter(|r| into.contains(&r.id()))
+                .collect();
+            let recorded = record_credits(&mut targets, &decisions, text(&input["by"]))
+                .map_err(|e| e.kind())?;
+            let far = NaiveDate::MAX;
+            let ete: serde_json::Map<String, Value> = targets
+                .iter()
+                .map(|r| {
+                    Ok((
+                        r.id().to_owned(),
+                        json!(r.status(far).map_err(|e| e.kind())?.ete_completed.get()),
+                    ))
+                })
+                .collect::<Result<_, ErrorKind>>()?;
+            Ok(json!({ "recorded": recorded, "ete_completed": ete }))
         })(),
         "delivery" => (|| {
             let pct = u32::try_from(int(&input["target_percent"])).expect("percent");

@@ -64,6 +64,14 @@ object LedgerOps {
             val decisions = creditAgainstRequirements(completions(input), requirements)
             mapOf("decisions" to decisions.map { mapOf("credited" to it.credited, "reason" to it.reason.code, "requirement_id" to it.requirementId) })
         }
+        "record_credits" -> {
+            val requirements = input.getJSONArray("requirements").objects().map { requirement(it) }
+            val decisions = creditAgainstRequirements(completions(input), requirements)
+            val into = input.getJSONArray("record_into").let { a -> (0 until a.length()).map { a.getString(it) } }
+            val targets = requirements.filter { it.id() in into }
+            val recorded = recordCredits(targets, decisions, input.getString("by"))
+            mapOf("recorded" to recorded.toLong(), "ete_completed" to targets.associate { it.id() to it.status(LocalDate.of(9999, 12, 31)).eteCompleted })
+        }
         "delivery" -> deliveryAgainstTarget(input.getLong("delivered"), input.getLong("baseline"), input.getInt("target_percent").toUInt())
             .let { mapOf("target" to it.target, "achieved_tenths" to it.achievedTenths) }
         "completion_report" -> {
