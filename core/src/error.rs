@@ -29,11 +29,17 @@ pub enum ErrorKind {
     EteAllowanceExceeded,
     /// No requirement with the id, or for the person, asked for.
     UnknownRequirement,
+    /// A transfer with a file that may not be sent; nothing was sent (T-5).
+    TransferRefused,
+    /// A download by an organisation that is not the file's recipient (T-6).
+    NotRecipient,
+    /// A risk assessment too old for the referral (T-8).
+    RiskAssessmentTooOld,
 }
 
 impl ErrorKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ErrorKind; 9] = [
+    pub const ALL: [ErrorKind; 12] = [
         ErrorKind::InvalidMinutes,
         ErrorKind::InvalidRatio,
         ErrorKind::InvalidField,
@@ -43,6 +49,9 @@ impl ErrorKind {
         ErrorKind::OutOfOrder,
         ErrorKind::EteAllowanceExceeded,
         ErrorKind::UnknownRequirement,
+        ErrorKind::TransferRefused,
+        ErrorKind::NotRecipient,
+        ErrorKind::RiskAssessmentTooOld,
     ];
 
     /// The kind's name, e.g. `"InvalidMinutes"`.
@@ -57,6 +66,9 @@ impl ErrorKind {
             ErrorKind::OutOfOrder => "OutOfOrder",
             ErrorKind::EteAllowanceExceeded => "EteAllowanceExceeded",
             ErrorKind::UnknownRequirement => "UnknownRequirement",
+            ErrorKind::TransferRefused => "TransferRefused",
+            ErrorKind::NotRecipient => "NotRecipient",
+            ErrorKind::RiskAssessmentTooOld => "RiskAssessmentTooOld",
         }
     }
 }

@@ -23,6 +23,16 @@
 //! # Ok::<(), ete_core::MinutesError>(())
 //! ```
 //!
+//! [`routing`]: who may send which document to whom, and why.
+//!
+//! ```
+//! use ete_core::routing::{decide, Organisation, RoutingPolicy};
+//!
+//! let d = decide(&RoutingPolicy::default(), &Organisation::new("provider", "PRV-1"),
+//!     &Organisation::new("school", "SCH-1"), "dsl", "safeguarding_concern");
+//! assert_eq!(d.reason.to_string(), r#"forbidden by rule "no-provider-to-school""#);
+//! ```
+//!
 //! [`hours`]: what a course completion is worth towards an Unpaid Work requirement.
 //!
 //! ```
@@ -53,6 +63,7 @@ mod error;
 pub mod hours;
 pub mod minutes;
 pub mod ratio;
+pub mod routing;
 
 pub use error::ErrorKind;
 pub use minutes::{Minutes, MinutesError};

@@ -1,0 +1,432 @@
+//! Transfers (T-4, T-5, T-7): files with recipients, planned, shown, then confirmed — all or
+//! nothing — and the exchange that holds them for download (T-6) with an append-only audit log.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::ErrorKind;
+use crate::routing::decision::{Decision, Organisation, decide};
+use crate::routing::policy::RoutingPolicy;
+
+/// One file of a transfer (T-4).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TransferFile {
+    /// The file's name.
+    pub name: String,
+    /// The recipient organisation; every file needs one.
+    pub recipient: Option<Organisation>,
+    /// The recipient role (e.g. `dsl`).
+    pub role: String,
+    /// The description: code + learner initials, e.g. `CFC JN` (T-7).
+    pub description: String,
+    /// The document category.
+    pub category: String,
+}
+
+/// Why a file cannot be sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Refusal {
+    /// The route is denied (T-1..T-3).
+    Denied {
+        /// The decision.
+        decision: Decision,
+    },
+    /// The file has no recipient.
+    NoRecipient,
+    /// The description is empty or too long (T-7).
+    BadDescription {
+        /// What is wrong.
+        detail: String,
+    },
+    /// The category is not one the policy defines.
+    UnknownCategory {
+        /// The category given.
+        category: String,
+    },
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::Denied { decision } => write!(f, "{}", decision.reason),
+            Refusal::NoRecipient => f.write_str("the file has no recipient"),
+            Refusal::BadDescription { detail } => write!(f, "description: {detail} (T-7)"),
+            Refusal::UnknownCategory { category } => {
+                write!(f, "unknown document category {category:?} (T-4)")
+            }
+        }
+    }
+}
+
+/// A file's place in a plan and whether it may go.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlannedFile {
+    /// The file's index in the transfer.
+    pub position: usize,
+    /// The file.
+    pub file: TransferFile,
+    /// The decision when the route was evaluated.
+    pub decision: Option<Decision>,
+    /// Why it cannot be sent, if it cannot.
+    pub refusal: Option<Refusal>,
+}
+
+/// A planned transfer, to show for confirmation (T-5).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TransferPlan {
+    /// The sending organisation.
+    pub sender: Organisation,
+    /// Who is sending (a staff id).
+    pub sent_by: String,
+    /// Every file with its decision.
+    pub files: Vec<PlannedFile>,
+}
+
+impl TransferPlan {
+    /// Whether every file may be sent.
+    pub fn sendable(&self) -> bool {
+        self.files.iter().all(|f| f.refusal.is_none())
+    }
+    /// The files that may not be sent, with their reasons.
+    pub fn refusals(&self) -> Vec<(usize, Refusal)> {
+        self.files
+            .iter()
+            .filter_map(|f| f.refusal.clone().map(|r| (f.position, r)))
+            .collect()
+    }
+}
+
+/// Why a transfer or a download was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TransferError {
+    /// Some files cannot be sent; nothing was sent (T-5).
+    #[error("nothing sent: {} file(s) refused; first: file {}", .refusals.len(), first(.refusals))]
+    Refused {
+        /// Each refused file's position and reason.
+        refusals: Vec<(usize, Refusal)>,
+    },
+    /// A transfer with no files.
+    #[error("a transfer needs at least one file (T-4)")]
+    Empty,
+    /// A download by an organisation that is not the file's recipient (T-6).
+    #[error("file {file_id} is not addressed to {organisation}")]
+    NotRecipient {
+        /// The file's id.
+        file_id: u64,
+        /// The organisation that asked.
+        organisation: String,
+    },
+    /// No file with this id.
+    #[error("no file {file_id}")]
+    UnknownFile {
+        /// The id asked for.
+        file_id: u64,
+    },
+}
+
+fn first(refusals: &[(usize, Refusal)]) -> String {
+    refusals
+        .first()
+        .map(|(p, r)| format!("{p}: {r}"))
+        .unwrap_or_default()
+}
+
+impl TransferError {
+    /// The language-neutral kind of this error.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            TransferError::Refused { .. } => ErrorKind::TransferRefused,
+            TransferError::Empty => ErrorKind::InvalidField,
+            TransferError::NotRecipient { .. } => ErrorKind::NotRecipient,
+            TransferError::UnknownFile { .. } => ErrorKind::InvalidField,
+        }
+    }
+}
+
+/// Copies the first file's recipient organisation to every file (T-4).
+pub fn copy_first_recipient(files: &mut [TransferFile]) {
+    if let Some(first) = files.first().map(|f| f.recipient.clone()) {
+        files.iter_mut().for_each(|f| f.recipient = first.clone());
+    }
+}
+
+/// Copies the first file's recipient role to every file (T-4).
+pub fn copy_first_role(files: &mut [TransferFile]) {
+    if let Some(first) = files.first().map(|f| f.role.clone()) {
+        files.iter_mut().for_each(|f| f.role = first.clone());
+    }
+}
+
+/// Copies the first file's description to every file (T-4).
+pub fn copy_first_description(files: &mut [TransferFile]) {
+    if let Some(first) = files.first().map(|f| f.description.clone()) {
+        files.iter_mut().for_each(|f| f.description = first.clone());
+    }
+}
+
+/// Checks a description (T-7): not empty, at most the policy's length.
+pub fn check_description(policy: &RoutingPolicy, description: &str) -> Result<(), Refusal> {
+    let length = description.trim().chars().count();
+    if length == 0 {
+        return Err(Refusal::BadDescription {
+            detail: "must not be empty, e.g. \"CFC JN\"".into(),
+        });
+    }
+    if length > policy.max_description() {
+        return Err(Refusal::BadDescription {
+            detail: format!(
+                "{length} characters; at most {} (code + learner initials)",
+                policy.max_description()
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Plans a transfer: every file's route is decided and its description checked (T-5).
+pub fn plan(
+    policy: &RoutingPolicy,
+    sender: &Organisation,
+    sent_by: &str,
+    files: Vec<TransferFile>,
+) -> TransferPlan {
+    let files = files
+        .into_iter()
+        .enumerate()
+        .map(|(position, file)| {
+            let decision = file
+                .recipient
+                .as_ref()
+                .map(|r| decide(policy, sender, r, &file.role, &file.category));
+            let refusal = if file.recipient.is_none() {
+                Some(Refusal::NoRecipient)
+            } else if !policy.categories().contains(&file.category) {
+                Some(Refusal::UnknownCategory {
+                    category: file.category.clone(),
+                })
+            } else if let Err(r) = check_description(policy, &file.description) {
+                Some(r)
+            } else {
+                decision
+                    .clone()
+                    .filter(|d| !d.allowed)
+                    .map(|decision| Refusal::Denied { decision })
+            };
+            PlannedFile {
+                position,
+                file,
+                decision,
+                refusal,
+            }
+        })
+        .collect();
+    TransferPlan {
+        sender: sender.clone(),
+        sent_by: sent_by.to_owned(),
+        files,
+    }
+}
+
+/// A file held by the exchange.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HeldFile {
+    /// The file's id in the exchange.
+    pub id: u64,
+    /// The sending organisation.
+    pub sender: Organisation,
+    /// The recipient organisation.
+    pub recipient: Organisation,
+    /// The file.
+    pub file: TransferFile,
+    /// When it was sent.
+    pub sent_at: DateTime<Utc>,
+}
+
+/// An inbox line: a file and whether it has been downloaded (T-6).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InboxItem {
+    /// The file.
+    pub file: HeldFile,
+    /// `true` once downloaded by the recipient organisation.
+    pub downloaded: bool,
+}
+
+/// Who downloaded what, and when (T-6).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Receipt {
+    /// The file's id.
+    pub file_id: u64,
+    /// The downloading organisation.
+    pub organisation: String,
+    /// The person who downloaded it (a staff id).
+    pub by: String,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+/// One line of the exchange's audit log.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum AuditEvent {
+    /// A file was sent.
+    Sent {
+        /// The file's id.
+        file_id: u64,
+        /// The sending organisation's id.
+        sender: String,
+        /// The staff id that sent it.
+        by: String,
+        /// When.
+        at: DateTime<Utc>,
+    },
+    /// A file was downloaded.
+    Downloaded {
+        /// The receipt.
+        receipt: Receipt,
+    },
+}
+
+/// The secure transfer site: files sent, inboxes, receipts and an append-only audit log (T-5,
+/// T-6). Serialises to JSON and restores exactly.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Exchange {
+    files: Vec<HeldFile>,
+    receipts: Vec<Receipt>,
+    log: Vec<AuditEvent>,
+}
+
+impl Exchange {
+    /// An empty exchange.
+    pub fn new() -> Exchange {
+        Exchange::default()
+    }
+
+    /// Confirms a plan: decides every file again under `policy` (so a stale or edited plan
+    /// cannot slip through) and sends every file, or none if any is refused (T-5). Returns the
+    /// new files' ids.
+    pub fn confirm(
+        &mut self,
+        policy: &RoutingPolicy,
+        shown: &TransferPlan,
+        at: DateTime<Utc>,
+    ) -> Result<Vec<u64>, TransferError> {
+        let files: Vec<TransferFile> = shown.files.iter().map(|f| f.file.clone()).collect();
+        if files.is_empty() {
+            return Err(TransferError::Empty);
+        }
+        let checked = plan(policy, &shown.sender, &shown.sent_by, files);
+        if !checked.sendable() {
+            return Err(TransferError::Refused {
+                refusals: checked.refusals(),
+            });
+        }
+        let start = self.files.len() as u64 + 1;
+        let mut held = Vec::with_capacity(checked.files.len());
+        for (offset, planned) in (0u64..).zip(checked.files) {
+            let Some(recipient) = planned.file.recipient.clone() else {
+                return Err(TransferError::Refused {
+                    refusals: vec![(planned.position, Refusal::NoRecipient)],
+                });
+            };
+            held.push(HeldFile {
+                id: start + offset,
+                sender: checked.sender.clone(),
+                recipient,
+                file: planned.file,
+                sent_at: at,
+            });
+        }
+        let ids = held.iter().map(|f| f.id).collect();
+        for file in held {
+            self.log.push(AuditEvent::Sent {
+                file_id: file.id,
+                sender: file.sender.id.clone(),
+                by: checked.sent_by.clone(),
+                at,
+            });
+            self.files.push(file);
+        }
+        Ok(ids)
+    }
+
+    fn downloaded(&self, id: u64) -> bool {
+        self.receipts.iter().any(|r| r.file_id == id)
+    }
+
+    /// The files addressed to an organisation, new and downloaded, oldest first (T-6).
+    pub fn inbox(&self, organisation: &str) -> Vec<InboxItem> {
+        self.files
+            .iter()
+            .filter(|f| f.recipient.id == organisation)
+            .map(|f| InboxItem {
+                file: f.clone(),
+                downloaded: self.downloaded(f.id),
+            })
+            .collect()
+    }
+
+    /// Downloads a file, recording a receipt; only the recipient organisation may (T-6).
+    pub fn download(
+        &mut self,
+        file_id: u64,
+        organisation: &str,
+        by: &str,
+        at: DateTime<Utc>,
+    ) -> Result<Receipt, TransferError> {
+        let file = self
+            .files
+            .iter()
+            .find(|f| f.id == file_id)
+            .ok_or(TransferError::UnknownFile { file_id })?;
+        if file.recipient.id != organisation {
+            return Err(TransferError::NotRecipient {
+                file_id,
+                organisation: organisation.to_owned(),
+            });
+        }
+        let receipt = Receipt {
+            file_id,
+            organisation: organisation.to_owned(),
+            by: by.to_owned(),
+            at,
+        };
+        self.receipts.push(receipt.clone());
+        self.log.push(AuditEvent::Downloaded {
+            receipt: receipt.clone(),
+        });
+        Ok(receipt)
+    }
+
+    /// Downloads every new file addressed to the organisation (T-6).
+    pub fn download_all(
+        &mut self,
+        organisation: &str,
+        by: &str,
+        at: DateTime<Utc>,
+    ) -> Vec<Receipt> {
+        let new: Vec<u64> = self
+            .inbox(organisation)
+            .into_iter()
+            .filter(|i| !i.downloaded)
+            .map(|i| i.file.id)
+            .collect();
+        new.into_iter()
+            .filter_map(|id| self.download(id, organisation, by, at).ok())
+            .collect()
+    }
+
+    /// Every send and download, in order.
+    pub fn audit_log(&self) -> &[AuditEvent] {
+        &self.log
+    }
+}
