@@ -6,6 +6,7 @@
 
 mod hours;
 mod ledger;
+mod routing;
 
 use std::path::PathBuf;
 
@@ -17,7 +18,7 @@ use serde_json::Value;
 pub type Outcome = Result<Value, ErrorKind>;
 
 /// The vector files and the least number of cases each must hold.
-const FILES: [(&str, usize); 2] = [("learning_hours", 30), ("upw_ledger", 40)];
+const FILES: [(&str, usize); 3] = [("learning_hours", 30), ("upw_ledger", 40), ("routing", 40)];
 
 fn cases(file: &str) -> Vec<Value> {
     let path =
@@ -42,6 +43,7 @@ pub fn text(v: &Value) -> &str {
 fn run(op: &str, input: &Value) -> Outcome {
     hours::run(op, input)
         .or_else(|| ledger::run(op, input))
+        .or_else(|| routing::run(op, input))
         .unwrap_or_else(|| panic!("unknown op {op}"))
 }
 
