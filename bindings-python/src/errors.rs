@@ -1,6 +1,7 @@
 //! The exception hierarchy: `EteError` and one subclass per [`ErrorKind`], named alike.
 
 use ete_core::hours::{LedgerError, PolicyError, RecordError, ReportError};
+use ete_core::routing::{ReferralError, RoutingPolicyError, TransferError};
 use ete_core::{ErrorKind, MinutesError, RatioError};
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
@@ -69,6 +70,24 @@ create_exception!(
     EteError,
     "No requirement with the id, or for the person, asked for."
 );
+create_exception!(
+    ete_core,
+    TransferRefused,
+    EteError,
+    "A transfer with a file that may not be sent; nothing was sent (T-5). `refusals` lists them."
+);
+create_exception!(
+    ete_core,
+    NotRecipient,
+    EteError,
+    "A download by an organisation that is not the file's recipient (T-6)."
+);
+create_exception!(
+    ete_core,
+    RiskAssessmentTooOld,
+    EteError,
+    "A risk assessment too old for the referral (T-8)."
+);
 
 /// Adds the exception classes to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -86,6 +105,12 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         py.get_type::<EteAllowanceExceeded>(),
     )?;
     m.add("UnknownRequirement", py.get_type::<UnknownRequirement>())?;
+    m.add("TransferRefused", py.get_type::<TransferRefused>())?;
+    m.add("NotRecipient", py.get_type::<NotRecipient>())?;
+    m.add(
+        "RiskAssessmentTooOld",
+        py.get_type::<RiskAssessmentTooOld>(),
+    )?;
     Ok(())
 }
 
@@ -101,6 +126,9 @@ fn raise(kind: ErrorKind, message: String) -> PyErr {
         ErrorKind::OutOfOrder => OutOfOrder::new_err(message),
         ErrorKind::EteAllowanceExceeded => EteAllowanceExceeded::new_err(message),
         ErrorKind::UnknownRequirement => UnknownRequirement::new_err(message),
+        ErrorKind::TransferRefused => TransferRefused::new_err(message),
+        ErrorKind::NotRecipient => NotRecipient::new_err(message),
+        ErrorKind::RiskAssessmentTooOld => RiskAssessmentTooOld::new_err(message),
         _ => EteError::new_err(message),
     }
 }
@@ -138,6 +166,42 @@ impl IntoPyErr for LedgerError {
 impl IntoPyErr for ReportError {
     fn into_py_err(self) -> PyErr {
         raise(self.kind(), self.to_string())
+    }
+}
+
+impl IntoPyErr for RoutingPolicyError {
+    fn into_py_err(self) -> PyErr {
+        raise(self.kind(), self.to_string())
+    }
+}
+
+impl IntoPyErr for ReferralError {
+    fn into_py_err(self) -> PyErr {
+        raise(self.kind(), self.to_string())
+    }
+}
+
+impl IntoPyErr for TransferError {
+    /// `TransferRefused` also carries `refusals`, a list of `Refusal`.
+    fn into_py_err(self) -> PyErr {
+        let err = raise(self.kind(), self.to_string());
+        if let TransferError::Refused { refusals } = self {
+            Python::attach(|py| {
+                let list = PyList::new(
+                    py,
+                    refusals
+                        .into_iter()
+                        .map(|(p, r)| crate::routing::refusal(p, r)),
+                )
+                .and_then(|list| err.value(py).setattr("refusals", list));
+                match list {
+                    Ok(()) => err,
+                    Err(e) => e,
+                }
+            })
+        } else {
+            err
+        }
     }
 }
 

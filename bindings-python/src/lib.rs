@@ -18,6 +18,7 @@ mod errors;
 mod ledger;
 mod minutes;
 mod report;
+mod routing;
 
 use pyo3::prelude::*;
 
@@ -32,5 +33,6 @@ fn _ete_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     credit::register(m)?;
     ledger::register(m)?;
     report::register(m)?;
+    routing::register(m)?;
     Ok(())
 }

@@ -7,10 +7,11 @@ import pytest
 
 import conformance_hours
 import conformance_ledger
+import conformance_routing
 import ete_core
 from conftest import load_cases
 
-FILES = {"learning_hours.json": (30, conformance_hours), "upw_ledger.json": (40, conformance_ledger)}
+FILES = {"learning_hours.json": (30, conformance_hours), "upw_ledger.json": (40, conformance_ledger), "routing.json": (40, conformance_routing)}
 CASES = [(file, case) for file in FILES for case in load_cases(file)]
 
 

@@ -11,10 +11,13 @@ __all__ = [
     "Course",
     "CreditDecision",
     "CreditPolicy",
+    "Decision",
     "Delivery",
     "EteAllowanceExceeded",
     "EteError",
+    "Exchange",
     "ExtraTimeAgreement",
+    "InboxItem",
     "InvalidField",
     "InvalidMinutes",
     "InvalidPolicy",
@@ -22,22 +25,38 @@ __all__ = [
     "LedgerEntry",
     "LedgerPolicy",
     "MalformedInput",
+    "NotRecipient",
+    "Organisation",
     "OutOfOrder",
     "ReadResult",
+    "Receipt",
+    "Refusal",
     "Reject",
     "RejectedRecords",
     "Requirement",
+    "RiskAssessmentTooOld",
+    "RoutingPolicy",
+    "TransferFile",
+    "TransferPlan",
+    "TransferRefused",
     "UnknownRequirement",
     "allowance_cap",
     "apply_ratio",
     "certificate",
+    "check_referral",
     "completion_report",
+    "copy_first_description",
+    "copy_first_recipient",
+    "copy_first_role",
     "credit_against_requirements",
     "credit_batch",
+    "decide",
     "delivery_against_target",
+    "destinations",
     "format_minutes",
     "ndelius_evidence_csv",
     "parse_minutes",
+    "plan_transfer",
     "practitioner_notifications",
     "read_completions_csv",
     "read_completions_json",
@@ -92,6 +111,17 @@ class EteAllowanceExceeded(EteError):
 
 class UnknownRequirement(EteError):
     """No requirement with the id, or for the person, asked for."""
+
+class TransferRefused(EteError):
+    """A transfer with a file that may not be sent; nothing was sent (T-5)."""
+
+    refusals: list[Refusal]
+
+class NotRecipient(EteError):
+    """A download by an organisation that is not the file's recipient (T-6)."""
+
+class RiskAssessmentTooOld(EteError):
+    """A risk assessment too old for the referral (T-8)."""
 
 def parse_minutes(text: str) -> int:
     """Parses ``H:MM``/``HH:MM`` into whole minutes; raises ``InvalidMinutes``."""
@@ -427,3 +457,155 @@ def ndelius_evidence_csv(decisions: Sequence[CreditDecision]) -> str:
 
 def record_credits(requirements: Sequence[Requirement], decisions: Sequence[CreditDecision], by: str) -> int:
     """Records the decisions' credits as ETE credits on their requirements, all or nothing (H-10)."""
+
+@final
+class RoutingPolicy:
+    """A routing policy (T-1, T-2); RoutingPolicy() is the default of T-1."""
+
+    def __new__(cls) -> RoutingPolicy: ...
+    @staticmethod
+    def from_json(text: str) -> RoutingPolicy: ...
+    def to_json(self) -> str: ...
+    @property
+    def kinds(self) -> list[str]: ...
+    @property
+    def roles(self) -> list[str]: ...
+    @property
+    def categories(self) -> list[str]: ...
+
+@final
+class Organisation:
+    """An organisation: kind, id and attributes that rules may test."""
+
+    def __new__(cls, kind: str, id: str, attributes: Mapping[str, str] = ...) -> Organisation: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def attributes(self) -> dict[str, str]: ...
+
+_DecisionReason = Literal["permitted", "forbidden", "no_rule_permits", "role_not_accepted", "rule_error"]
+
+@final
+class Decision:
+    """Allow or deny, with the reason (T-3)."""
+
+    @property
+    def allowed(self) -> bool: ...
+    @property
+    def reason(self) -> _DecisionReason: ...
+    @property
+    def rule(self) -> Optional[str]: ...
+    @property
+    def accepted(self) -> list[str]: ...
+    @property
+    def explanation(self) -> str: ...
+
+def decide(policy: RoutingPolicy, sender: Organisation, recipient: Organisation, role: str, category: str) -> Decision:
+    """Whether sender may send a category file to role at recipient (T-1..T-3)."""
+
+def destinations(policy: RoutingPolicy, sender: Organisation) -> list[tuple[str, list[str], Optional[list[str]]]]:
+    """Where a sender may send: (kind, roles, categories or None for any) (T-3)."""
+
+@final
+class TransferFile:
+    """One file of a transfer (T-4)."""
+
+    def __new__(
+        cls, name: str, recipient: Optional[Organisation], role: str, description: str, category: str
+    ) -> TransferFile: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def recipient(self) -> Optional[Organisation]: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+
+def copy_first_recipient(files: Sequence[TransferFile]) -> list[TransferFile]: ...
+def copy_first_role(files: Sequence[TransferFile]) -> list[TransferFile]: ...
+def copy_first_description(files: Sequence[TransferFile]) -> list[TransferFile]: ...
+
+@final
+class Refusal:
+    """A file that may not be sent, and why."""
+
+    @property
+    def position(self) -> int: ...
+    @property
+    def code(self) -> Literal["denied", "no_recipient", "bad_description", "unknown_category"]: ...
+    @property
+    def reason(self) -> Optional[_DecisionReason]: ...
+    @property
+    def message(self) -> str: ...
+
+@final
+class TransferPlan:
+    """A planned transfer to show for confirmation (T-5)."""
+
+    @property
+    def sendable(self) -> bool: ...
+    @property
+    def refusals(self) -> list[Refusal]: ...
+    @property
+    def files(self) -> list[TransferFile]: ...
+
+def plan_transfer(
+    policy: RoutingPolicy, sender: Organisation, sent_by: str, files: Sequence[TransferFile]
+) -> TransferPlan:
+    """Plans a transfer: every route decided, every description checked (T-5)."""
+
+@final
+class InboxItem:
+    """A file in an inbox (T-6)."""
+
+    @property
+    def file_id(self) -> int: ...
+    @property
+    def sender_id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def sent_at(self) -> datetime.datetime: ...
+    @property
+    def downloaded(self) -> bool: ...
+
+@final
+class Receipt:
+    """A download receipt (T-6)."""
+
+    @property
+    def file_id(self) -> int: ...
+    @property
+    def organisation(self) -> str: ...
+    @property
+    def by(self) -> str: ...
+    @property
+    def at(self) -> datetime.datetime: ...
+
+@final
+class Exchange:
+    """The secure transfer site (T-5, T-6); safe to share between threads."""
+
+    def __new__(cls) -> Exchange: ...
+    @staticmethod
+    def from_json(text: str) -> Exchange: ...
+    def to_json(self) -> str: ...
+    def confirm(self, policy: RoutingPolicy, plan: TransferPlan, at: datetime.datetime) -> list[int]: ...
+    def inbox(self, organisation: str) -> list[InboxItem]: ...
+    def download(self, file_id: int, organisation: str, by: str, at: datetime.datetime) -> Receipt: ...
+    def download_all(self, organisation: str, by: str, at: datetime.datetime) -> list[Receipt]: ...
+    def audit_log(self) -> list[dict[str, Any]]: ...
+
+def check_referral(assessed_on: datetime.date, referral_on: datetime.date, months: int = 3) -> datetime.date:
+    """The last referral date the risk assessment covers; raises RiskAssessmentTooOld (T-8)."""

@@ -1,0 +1,535 @@
+//! File-transfer routing (T-1..T-8): policy, decisions, transfers, the exchange, referrals.
+
+use std::collections::BTreeMap;
+use std::sync::{Mutex, MutexGuard};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use ete_core::routing::{self, Organisation, Reason, RoutingPolicy, TransferFile, TransferPlan};
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::errors::py_result;
+
+/// A routing policy (T-1, T-2); `RoutingPolicy()` is the default of T-1.
+#[pyclass(name = "RoutingPolicy", module = "ete_core", frozen)]
+pub struct PyRoutingPolicy {
+    inner: RoutingPolicy,
+}
+
+#[pymethods]
+impl PyRoutingPolicy {
+    #[new]
+    fn new() -> PyRoutingPolicy {
+        PyRoutingPolicy {
+            inner: RoutingPolicy::default(),
+        }
+    }
+    /// Loads and checks a policy from JSON.
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<PyRoutingPolicy> {
+        py_result(RoutingPolicy::from_json(text)).map(|inner| PyRoutingPolicy { inner })
+    }
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+    #[getter]
+    fn kinds(&self) -> Vec<String> {
+        self.inner.kinds().iter().cloned().collect()
+    }
+    #[getter]
+    fn roles(&self) -> Vec<String> {
+        self.inner.roles().iter().cloned().collect()
+    }
+    #[getter]
+    fn categories(&self) -> Vec<String> {
+        self.inner.categories().iter().cloned().collect()
+    }
+    fn __repr__(&self) -> String {
+        format!("RoutingPolicy({} rules)", self.inner.rules().len())
+    }
+}
+
+/// An organisation: kind, id and attributes that rules may test.
+#[pyclass(name = "Organisation", module = "ete_core", frozen)]
+pub struct PyOrganisation {
+    inner: Organisation,
+}
+
+#[pymethods]
+impl PyOrganisation {
+    #[new]
+    #[pyo3(signature = (kind, id, attributes = BTreeMap::new()))]
+    fn new(kind: String, id: String, attributes: BTreeMap<String, String>) -> PyOrganisation {
+        PyOrganisation {
+            inner: Organisation {
+                kind,
+                id,
+                attributes,
+            },
+        }
+    }
+    #[getter]
+    fn kind(&self) -> &str {
+        &self.inner.kind
+    }
+    #[getter]
+    fn id(&self) -> &str {
+        &self.inner.id
+    }
+    #[getter]
+    fn attributes(&self) -> BTreeMap<String, String> {
+        self.inner.attributes.clone()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Organisation(kind={:?}, id={:?})",
+            self.inner.kind, self.inner.id
+        )
+    }
+}
+
+/// Allow or deny, with the reason (T-3).
+#[pyclass(name = "Decision", module = "ete_core", frozen, get_all)]
+pub struct PyDecision {
+    /// Whether the file may be sent.
+    allowed: bool,
+    /// permitted, forbidden, no_rule_permits, role_not_accepted or rule_error.
+    reason: &'static str,
+    /// The rule the reason names, if any.
+    rule: Option<String>,
+    /// For role_not_accepted: the roles the route accepts.
+    accepted: Vec<String>,
+    /// The reason as a sentence.
+    explanation: String,
+}
+
+impl From<routing::Decision> for PyDecision {
+    fn from(d: routing::Decision) -> PyDecision {
+        let accepted = match &d.reason {
+            Reason::RoleNotAccepted { accepted } => accepted.clone(),
+            _ => Vec::new(),
+        };
+        PyDecision {
+            allowed: d.allowed,
+            reason: d.reason.code(),
+            rule: d.reason.rule().map(str::to_owned),
+            accepted,
+            explanation: d.reason.to_string(),
+        }
+    }
+}
+
+#[pymethods]
+impl PyDecision {
+    fn __repr__(&self) -> String {
+        format!(
+            "Decision(allowed={}, {})",
+            if self.allowed { "True" } else { "False" },
+            self.explanation
+        )
+    }
+}
+
+/// Decides whether `sender` may send a `category` file to `role` at `recipient` (T-1..T-3).
+#[pyfunction]
+fn decide(
+    policy: PyRef<'_, PyRoutingPolicy>,
+    sender: PyRef<'_, PyOrganisation>,
+    recipient: PyRef<'_, PyOrganisation>,
+    role: &str,
+    category: &str,
+) -> PyDecision {
+    routing::decide(
+        &policy.inner,
+        &sender.inner,
+        &recipient.inner,
+        role,
+        category,
+    )
+    .into()
+}
+
+/// Where a sender may send (T-3): `[(kind, roles, categories or None for any)]`.
+#[pyfunction]
+fn destinations(
+    policy: PyRef<'_, PyRoutingPolicy>,
+    sender: PyRef<'_, PyOrganisation>,
+) -> Vec<(String, Vec<String>, Option<Vec<String>>)> {
+    routing::destinations(&policy.inner, &sender.inner)
+        .into_iter()
+        .map(|d| (d.kind, d.roles, d.categories))
+        .collect()
+}
+
+/// One file of a transfer (T-4).
+#[pyclass(name = "TransferFile", module = "ete_core", frozen)]
+pub struct PyTransferFile {
+    inner: TransferFile,
+}
+
+#[pymethods]
+impl PyTransferFile {
+    #[new]
+    #[pyo3(signature = (name, recipient, role, description, category))]
+    fn new(
+        name: String,
+        recipient: Option<PyRef<'_, PyOrganisation>>,
+        role: String,
+        description: String,
+        category: String,
+    ) -> PyTransferFile {
+        PyTransferFile {
+            inner: TransferFile {
+                name,
+                recipient: recipient.map(|r| r.inner.clone()),
+                role,
+                description,
+                category,
+            },
+        }
+    }
+    #[getter]
+    fn name(&self) -> &str {
+        &self.inner.name
+    }
+    #[getter]
+    fn recipient(&self) -> Option<PyOrganisation> {
+        self.inner
+            .recipient
+            .clone()
+            .map(|inner| PyOrganisation { inner })
+    }
+    #[getter]
+    fn role(&self) -> &str {
+        &self.inner.role
+    }
+    #[getter]
+    fn description(&self) -> &str {
+        &self.inner.description
+    }
+    #[getter]
+    fn category(&self) -> &str {
+        &self.inner.category
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "TransferFile({:?} {:?} {:?})",
+            self.inner.name, self.inner.description, self.inner.category
+        )
+    }
+}
+
+fn copied(
+    files: Vec<PyRef<'_, PyTransferFile>>,
+    how: fn(&mut [TransferFile]),
+) -> Vec<PyTransferFile> {
+    let mut files: Vec<TransferFile> = files.iter().map(|f| f.inner.clone()).collect();
+    how(&mut files);
+    files
+        .into_iter()
+        .map(|inner| PyTransferFile { inner })
+        .collect()
+}
+
+/// The files with the first file's recipient organisation copied to all (T-4).
+#[pyfunction]
+fn copy_first_recipient(files: Vec<PyRef<'_, PyTransferFile>>) -> Vec<PyTransferFile> {
+    copied(files, routing::copy_first_recipient)
+}
+
+/// The files with the first file's recipient role copied to all (T-4).
+#[pyfunction]
+fn copy_first_role(files: Vec<PyRef<'_, PyTransferFile>>) -> Vec<PyTransferFile> {
+    copied(files, routing::copy_first_role)
+}
+
+/// The files with the first file's description copied to all (T-4).
+#[pyfunction]
+fn copy_first_description(files: Vec<PyRef<'_, PyTransferFile>>) -> Vec<PyTransferFile> {
+    copied(files, routing::copy_first_description)
+}
+
+/// A file that may not be sent, and why.
+#[pyclass(name = "Refusal", module = "ete_core", frozen, get_all)]
+pub struct PyRefusal {
+    /// The file's index in the transfer.
+    position: usize,
+    /// denied, no_recipient, bad_description or unknown_category.
+    code: String,
+    /// For denied: the decision's reason code.
+    reason: Option<&'static str>,
+    /// The refusal as a sentence.
+    message: String,
+}
+
+pub(crate) fn refusal(position: usize, r: routing::Refusal) -> PyRefusal {
+    let code = match serde_json::to_value(&r) {
+        Ok(v) => v
+            .get("code")
+            .and_then(|c| c.as_str())
+            .unwrap_or_default()
+            .to_owned(),
+        Err(_) => String::new(),
+    };
+    let reason = match &r {
+        routing::Refusal::Denied { decision } => Some(decision.reason.code()),
+        _ => None,
+    };
+    PyRefusal {
+        position,
+        code,
+        reason,
+        message: r.to_string(),
+    }
+}
+
+#[pymethods]
+impl PyRefusal {
+    fn __repr__(&self) -> String {
+        format!("Refusal(file {}: {})", self.position, self.message)
+    }
+}
+
+/// A planned transfer to show for confirmation (T-5).
+#[pyclass(name = "TransferPlan", module = "ete_core", frozen)]
+pub struct PyTransferPlan {
+    inner: TransferPlan,
+}
+
+#[pymethods]
+impl PyTransferPlan {
+    /// Whether every file may be sent.
+    #[getter]
+    fn sendable(&self) -> bool {
+        self.inner.sendable()
+    }
+    /// The files that may not be sent, with reasons.
+    #[getter]
+    fn refusals(&self) -> Vec<PyRefusal> {
+        self.inner
+            .refusals()
+            .into_iter()
+            .map(|(p, r)| refusal(p, r))
+            .collect()
+    }
+    /// The files, in order.
+    #[getter]
+    fn files(&self) -> Vec<PyTransferFile> {
+        self.inner
+            .files
+            .iter()
+            .map(|f| PyTransferFile {
+                inner: f.file.clone(),
+            })
+            .collect()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "TransferPlan({} files, {} refused)",
+            self.inner.files.len(),
+            self.inner.refusals().len()
+        )
+    }
+}
+
+/// Plans a transfer: every file's route decided and its description checked (T-5).
+#[pyfunction]
+fn plan_transfer(
+    policy: PyRef<'_, PyRoutingPolicy>,
+    sender: PyRef<'_, PyOrganisation>,
+    sent_by: &str,
+    files: Vec<PyRef<'_, PyTransferFile>>,
+) -> PyTransferPlan {
+    let files = files.iter().map(|f| f.inner.clone()).collect();
+    PyTransferPlan {
+        inner: routing::plan(&policy.inner, &sender.inner, sent_by, files),
+    }
+}
+
+/// A file in an inbox (T-6).
+#[pyclass(name = "InboxItem", module = "ete_core", frozen, get_all)]
+pub struct PyInboxItem {
+    file_id: u64,
+    sender_id: String,
+    name: String,
+    role: String,
+    description: String,
+    category: String,
+    sent_at: DateTime<Utc>,
+    downloaded: bool,
+}
+
+/// A download receipt: who and when (T-6).
+#[pyclass(name = "Receipt", module = "ete_core", frozen, get_all)]
+pub struct PyReceipt {
+    file_id: u64,
+    organisation: String,
+    by: String,
+    at: DateTime<Utc>,
+}
+
+impl From<routing::Receipt> for PyReceipt {
+    fn from(r: routing::Receipt) -> PyReceipt {
+        PyReceipt {
+            file_id: r.file_id,
+            organisation: r.organisation,
+            by: r.by,
+            at: r.at,
+        }
+    }
+}
+
+/// The secure transfer site (T-5, T-6): safe to share between threads.
+#[pyclass(name = "Exchange", module = "ete_core", frozen)]
+pub struct PyExchange {
+    inner: Mutex<routing::Exchange>,
+}
+
+impl PyExchange {
+    fn lock(&self) -> PyResult<MutexGuard<'_, routing::Exchange>> {
+        self.inner
+            .lock()
+            .map_err(|_| PyRuntimeError::new_err("a thread panicked while holding this exchange"))
+    }
+}
+
+#[pymethods]
+impl PyExchange {
+    #[new]
+    fn new() -> PyExchange {
+        PyExchange {
+            inner: Mutex::new(routing::Exchange::new()),
+        }
+    }
+    /// Restores an exchange from its JSON form.
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<PyExchange> {
+        serde_json::from_str(text)
+            .map(|e| PyExchange {
+                inner: Mutex::new(e),
+            })
+            .map_err(|e| PyValueError::new_err(format!("invalid exchange JSON: {e}")))
+    }
+    fn to_json(&self) -> PyResult<String> {
+        serde_json::to_string(&*self.lock()?).map_err(|e| PyValueError::new_err(e.to_string()))
+    }
+    /// Sends every file of the plan, decided again under `policy`, or none (T-5).
+    fn confirm(
+        &self,
+        policy: PyRef<'_, PyRoutingPolicy>,
+        plan: PyRef<'_, PyTransferPlan>,
+        at: DateTime<Utc>,
+    ) -> PyResult<Vec<u64>> {
+        py_result(self.lock()?.confirm(&policy.inner, &plan.inner, at))
+    }
+    /// The files addressed to an organisation, oldest first (T-6).
+    fn inbox(&self, organisation: &str) -> PyResult<Vec<PyInboxItem>> {
+        Ok(self
+            .lock()?
+            .inbox(organisation)
+            .into_iter()
+            .map(|i| PyInboxItem {
+                file_id: i.file.id,
+                sender_id: i.file.sender.id,
+                name: i.file.file.name,
+                role: i.file.file.role,
+                description: i.file.file.description,
+                category: i.file.file.category,
+                sent_at: i.file.sent_at,
+                downloaded: i.downloaded,
+            })
+            .collect())
+    }
+    /// Downloads a file, recording who and when; only its recipient may (T-6).
+    fn download(
+        &self,
+        file_id: u64,
+        organisation: &str,
+        by: &str,
+        at: DateTime<Utc>,
+    ) -> PyResult<PyReceipt> {
+        py_result(self.lock()?.download(file_id, organisation, by, at)).map(PyReceipt::from)
+    }
+    /// Downloads every new file addressed to the organisation (T-6).
+    fn download_all(
+        &self,
+        organisation: &str,
+        by: &str,
+        at: DateTime<Utc>,
+    ) -> PyResult<Vec<PyReceipt>> {
+        Ok(self
+            .lock()?
+            .download_all(organisation, by, at)
+            .into_iter()
+            .map(PyReceipt::from)
+            .collect())
+    }
+    /// Every send and download, in order, as dicts.
+    fn audit_log<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        self.lock()?
+            .audit_log()
+            .iter()
+            .map(|event| {
+                let d = PyDict::new(py);
+                match event {
+                    routing::AuditEvent::Sent {
+                        file_id,
+                        sender,
+                        by,
+                        at,
+                    } => {
+                        d.set_item("type", "sent")?;
+                        d.set_item("file_id", file_id)?;
+                        d.set_item("organisation", sender)?;
+                        d.set_item("by", by)?;
+                        d.set_item("at", at)?;
+                    }
+                    routing::AuditEvent::Downloaded { receipt } => {
+                        d.set_item("type", "downloaded")?;
+                        d.set_item("file_id", receipt.file_id)?;
+                        d.set_item("organisation", &receipt.organisation)?;
+                        d.set_item("by", &receipt.by)?;
+                        d.set_item("at", receipt.at)?;
+                    }
+                }
+                Ok(d)
+            })
+            .collect()
+    }
+}
+
+/// The last referral date a risk assessment covers, or `RiskAssessmentTooOld` (T-8).
+#[pyfunction]
+#[pyo3(signature = (assessed_on, referral_on, months = 3))]
+fn check_referral(
+    assessed_on: NaiveDate,
+    referral_on: NaiveDate,
+    months: u32,
+) -> PyResult<NaiveDate> {
+    let policy = routing::ReferralPolicy {
+        risk_assessment_months: months,
+    };
+    py_result(routing::check_referral(&policy, assessed_on, referral_on))
+}
+
+/// Adds the classes and functions to the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyRoutingPolicy>()?;
+    m.add_class::<PyOrganisation>()?;
+    m.add_class::<PyDecision>()?;
+    m.add_class::<PyTransferFile>()?;
+    m.add_class::<PyRefusal>()?;
+    m.add_class::<PyTransferPlan>()?;
+    m.add_class::<PyInboxItem>()?;
+    m.add_class::<PyReceipt>()?;
+    m.add_class::<PyExchange>()?;
+    m.add_function(wrap_pyfunction!(decide, m)?)?;
+    m.add_function(wrap_pyfunction!(destinations, m)?)?;
+    m.add_function(wrap_pyfunction!(copy_first_recipient, m)?)?;
+    m.add_function(wrap_pyfunction!(copy_first_role, m)?)?;
+    m.add_function(wrap_pyfunction!(copy_first_description, m)?)?;
+    m.add_function(wrap_pyfunction!(plan_transfer, m)?)?;
+    m.add_function(wrap_pyfunction!(check_referral, m)?)?;
+    Ok(())
+}
