@@ -1,6 +1,7 @@
 //! `EteException`: a sealed class with one subclass per core error kind.
 
 use ete_core::hours::{LedgerError, PolicyError, RecordError, ReportError};
+use ete_core::routing::{ReferralError, RoutingPolicyError, TransferError};
 use ete_core::{ErrorKind, MinutesError, RatioError};
 
 use crate::completion::Reject;
@@ -65,6 +66,26 @@ pub enum EteError {
         /// What is wrong.
         detail: String,
     },
+    /// A transfer with a file that may not be sent; nothing was sent (T-5).
+    #[error("{detail}")]
+    TransferRefused {
+        /// What is wrong.
+        detail: String,
+        /// Every refused file.
+        refusals: Vec<crate::routing::Refusal>,
+    },
+    /// A download by an organisation that is not the file's recipient (T-6).
+    #[error("{detail}")]
+    NotRecipient {
+        /// What is wrong.
+        detail: String,
+    },
+    /// A risk assessment too old for the referral (T-8).
+    #[error("{detail}")]
+    RiskAssessmentTooOld {
+        /// What is wrong, with the last valid day.
+        detail: String,
+    },
 }
 
 impl EteError {
@@ -81,6 +102,12 @@ impl EteError {
             ErrorKind::OutOfOrder => EteError::OutOfOrder { detail },
             ErrorKind::EteAllowanceExceeded => EteError::EteAllowanceExceeded { detail },
             ErrorKind::UnknownRequirement => EteError::UnknownRequirement { detail },
+            ErrorKind::TransferRefused => EteError::TransferRefused {
+                detail,
+                refusals: Vec::new(),
+            },
+            ErrorKind::NotRecipient => EteError::NotRecipient { detail },
+            ErrorKind::RiskAssessmentTooOld => EteError::RiskAssessmentTooOld { detail },
             _ => EteError::InvalidField { detail },
         }
     }
@@ -113,6 +140,34 @@ impl From<LedgerError> for EteError {
 impl From<ReportError> for EteError {
     fn from(e: ReportError) -> EteError {
         EteError::of(e.kind(), e.to_string())
+    }
+}
+
+impl From<RoutingPolicyError> for EteError {
+    fn from(e: RoutingPolicyError) -> EteError {
+        EteError::of(e.kind(), e.to_string())
+    }
+}
+
+impl From<ReferralError> for EteError {
+    fn from(e: ReferralError) -> EteError {
+        EteError::of(e.kind(), e.to_string())
+    }
+}
+
+impl From<TransferError> for EteError {
+    fn from(e: TransferError) -> EteError {
+        let detail = e.to_string();
+        match e {
+            TransferError::Refused { refusals } => EteError::TransferRefused {
+                detail,
+                refusals: refusals
+                    .into_iter()
+                    .map(|(p, r)| crate::routing::refusal(p, r))
+                    .collect(),
+            },
+            other => EteError::of(other.kind(), detail),
+        }
     }
 }
 

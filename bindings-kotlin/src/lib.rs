@@ -21,6 +21,7 @@ mod errors;
 mod ledger;
 mod minutes;
 mod report;
+mod routing;
 
 use std::time::SystemTime;
 

@@ -52,7 +52,8 @@ class ApiTest {
         val kind = when (error) {
             is EteException.InvalidMinutes, is EteException.InvalidRatio, is EteException.InvalidField,
             is EteException.MalformedInput, is EteException.InvalidPolicy, is EteException.OutOfOrder,
-            is EteException.EteAllowanceExceeded, is EteException.UnknownRequirement -> "other"
+            is EteException.EteAllowanceExceeded, is EteException.UnknownRequirement, is EteException.TransferRefused,
+            is EteException.NotRecipient, is EteException.RiskAssessmentTooOld -> "other"
             is EteException.RejectedRecords -> "rejected"
         }
         assertEquals("rejected", kind)

@@ -18,6 +18,7 @@ class ConformanceTest {
     private val files = listOf(
         Triple("learning_hours.json", 30, HoursOps::run),
         Triple("upw_ledger.json", 40, LedgerOps::run),
+        Triple("routing.json", 40, RoutingOps::run),
     )
 
     private fun cases(file: String): List<JSONObject> {

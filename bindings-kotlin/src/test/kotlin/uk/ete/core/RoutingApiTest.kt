@@ -1,0 +1,74 @@
+package uk.ete.core
+
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+import java.time.Instant
+import java.time.LocalDate
+import java.util.concurrent.Executors
+import java.util.concurrent.TimeUnit
+
+class RoutingApiTest {
+    private val at = Instant.parse("2026-11-24T09:00:00Z")
+    private val hub = Organisation("hub", "CAP")
+    private val school = Organisation("school", "SCH-1")
+    private val provider = Organisation("provider", "PRV-1")
+    private fun file(to: Organisation?) = TransferFile("note.pdf", to, "dsl", "CFC JN", "safeguarding_concern")
+
+    @Test
+    fun `reasons are a sealed class`() {
+        val d = decide(RoutingPolicy(), school, provider, "dsl", "risk_assessment")
+        assertFalse(d.allowed)
+        val rule = when (val r = d.reason) {
+            is Reason.Forbidden -> r.rule
+            is Reason.Permitted, is Reason.NoRulePermits, is Reason.RoleNotAccepted, is Reason.RuleError -> null
+        }
+        assertEquals("no-school-to-provider", rule)
+        assertEquals("forbidden by rule \"no-school-to-provider\"", reasonText(d.reason))
+    }
+
+    @Test
+    fun `a refused transfer sends nothing and lists every refusal`() {
+        val policy = RoutingPolicy()
+        val shown = planTransfer(policy, school, "T-1", listOf(file(hub), file(provider), file(null)))
+        val exchange = Exchange()
+        val e = assertThrows<EteException.TransferRefused> { exchange.confirm(policy, shown, at) }
+        assertEquals(listOf(1L to "denied", 2L to "no_recipient"), e.refusals.map { it.position to it.code })
+        assertTrue(exchange.inbox("CAP").isEmpty())
+        assertTrue(exchange.auditLog().isEmpty())
+    }
+
+    @Test
+    fun `only the recipient downloads, with a receipt`() {
+        val policy = RoutingPolicy()
+        val exchange = Exchange()
+        val id = exchange.confirm(policy, planTransfer(policy, hub, "CAP-7", listOf(file(school))), at).single()
+        assertThrows<EteException.NotRecipient> { exchange.download(id, "PRV-1", "P-1", at) }
+        val receipt = exchange.download(id, "SCH-1", "T-9", at)
+        assertEquals(Receipt(id, "SCH-1", "T-9", at), receipt)
+        assertTrue(exchange.auditLog().last() is AuditEvent.Downloaded)
+        assertEquals(exchange.toJson(), Exchange.fromJson(exchange.toJson()).toJson())
+    }
+
+    @Test
+    fun `one exchange shared by eight threads keeps every file`() {
+        val policy = RoutingPolicy()
+        val exchange = Exchange()
+        val shown = planTransfer(policy, hub, "CAP-7", listOf(file(school)))
+        val pool = Executors.newFixedThreadPool(8)
+        repeat(8) { pool.submit { repeat(200) { exchange.confirm(policy, shown, at) } } }
+        pool.shutdown()
+        assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS))
+        val items = exchange.inbox("SCH-1")
+        assertEquals(1600, items.size)
+        assertEquals(1600, items.map { it.fileId }.toSet().size)
+    }
+
+    @Test
+    fun `a risk assessment too old names the last valid day`() {
+        val e = assertThrows<EteException.RiskAssessmentTooOld> { checkReferral(LocalDate.of(2026, 11, 30), LocalDate.of(2027, 3, 1)) }
+        assertTrue(e.detail.contains("2027-02-28"), e.detail)
+    }
+}
