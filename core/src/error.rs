@@ -35,11 +35,17 @@ pub enum ErrorKind {
     NotRecipient,
     /// A risk assessment too old for the referral (T-8).
     RiskAssessmentTooOld,
+    /// A mark or contribution the rules refuse.
+    MarkRefused,
+    /// A learner not on the register.
+    NotOnRegister,
+    /// A contribution score outside −2..=+2.
+    InvalidContribution,
 }
 
 impl ErrorKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ErrorKind; 12] = [
+    pub const ALL: [ErrorKind; 15] = [
         ErrorKind::InvalidMinutes,
         ErrorKind::InvalidRatio,
         ErrorKind::InvalidField,
@@ -52,6 +58,9 @@ impl ErrorKind {
         ErrorKind::TransferRefused,
         ErrorKind::NotRecipient,
         ErrorKind::RiskAssessmentTooOld,
+        ErrorKind::MarkRefused,
+        ErrorKind::NotOnRegister,
+        ErrorKind::InvalidContribution,
     ];
 
     /// The kind's name, e.g. `"InvalidMinutes"`.
@@ -69,6 +78,9 @@ impl ErrorKind {
             ErrorKind::TransferRefused => "TransferRefused",
             ErrorKind::NotRecipient => "NotRecipient",
             ErrorKind::RiskAssessmentTooOld => "RiskAssessmentTooOld",
+            ErrorKind::MarkRefused => "MarkRefused",
+            ErrorKind::NotOnRegister => "NotOnRegister",
+            ErrorKind::InvalidContribution => "InvalidContribution",
         }
     }
 }

@@ -59,12 +59,14 @@
     )
 )]
 
+pub mod contribution;
 mod error;
 pub mod hours;
 pub mod minutes;
 pub mod ratio;
+pub mod register;
 pub mod routing;
 
 pub use error::ErrorKind;
 pub use minutes::{Minutes, MinutesError};
-pub use ratio::{Ratio, RatioError, Rounding};
+pub use ratio::{Fraction, Ratio, RatioError, Rounding};

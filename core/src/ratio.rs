@@ -118,3 +118,97 @@ impl Ratio {
         }
     }
 }
+
+/// An exact signed fraction `numerator / denominator` (denominator above zero), for rates and
+/// means that are shown to a number of decimal places.
+///
+/// ```
+/// use ete_core::Fraction;
+///
+/// let rate = Fraction::new(1, 3)?;
+/// assert_eq!(rate.percent(1), "33.3");
+/// assert_eq!(Fraction::new(-1, 8)?.decimal(2), "-0.12"); // ties upward: -0.125 → -0.12
+/// # Ok::<(), ete_core::RatioError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "FractionFields")]
+pub struct Fraction {
+    numerator: i64,
+    denominator: u64,
+}
+
+#[derive(Deserialize)]
+struct FractionFields {
+    numerator: i64,
+    denominator: u64,
+}
+
+impl TryFrom<FractionFields> for Fraction {
+    type Error = RatioError;
+    fn try_from(f: FractionFields) -> Result<Fraction, RatioError> {
+        Fraction::new(f.numerator, f.denominator)
+    }
+}
+
+impl Fraction {
+    /// `numerator / denominator`; errors when the denominator is zero.
+    pub fn new(numerator: i64, denominator: u64) -> Result<Fraction, RatioError> {
+        if denominator == 0 {
+            return Err(RatioError::ZeroDenominator {
+                numerator: numerator.unsigned_abs(),
+            });
+        }
+        Ok(Fraction {
+            numerator,
+            denominator,
+        })
+    }
+
+    /// The numerator.
+    pub const fn numerator(self) -> i64 {
+        self.numerator
+    }
+
+    /// The denominator (never zero).
+    pub const fn denominator(self) -> u64 {
+        self.denominator
+    }
+
+    /// `self ≥ percent / 100`, exactly.
+    pub fn at_least_percent(self, percent: u32) -> bool {
+        i128::from(self.numerator) * 100 >= i128::from(percent) * i128::from(self.denominator)
+    }
+
+    /// The value scaled by `10^places`, rounded half up (ties toward +∞).
+    fn scaled(self, scale: i128) -> i128 {
+        let num = i128::from(self.numerator) * scale;
+        let den = i128::from(self.denominator);
+        (2 * num + den).div_euclid(2 * den)
+    }
+
+    /// The value to `places` decimals, rounded half up (ties toward +∞): `0.33`, `-0.12`.
+    pub fn decimal(self, places: u32) -> String {
+        Fraction::show(self.scaled(10i128.pow(places)), places)
+    }
+
+    /// The value as a percentage to `places` decimals, rounded half up: `33.3`.
+    pub fn percent(self, places: u32) -> String {
+        Fraction::show(self.scaled(100 * 10i128.pow(places)), places)
+    }
+
+    fn show(scaled: i128, places: u32) -> String {
+        let sign = if scaled < 0 { "-" } else { "" };
+        let digits = scaled.unsigned_abs();
+        let unit = 10u128.pow(places);
+        if places == 0 {
+            format!("{sign}{digits}")
+        } else {
+            format!(
+                "{sign}{}.{:0width$}",
+                digits / unit,
+                digits % unit,
+                width = places as usize
+            )
+        }
+    }
+}
