@@ -23,11 +23,13 @@
 //! ```
 
 mod mark;
+mod notes;
 #[allow(clippy::module_inception)]
 mod register;
 mod summary;
 
 pub use mark::{Actor, Mark, Role};
+pub use notes::RecordNotes;
 pub use register::{
     Change, Entry, Field, Lesson, MarkDecision, MarkReason, Note, Register, RegisterError,
 };

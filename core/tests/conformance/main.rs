@@ -6,6 +6,7 @@
 
 mod hours;
 mod ledger;
+mod registers;
 mod routing;
 
 use std::path::PathBuf;
@@ -18,7 +19,12 @@ use serde_json::Value;
 pub type Outcome = Result<Value, ErrorKind>;
 
 /// The vector files and the least number of cases each must hold.
-const FILES: [(&str, usize); 3] = [("learning_hours", 30), ("upw_ledger", 40), ("routing", 40)];
+const FILES: [(&str, usize); 4] = [
+    ("learning_hours", 30),
+    ("upw_ledger", 40),
+    ("routing", 40),
+    ("registers", 40),
+];
 
 fn cases(file: &str) -> Vec<Value> {
     let path =
@@ -44,6 +50,7 @@ fn run(op: &str, input: &Value) -> Outcome {
     hours::run(op, input)
         .or_else(|| ledger::run(op, input))
         .or_else(|| routing::run(op, input))
+        .or_else(|| registers::run(op, input))
         .unwrap_or_else(|| panic!("unknown op {op}"))
 }
 

@@ -1,0 +1,225 @@
+//! The register ops of `tests/vectors/registers.json` (R-1..R-10).
+
+use chrono::{DateTime, TimeZone, Utc};
+use ete_core::contribution::{Contribution, ContributionSummary};
+use ete_core::register::{
+    Actor, AttendanceSummary, Lesson, Mark, RecordNotes, Register, Role, Scope, StatutoryPolicy,
+    summarise, unprocessed_absences,
+};
+use serde_json::{Map, Value, json};
+
+use crate::{Outcome, int, text};
+
+fn instant(v: &Value) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text(v))
+        .expect("an RFC 3339 instant")
+        .with_timezone(&Utc)
+}
+
+fn lesson(v: &Value) -> Lesson {
+    serde_json::from_value(v.clone()).expect("a lesson")
+}
+
+fn mark(v: &Value) -> Option<Mark> {
+    serde_json::from_value(v.clone()).expect("a mark or null")
+}
+
+fn actor(v: &Value) -> Actor {
+    serde_json::from_value(v.clone()).expect("an actor")
+}
+
+fn code<T: serde::Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).expect("serialises")
+}
+
+/// Registers whose marks are set by the hub after the lesson.
+fn registers(input: &Value) -> Vec<Register> {
+    let hub = Actor::new(Role::Hub, "CAP-1");
+    input["registers"]
+        .as_array()
+        .expect("registers")
+        .iter()
+        .map(|r| {
+            let marks = r["marks"].as_object().expect("marks");
+            let learners: Vec<String> = marks.keys().cloned().collect();
+            let lesson = lesson(&r["lesson"]);
+            let after = lesson.ends_at;
+            let mut register = Register::new(lesson, &learners).expect("register");
+            for (learner, m) in marks {
+                if let Some(m) = mark(m) {
+                    register
+                        .mark(&hub, learner, m, after)
+                        .expect("the hub may set any mark");
+                }
+            }
+            register
+        })
+        .collect()
+}
+
+fn summary_json(s: &AttendanceSummary) -> Value {
+    let policy = StatutoryPolicy::default();
+    let rates = s.rates();
+    let pct = |f: Option<ete_core::Fraction>| f.map(|f| f.percent(1));
+    let flags = s.absence_flags(&policy);
+    let sums_to_one = rates.is_some_and(|r| {
+        let parts = [
+            r.attended,
+            r.authorised,
+            r.unauthorised,
+            r.unexplained,
+            r.dismissed,
+        ];
+        let total: i64 = parts.iter().map(|p| p.numerator()).sum();
+        parts.iter().all(|p| p.denominator() == s.possible())
+            && u64::try_from(total).ok() == Some(s.possible())
+    });
+    json!({
+        "possible": s.possible(), "unmarked": s.unmarked,
+        "attended": pct(rates.map(|r| r.attended)), "authorised": pct(rates.map(|r| r.authorised)),
+        "unauthorised": pct(rates.map(|r| r.unauthorised)), "unexplained": pct(rates.map(|r| r.unexplained)),
+        "dismissed": pct(rates.map(|r| r.dismissed)), "absence": pct(s.absence_rate()),
+        "persistent": flags.persistent, "severe": flags.severe, "rates_sum_to_one": sums_to_one,
+    })
+}
+
+/// Runs a register op (R-1..R-10), or `None` for another file's op.
+pub fn run(op: &str, input: &Value) -> Option<Outcome> {
+    Some(match op {
+        "mark_sequence" => (|| {
+            let learners: Vec<String> = input["learners"]
+                .as_array()
+                .expect("learners")
+                .iter()
+                .map(|l| text(l).to_owned())
+                .collect();
+            let mut register =
+                Register::new(lesson(&input["lesson"]), &learners).map_err(|e| e.kind())?;
+            let mut decisions = Vec::new();
+            for a in input["actions"].as_array().expect("actions") {
+                let (who, learner, m, at) = (
+                    actor(&a["actor"]),
+                    text(&a["learner"]),
+                    mark(&a["mark"]).expect("a mark"),
+                    instant(&a["at"]),
+                );
+                let d = register.check(&who, learner, m, at);
+                if d.allowed {
+                    register.mark(&who, learner, m, at).map_err(|e| e.kind())?;
+                }
+                decisions.push(json!({ "allowed": d.allowed, "reason": code(&d.reason)["code"] }));
+            }
+            let entries: Map<String, Value> = register
+                .entries()
+                .iter()
+                .map(|(l, e)| {
+                    (l.clone(), json!({ "provider_mark": e.provider_mark, "school_decision": e.school_decision, "current": e.current() }))
+                })
+                .collect();
+            Ok(
+                json!({ "decisions": decisions, "entries": entries, "history": register.history().len() }),
+            )
+        })(),
+        "summary" => {
+            let scope: Scope = serde_json::from_value(input["scope"].clone()).expect("scope");
+            let report = summarise(&registers(input), &scope, instant(&input["now"]));
+            let learners: Map<String, Value> = report
+                .learners
+                .iter()
+                .map(|(l, s)| (l.clone(), summary_json(s)))
+                .collect();
+            Ok(
+                json!({ "learners": learners, "group": summary_json(&report.group), "incomplete_registers": report.incomplete_registers }),
+            )
+        }
+        "statutory_code" => Ok(
+            json!({ "code": mark(&input["mark"]).and_then(|m| StatutoryPolicy::default().code(m).map(str::to_owned)) }),
+        ),
+        "unprocessed" => {
+            let learners: Vec<String> =
+                serde_json::from_value(input["learners"].clone()).expect("learners");
+            let absences = unprocessed_absences(&registers(input), &learners);
+            Ok(
+                json!({ "absences": absences.iter().map(|a| json!({ "lesson": a.lesson, "learner": a.learner })).collect::<Vec<_>>() }),
+            )
+        }
+        "contribution" => Contribution::new(int(&input["value"]))
+            .map(|c| match text(&input["op"]) {
+                "new" => c,
+                "increment" => c.increment(),
+                "decrement" => c.decrement(),
+                other => panic!("unknown contribution op {other}"),
+            })
+            .map(|c| json!({ "value": c.get() }))
+            .map_err(|e| e.kind()),
+        "contribution_record" => (|| {
+            let lesson = lesson(&input["lesson"]);
+            let after = lesson.ends_at;
+            let mut register =
+                Register::new(lesson, &["LRN-1".to_owned()]).map_err(|e| e.kind())?;
+            if let Some(m) = mark(&input["mark"]) {
+                register
+                    .mark(&Actor::new(Role::Hub, "CAP-1"), "LRN-1", m, after)
+                    .map_err(|e| e.kind())?;
+            }
+            let score = Contribution::new(int(&input["score"])).map_err(|e| e.kind())?;
+            register
+                .set_contribution(
+                    &actor(&input["actor"]),
+                    "LRN-1",
+                    score,
+                    instant(&input["at"]),
+                )
+                .map_err(|e| e.kind())?;
+            Ok(
+                json!({ "recorded": register.entry("LRN-1").and_then(|e| e.contribution).map(Contribution::get) }),
+            )
+        })(),
+        "contribution_summary" => (|| {
+            let scores = input["scores"]
+                .as_array()
+                .expect("scores")
+                .iter()
+                .map(|s| Contribution::new(int(s)))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| e.kind())?;
+            let s = ContributionSummary::of(scores);
+            Ok(json!({ "count": s.count, "sum": s.sum, "mean": s.mean_text() }))
+        })(),
+        "note" => (|| {
+            let lesson = Lesson {
+                id: "L-1".into(),
+                provider: "PRV-1".into(),
+                starts_at: Utc
+                    .with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
+                    .single()
+                    .expect("valid"),
+                ends_at: Utc
+                    .with_ymd_and_hms(2026, 11, 24, 11, 0, 0)
+                    .single()
+                    .expect("valid"),
+            };
+            let tutor = Actor::new(Role::Provider, "TUTOR-3");
+            let mut register =
+                Register::new(lesson.clone(), &["LRN-1".to_owned()]).map_err(|e| e.kind())?;
+            register
+                .add_note(
+                    &tutor,
+                    text(&input["learner"]),
+                    text(&input["text"]),
+                    lesson.ends_at,
+                )
+                .map_err(|e| e.kind())?;
+            let mut record = RecordNotes::new("LRN-1");
+            record
+                .add(
+                    &Actor::new(Role::Hub, "CAP-1"),
+                    "Initial assessment booked",
+                    lesson.starts_at,
+                )
+                .map_err(|e| e.kind())?;
+            Ok(json!({ "record_notes": record.with_attendance_notes(&[register]).len() }))
+        })(),
+        _ => return None,
+    })
+}
