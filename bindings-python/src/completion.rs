@@ -12,11 +12,11 @@ use crate::errors::py_result;
 use crate::minutes::minutes;
 
 /// Any timezone-aware `datetime` (UTC, a fixed offset, or a `zoneinfo` zone) as a UTC instant.
-fn utc_instant(value: &Bound<'_, PyDateTime>) -> PyResult<DateTime<Utc>> {
+pub(crate) fn utc_instant(field: &str, value: &Bound<'_, PyDateTime>) -> PyResult<DateTime<Utc>> {
     if value.get_tzinfo().is_none() {
-        return Err(PyTypeError::new_err(
-            "completion_date_time must be a timezone-aware datetime (e.g. tzinfo=datetime.timezone.utc)",
-        ));
+        return Err(PyTypeError::new_err(format!(
+            "{field} must be a timezone-aware datetime (e.g. tzinfo=datetime.timezone.utc)"
+        )));
     }
     let utc = PyTzInfo::utc(value.py())?;
     value.call_method1("astimezone", (utc,))?.extract()
@@ -66,7 +66,7 @@ impl PyCompletion {
             course_name,
             course_type,
             provider,
-            completion_date_time: utc_instant(completion_date_time)?,
+            completion_date_time: utc_instant("completion_date_time", completion_date_time)?,
             status: py_result(status.parse::<CompletionStatus>())?,
             total_time_minutes: minutes(total_time_minutes)?,
             expected_time_minutes: minutes(expected_time_minutes)?,

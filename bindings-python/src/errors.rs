@@ -1,6 +1,8 @@
 //! The exception hierarchy: `EteError` and one subclass per [`ErrorKind`], named alike.
 
+use ete_core::contribution::ContributionError;
 use ete_core::hours::{LedgerError, PolicyError, RecordError, ReportError};
+use ete_core::register::RegisterError;
 use ete_core::routing::{ReferralError, RoutingPolicyError, TransferError};
 use ete_core::{ErrorKind, MinutesError, RatioError};
 use pyo3::create_exception;
@@ -88,6 +90,24 @@ create_exception!(
     EteError,
     "A risk assessment too old for the referral (T-8)."
 );
+create_exception!(
+    ete_core,
+    MarkRefused,
+    EteError,
+    "A mark or contribution the rules refuse (R-2, R-3, R-9); `reason` holds the reason's code."
+);
+create_exception!(
+    ete_core,
+    NotOnRegister,
+    EteError,
+    "A learner who is not on the register."
+);
+create_exception!(
+    ete_core,
+    InvalidContribution,
+    EteError,
+    "A contribution score outside -2..=+2 (R-9)."
+);
 
 /// Adds the exception classes to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -111,6 +131,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         "RiskAssessmentTooOld",
         py.get_type::<RiskAssessmentTooOld>(),
     )?;
+    m.add("MarkRefused", py.get_type::<MarkRefused>())?;
+    m.add("NotOnRegister", py.get_type::<NotOnRegister>())?;
+    m.add("InvalidContribution", py.get_type::<InvalidContribution>())?;
     Ok(())
 }
 
@@ -129,6 +152,9 @@ fn raise(kind: ErrorKind, message: String) -> PyErr {
         ErrorKind::TransferRefused => TransferRefused::new_err(message),
         ErrorKind::NotRecipient => NotRecipient::new_err(message),
         ErrorKind::RiskAssessmentTooOld => RiskAssessmentTooOld::new_err(message),
+        ErrorKind::MarkRefused => MarkRefused::new_err(message),
+        ErrorKind::NotOnRegister => NotOnRegister::new_err(message),
+        ErrorKind::InvalidContribution => InvalidContribution::new_err(message),
         _ => EteError::new_err(message),
     }
 }
@@ -221,6 +247,29 @@ impl IntoPyErr for RecordError {
         } else {
             err
         }
+    }
+}
+
+impl IntoPyErr for ContributionError {
+    fn into_py_err(self) -> PyErr {
+        raise(self.kind(), self.to_string())
+    }
+}
+
+impl IntoPyErr for RegisterError {
+    /// `MarkRefused` also carries `reason`, the reason's code (`"role_may_not_set"`, ...,
+    /// or `"contribution_refused"`).
+    fn into_py_err(self) -> PyErr {
+        let err = raise(self.kind(), self.to_string());
+        let code = match &self {
+            RegisterError::Refused { reason } => reason.code(),
+            RegisterError::ContributionRefused { .. } => "contribution_refused",
+            _ => return err,
+        };
+        Python::attach(|py| match err.value(py).setattr("reason", code) {
+            Ok(()) => err,
+            Err(e) => e,
+        })
     }
 }
 

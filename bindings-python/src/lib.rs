@@ -11,12 +11,14 @@
     )
 )]
 
+mod attendance;
 mod completion;
 mod course;
 mod credit;
 mod errors;
 mod ledger;
 mod minutes;
+mod register;
 mod report;
 mod routing;
 
@@ -34,5 +36,7 @@ fn _ete_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     ledger::register(m)?;
     report::register(m)?;
     routing::register(m)?;
+    register::register(m)?;
+    attendance::register(m)?;
     Ok(())
 }

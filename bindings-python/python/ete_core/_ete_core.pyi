@@ -1,50 +1,69 @@
 """Type stubs of the native module ``ete_core._ete_core``."""
 
 import datetime
+from fractions import Fraction
 from typing import Any, Literal, Mapping, Optional, Sequence, final
 
 __version__: str
 __all__ = [
+    "Actor",
+    "AttendanceSummary",
     "Certificate",
+    "Change",
     "Completion",
     "CompletionReport",
+    "Contribution",
+    "ContributionSummary",
     "Course",
     "CreditDecision",
     "CreditPolicy",
     "Decision",
     "Delivery",
+    "Entry",
     "EteAllowanceExceeded",
     "EteError",
     "Exchange",
     "ExtraTimeAgreement",
     "InboxItem",
+    "InvalidContribution",
     "InvalidField",
     "InvalidMinutes",
     "InvalidPolicy",
     "InvalidRatio",
     "LedgerEntry",
     "LedgerPolicy",
+    "Lesson",
+    "MARKS",
     "MalformedInput",
+    "MarkDecision",
+    "MarkRefused",
+    "NotOnRegister",
     "NotRecipient",
+    "Note",
     "Organisation",
     "OutOfOrder",
     "ReadResult",
     "Receipt",
+    "RecordNotes",
     "Refusal",
+    "Register",
     "Reject",
     "RejectedRecords",
     "Requirement",
     "RiskAssessmentTooOld",
     "RoutingPolicy",
+    "SummaryReport",
     "TransferFile",
     "TransferPlan",
     "TransferRefused",
     "UnknownRequirement",
+    "UnprocessedAbsence",
     "allowance_cap",
     "apply_ratio",
     "certificate",
     "check_referral",
     "completion_report",
+    "contribution_summary",
     "copy_first_description",
     "copy_first_recipient",
     "copy_first_role",
@@ -61,6 +80,10 @@ __all__ = [
     "read_completions_csv",
     "read_completions_json",
     "record_credits",
+    "statutory_code",
+    "summarise",
+    "summarise_contributions",
+    "unprocessed_absences",
     "__version__",
 ]
 
@@ -609,3 +632,242 @@ class Exchange:
 
 def check_referral(assessed_on: datetime.date, referral_on: datetime.date, months: int = 3) -> datetime.date:
     """The last referral date the risk assessment covers; raises RiskAssessmentTooOld (T-8)."""
+
+# Registers (R-1..R-10)
+
+_Mark = Literal[
+    "present",
+    "late",
+    "authorised_absence",
+    "unexplained_absence",
+    "unauthorised_absence",
+    "dismissed_behaviour",
+    "dismissed_other",
+    "not_required",
+]
+_Role = Literal["provider", "school", "hub"]
+_MarkReason = Literal[
+    "allowed", "lesson_not_finished", "role_may_not_set", "not_unexplained", "already_processed", "not_on_register"
+]
+
+MARKS: list[str]
+"""Every mark code, in CLM's order (R-1)."""
+
+class MarkRefused(EteError):
+    """A mark or contribution the rules refuse (R-2, R-3, R-9); nothing changed."""
+
+    reason: str
+
+class NotOnRegister(EteError):
+    """A learner who is not on the register."""
+
+class InvalidContribution(EteError):
+    """A contribution score outside -2..=+2 (R-9)."""
+
+@final
+class Actor:
+    """A person acting in a role: a staff id, never a name."""
+
+    def __new__(cls, role: _Role | str, id: str) -> Actor: ...
+    @property
+    def role(self) -> _Role: ...
+    @property
+    def id(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Lesson:
+    """A lesson; its register can be marked once it has finished (R-3)."""
+
+    def __new__(cls, id: str, provider: str, starts_at: datetime.datetime, ends_at: datetime.datetime) -> Lesson: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def provider(self) -> str: ...
+    @property
+    def starts_at(self) -> datetime.datetime: ...
+    @property
+    def ends_at(self) -> datetime.datetime: ...
+
+@final
+class MarkDecision:
+    """Whether a mark may be set, and why (R-2, R-3)."""
+
+    @property
+    def allowed(self) -> bool: ...
+    @property
+    def reason(self) -> _MarkReason: ...
+    @property
+    def explanation(self) -> str: ...
+
+@final
+class Entry:
+    """A learner's entry: the provider's mark and the school's decision side by side."""
+
+    @property
+    def provider_mark(self) -> Optional[_Mark]: ...
+    @property
+    def school_decision(self) -> Optional[_Mark]: ...
+    @property
+    def current(self) -> Optional[_Mark]: ...
+    @property
+    def contribution(self) -> Optional[int]: ...
+
+@final
+class Change:
+    """One change to an entry: who, when, from, to (R-6)."""
+
+    @property
+    def learner(self) -> str: ...
+    @property
+    def by(self) -> Actor: ...
+    @property
+    def at(self) -> datetime.datetime: ...
+    @property
+    def field(self) -> Literal["provider_mark", "school_decision"]: ...
+    @property
+    def from_mark(self) -> Optional[_Mark]: ...
+    @property
+    def to_mark(self) -> Optional[_Mark]: ...
+
+@final
+class Note:
+    """A note with its author and time (R-5); ``lesson`` is None for a note on the record."""
+
+    @property
+    def learner(self) -> str: ...
+    @property
+    def author(self) -> Actor: ...
+    @property
+    def at(self) -> datetime.datetime: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def lesson(self) -> Optional[str]: ...
+
+@final
+class Register:
+    """A lesson's register, safe to share between threads; a refusal changes nothing."""
+
+    def __new__(cls, lesson: Lesson, learners: Sequence[str]) -> Register: ...
+    @property
+    def lesson(self) -> Lesson: ...
+    def learners(self) -> list[str]: ...
+    def __len__(self) -> int: ...
+    def entry(self, learner: str) -> Optional[Entry]: ...
+    def entries(self) -> dict[str, Entry]: ...
+    def history(self) -> list[Change]: ...
+    def notes(self) -> list[Note]: ...
+    def is_complete(self) -> bool: ...
+    def check(self, actor: Actor, learner: str, mark: _Mark | str, now: datetime.datetime) -> MarkDecision: ...
+    def mark(self, actor: Actor, learner: str, mark: _Mark | str, now: datetime.datetime) -> None: ...
+    def add_note(self, author: Actor, learner: str, text: str, at: datetime.datetime) -> None: ...
+    def set_contribution(self, actor: Actor, learner: str, score: int, at: datetime.datetime) -> None: ...
+    def to_json(self) -> str: ...
+
+@final
+class RecordNotes:
+    """The notes on a learner's training record (R-5)."""
+
+    def __new__(cls, learner: str) -> RecordNotes: ...
+    def add(self, author: Actor, text: str, at: datetime.datetime) -> None: ...
+    def notes(self, registers: Sequence[Register] = ...) -> list[Note]: ...
+
+@final
+class Contribution:
+    """A contribution score, always within -2..=+2 (R-9)."""
+
+    def __new__(cls, value: int) -> Contribution: ...
+    @property
+    def value(self) -> int: ...
+    def increment(self) -> Contribution: ...
+    def decrement(self) -> Contribution: ...
+    def __int__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __lt__(self, other: Contribution, /) -> bool: ...
+    def __le__(self, other: Contribution, /) -> bool: ...
+    def __gt__(self, other: Contribution, /) -> bool: ...
+    def __ge__(self, other: Contribution, /) -> bool: ...
+
+@final
+class AttendanceSummary:
+    """Counts per mark and what follows from them (R-7, R-8)."""
+
+    @property
+    def counts(self) -> dict[str, int]: ...
+    @property
+    def unmarked(self) -> int: ...
+    @property
+    def possible(self) -> int: ...
+    def rates(self) -> Optional[dict[str, Fraction]]: ...
+    def percentages(self, places: int = 1) -> Optional[dict[str, str]]: ...
+    def absence_rate(self) -> Optional[Fraction]: ...
+    def absence_percent(self, places: int = 1) -> Optional[str]: ...
+    @property
+    def persistent_absence(self) -> bool: ...
+    @property
+    def severe_absence(self) -> bool: ...
+    def statutory_counts(self) -> dict[str, int]: ...
+
+@final
+class SummaryReport:
+    """Per-learner summaries, the group's, and registers not completed (R-7)."""
+
+    @property
+    def learners(self) -> dict[str, AttendanceSummary]: ...
+    @property
+    def group(self) -> AttendanceSummary: ...
+    @property
+    def incomplete_registers(self) -> list[str]: ...
+
+@final
+class UnprocessedAbsence:
+    """An unexplained absence waiting for the school (R-4)."""
+
+    @property
+    def lesson(self) -> str: ...
+    @property
+    def starts_at(self) -> datetime.datetime: ...
+    @property
+    def learner(self) -> str: ...
+
+@final
+class ContributionSummary:
+    """Count, sum and exact mean of contribution scores (R-10)."""
+
+    @property
+    def count(self) -> int: ...
+    @property
+    def sum(self) -> int: ...
+    def mean(self) -> Optional[Fraction]: ...
+    def mean_text(self) -> Optional[str]: ...
+
+def summarise(
+    registers: Sequence[Register],
+    now: datetime.datetime,
+    *,
+    learners: Optional[Sequence[str]] = None,
+    date_from: Optional[datetime.date] = None,
+    date_to: Optional[datetime.date] = None,
+) -> SummaryReport:
+    """Attendance over registers for some learners (all by default) and lesson days (R-7)."""
+
+def unprocessed_absences(registers: Sequence[Register], learners: Sequence[str]) -> list[UnprocessedAbsence]:
+    """The unexplained absences of a school's learners, oldest first (R-4)."""
+
+def statutory_code(mark: _Mark | str) -> Optional[str]:
+    """The statutory code for a mark under the default mapping (R-8)."""
+
+def contribution_summary(
+    registers: Sequence[Register],
+    learner: str,
+    *,
+    date_from: Optional[datetime.date] = None,
+    date_to: Optional[datetime.date] = None,
+) -> ContributionSummary:
+    """A learner's contribution summary over registers (R-10)."""
+
+def summarise_contributions(scores: Sequence[int]) -> ContributionSummary:
+    """The summary of some scores; raises InvalidContribution for any outside -2..=+2."""

@@ -1,8 +1,11 @@
 //! Attendance marks and who may set them (R-1, R-2).
 
 use std::fmt;
+use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
+
+use crate::register::register::RegisterError;
 
 /// The attendance marks, in CLM's order (R-1). An entry starts unmarked (`None`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -69,6 +72,30 @@ impl Mark {
     }
 }
 
+impl FromStr for Mark {
+    type Err = RegisterError;
+
+    /// A mark from its code; an unknown code is `InvalidField` naming it.
+    ///
+    /// ```
+    /// use ete_core::register::Mark;
+    /// assert_eq!("late".parse::<Mark>().unwrap(), Mark::Late);
+    /// assert!("absent".parse::<Mark>().is_err());
+    /// ```
+    fn from_str(code: &str) -> Result<Mark, RegisterError> {
+        Mark::ALL
+            .into_iter()
+            .find(|m| m.code() == code)
+            .ok_or_else(|| RegisterError::InvalidField {
+                field: "mark".into(),
+                reason: format!(
+                    "unknown mark {code:?}; expected one of {} (R-1)",
+                    Mark::ALL.map(Mark::code).join(", ")
+                ),
+            })
+    }
+}
+
 impl fmt::Display for Mark {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
@@ -85,6 +112,41 @@ pub enum Role {
     School,
     /// The alternative-provision hub (CAP), which administers and corrects.
     Hub,
+}
+
+impl Role {
+    /// Every role.
+    pub const ALL: [Role; 3] = [Role::Provider, Role::School, Role::Hub];
+
+    /// The stable code: `provider`, `school` or `hub`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Role::Provider => "provider",
+            Role::School => "school",
+            Role::Hub => "hub",
+        }
+    }
+}
+
+impl FromStr for Role {
+    type Err = RegisterError;
+
+    /// A role from its code; an unknown code is `InvalidField` naming it.
+    fn from_str(code: &str) -> Result<Role, RegisterError> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.code() == code)
+            .ok_or_else(|| RegisterError::InvalidField {
+                field: "role".into(),
+                reason: format!("unknown role {code:?}; expected provider, school or hub (R-2)"),
+            })
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
 }
 
 /// A person acting in a role: a staff id (never a name) and the role.

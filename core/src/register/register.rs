@@ -124,6 +124,21 @@ pub enum MarkReason {
     },
 }
 
+impl MarkReason {
+    /// The stable code: `allowed`, `lesson_not_finished`, `role_may_not_set`,
+    /// `not_unexplained`, `already_processed` or `not_on_register`.
+    pub const fn code(&self) -> &'static str {
+        match self {
+            MarkReason::Allowed => "allowed",
+            MarkReason::LessonNotFinished { .. } => "lesson_not_finished",
+            MarkReason::RoleMayNotSet { .. } => "role_may_not_set",
+            MarkReason::NotUnexplained { .. } => "not_unexplained",
+            MarkReason::AlreadyProcessed { .. } => "already_processed",
+            MarkReason::NotOnRegister { .. } => "not_on_register",
+        }
+    }
+}
+
 impl fmt::Display for MarkReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -136,7 +151,7 @@ impl fmt::Display for MarkReason {
                 )
             }
             MarkReason::RoleMayNotSet { role, mark } => {
-                write!(f, "a {role:?} may not set {mark} (R-2)")
+                write!(f, "a {role} may not set {mark} (R-2)")
             }
             MarkReason::NotUnexplained { current } => match current {
                 Some(m) => write!(

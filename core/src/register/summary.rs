@@ -75,6 +75,29 @@ impl AttendanceSummary {
         self.rate(&[Mark::AuthorisedAbsence, Mark::UnauthorisedAbsence])
     }
 
+    /// Entries per statutory code under `policy` (R-8); marks with no code are left out.
+    ///
+    /// ```
+    /// use ete_core::register::{AttendanceSummary, Mark, StatutoryPolicy};
+    ///
+    /// let mut s = AttendanceSummary::default();
+    /// s.counts.insert(Mark::DismissedBehaviour, 1);
+    /// s.counts.insert(Mark::UnexplainedAbsence, 2);
+    /// s.counts.insert(Mark::NotRequired, 4);
+    /// let codes = s.statutory_counts(&StatutoryPolicy::default());
+    /// assert_eq!(codes.get("N"), Some(&3));
+    /// assert_eq!(codes.len(), 1);
+    /// ```
+    pub fn statutory_counts(&self, policy: &StatutoryPolicy) -> BTreeMap<String, u64> {
+        let mut out = BTreeMap::new();
+        for (mark, n) in &self.counts {
+            if let Some(code) = policy.code(*mark) {
+                *out.entry(code.to_owned()).or_insert(0) += n;
+            }
+        }
+        out
+    }
+
     /// The persistent (10%+) and severe (50%+) absence flags (R-8; thresholds from the policy).
     pub fn absence_flags(&self, policy: &StatutoryPolicy) -> AbsenceFlags {
         let rate = self.absence_rate();

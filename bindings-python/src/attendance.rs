@@ -1,0 +1,276 @@
+//! Attendance summaries, statutory codes and absence flags, unprocessed absences
+//! and contribution summaries. Rates are exact `fractions.Fraction`s.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use ete_core::Fraction;
+use ete_core::contribution::ContributionSummary;
+use ete_core::register::{self, AttendanceSummary, Scope, StatutoryPolicy};
+use pyo3::prelude::*;
+use pyo3::types::{PyDateTime, PyDict};
+
+use crate::completion::utc_instant;
+use crate::register::{PyRegister, mark, snapshots};
+
+/// An exact `fractions.Fraction`.
+fn fraction<'py>(py: Python<'py>, f: Fraction) -> PyResult<Bound<'py, PyAny>> {
+    py.import("fractions")?
+        .getattr("Fraction")?
+        .call1((f.numerator(), f.denominator()))
+}
+
+/// Counts per mark for a learner or a group, and what follows from them.
+#[pyclass(name = "AttendanceSummary", module = "ete_core", frozen)]
+pub struct PyAttendanceSummary {
+    inner: AttendanceSummary,
+}
+
+#[pymethods]
+impl PyAttendanceSummary {
+    /// Entries per mark code (marks with none are left out).
+    #[getter]
+    fn counts(&self) -> BTreeMap<&'static str, u64> {
+        self.inner
+            .counts
+            .iter()
+            .map(|(m, n)| (m.code(), *n))
+            .collect()
+    }
+    #[getter]
+    fn unmarked(&self) -> u64 {
+        self.inner.unmarked
+    }
+    /// Possible sessions: marked entries except not required.
+    #[getter]
+    fn possible(&self) -> u64 {
+        self.inner.possible()
+    }
+    /// Exact rates over possible sessions (attended, authorised, unauthorised, unexplained,
+    /// dismissed), adding up to 1; `None` with no possible sessions.
+    fn rates<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
+        let Some(r) = self.inner.rates() else {
+            return Ok(None);
+        };
+        let out = PyDict::new(py);
+        for (name, f) in [
+            ("attended", r.attended),
+            ("authorised", r.authorised),
+            ("unauthorised", r.unauthorised),
+            ("unexplained", r.unexplained),
+            ("dismissed", r.dismissed),
+        ] {
+            out.set_item(name, fraction(py, f)?)?;
+        }
+        Ok(Some(out))
+    }
+    /// The same rates as percentages to `places` decimals (`"33.3"`), rounded half up.
+    #[pyo3(signature = (places = 1))]
+    fn percentages(&self, places: u32) -> Option<BTreeMap<&'static str, String>> {
+        let r = self.inner.rates()?;
+        Some(BTreeMap::from([
+            ("attended", r.attended.percent(places)),
+            ("authorised", r.authorised.percent(places)),
+            ("unauthorised", r.unauthorised.percent(places)),
+            ("unexplained", r.unexplained.percent(places)),
+            ("dismissed", r.dismissed.percent(places)),
+        ]))
+    }
+    /// (authorised + unauthorised) / possible, exactly; `None` with no possible sessions.
+    fn absence_rate<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner
+            .absence_rate()
+            .map(|f| fraction(py, f))
+            .transpose()
+    }
+    /// The absence rate as a percentage to `places` decimals, rounded half up.
+    #[pyo3(signature = (places = 1))]
+    fn absence_percent(&self, places: u32) -> Option<String> {
+        self.inner.absence_rate().map(|f| f.percent(places))
+    }
+    /// Absence at 10% or more.
+    #[getter]
+    fn persistent_absence(&self) -> bool {
+        self.inner
+            .absence_flags(&StatutoryPolicy::default())
+            .persistent
+    }
+    /// Absence at 50% or more.
+    #[getter]
+    fn severe_absence(&self) -> bool {
+        self.inner.absence_flags(&StatutoryPolicy::default()).severe
+    }
+    /// Entries per statutory code under the default mapping.
+    fn statutory_counts(&self) -> BTreeMap<String, u64> {
+        self.inner.statutory_counts(&StatutoryPolicy::default())
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "AttendanceSummary(possible={}, unmarked={})",
+            self.inner.possible(),
+            self.inner.unmarked
+        )
+    }
+}
+
+/// Per-learner summaries, the group's (the sum of its members') and registers not completed.
+#[pyclass(name = "SummaryReport", module = "ete_core", frozen)]
+pub struct PySummaryReport {
+    inner: register::SummaryReport,
+}
+
+#[pymethods]
+impl PySummaryReport {
+    #[getter]
+    fn learners(&self) -> BTreeMap<String, PyAttendanceSummary> {
+        self.inner
+            .learners
+            .iter()
+            .map(|(l, s)| (l.clone(), PyAttendanceSummary { inner: s.clone() }))
+            .collect()
+    }
+    #[getter]
+    fn group(&self) -> PyAttendanceSummary {
+        PyAttendanceSummary {
+            inner: self.inner.group.clone(),
+        }
+    }
+    #[getter]
+    fn incomplete_registers(&self) -> Vec<String> {
+        self.inner.incomplete_registers.clone()
+    }
+}
+
+/// Summarises attendance over registers as of `now`, for some learners (all by default)
+/// and lesson days `date_from..=date_to`.
+#[pyfunction]
+#[pyo3(signature = (registers, now, *, learners = None, date_from = None, date_to = None))]
+fn summarise(
+    registers: Vec<PyRef<'_, PyRegister>>,
+    now: &Bound<'_, PyDateTime>,
+    learners: Option<Vec<String>>,
+    date_from: Option<NaiveDate>,
+    date_to: Option<NaiveDate>,
+) -> PyResult<PySummaryReport> {
+    let now = utc_instant("now", now)?;
+    let scope = Scope {
+        learners,
+        from: date_from,
+        to: date_to,
+    };
+    let registers = snapshots(&registers)?;
+    Ok(PySummaryReport {
+        inner: register::summarise(&registers, &scope, now),
+    })
+}
+
+/// An unexplained absence waiting for the school.
+#[pyclass(name = "UnprocessedAbsence", module = "ete_core", frozen, get_all)]
+pub struct PyUnprocessedAbsence {
+    lesson: String,
+    starts_at: DateTime<Utc>,
+    learner: String,
+}
+
+/// The unexplained absences of `learners` (a school's), oldest first.
+#[pyfunction]
+fn unprocessed_absences(
+    registers: Vec<PyRef<'_, PyRegister>>,
+    learners: Vec<String>,
+) -> PyResult<Vec<PyUnprocessedAbsence>> {
+    let registers = snapshots(&registers)?;
+    Ok(register::unprocessed_absences(&registers, &learners)
+        .into_iter()
+        .map(|a| PyUnprocessedAbsence {
+            lesson: a.lesson,
+            starts_at: a.starts_at,
+            learner: a.learner,
+        })
+        .collect())
+}
+
+/// The statutory code for a mark under the default mapping, or `None` (not required).
+#[pyfunction]
+fn statutory_code(mark: &str) -> PyResult<Option<String>> {
+    Ok(StatutoryPolicy::default()
+        .code(self::mark(mark)?)
+        .map(str::to_owned))
+}
+
+/// Count, sum and exact mean of contribution scores.
+#[pyclass(name = "ContributionSummary", module = "ete_core", frozen)]
+pub struct PyContributionSummary {
+    inner: ContributionSummary,
+}
+
+#[pymethods]
+impl PyContributionSummary {
+    #[getter]
+    fn count(&self) -> u64 {
+        self.inner.count
+    }
+    #[getter]
+    fn sum(&self) -> i64 {
+        self.inner.sum
+    }
+    /// The exact mean as a `fractions.Fraction`, or `None` with no scores.
+    fn mean<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner.mean().map(|f| fraction(py, f)).transpose()
+    }
+    /// The mean to two decimals (`"1.33"`), or `None` with no scores.
+    fn mean_text(&self) -> Option<String> {
+        self.inner.mean_text()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "ContributionSummary(count={}, sum={})",
+            self.inner.count, self.inner.sum
+        )
+    }
+}
+
+/// A learner's contribution summary over registers, for lesson days `date_from..=date_to`.
+#[pyfunction]
+#[pyo3(signature = (registers, learner, *, date_from = None, date_to = None))]
+fn contribution_summary(
+    registers: Vec<PyRef<'_, PyRegister>>,
+    learner: &str,
+    date_from: Option<NaiveDate>,
+    date_to: Option<NaiveDate>,
+) -> PyResult<PyContributionSummary> {
+    let scope = Scope {
+        learners: None,
+        from: date_from,
+        to: date_to,
+    };
+    let registers = snapshots(&registers)?;
+    Ok(PyContributionSummary {
+        inner: register::contribution_summary(&registers, learner, &scope),
+    })
+}
+
+/// The summary of some scores; any score outside −2..=+2 is `InvalidContribution`.
+#[pyfunction]
+fn summarise_contributions(scores: Vec<i64>) -> PyResult<PyContributionSummary> {
+    let scores = scores
+        .into_iter()
+        .map(ete_core::contribution::Contribution::new)
+        .collect::<Result<Vec<_>, _>>();
+    Ok(PyContributionSummary {
+        inner: ContributionSummary::of(crate::errors::py_result(scores)?),
+    })
+}
+
+/// Adds the classes and functions to the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyAttendanceSummary>()?;
+    m.add_class::<PySummaryReport>()?;
+    m.add_class::<PyUnprocessedAbsence>()?;
+    m.add_class::<PyContributionSummary>()?;
+    m.add_function(wrap_pyfunction!(summarise, m)?)?;
+    m.add_function(wrap_pyfunction!(unprocessed_absences, m)?)?;
+    m.add_function(wrap_pyfunction!(statutory_code, m)?)?;
+    m.add_function(wrap_pyfunction!(contribution_summary, m)?)?;
+    m.add_function(wrap_pyfunction!(summarise_contributions, m)?)?;
+    Ok(())
+}
