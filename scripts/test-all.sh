@@ -24,7 +24,9 @@ if [[ $skip != *,rust,* ]]; then
   step "cargo doc (warnings are errors)"
   RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p ete-core --locked
   step "the main job runs over the sample data"
-  cargo run -q -p ete-examples --example weekly_report --locked >/dev/null
+  for example in weekly_report provider_day school_view; do
+    cargo run -q -p ete-examples --example "$example" --locked >/dev/null
+  done
 fi
 
 if [[ $skip != *,python,* ]]; then
@@ -40,8 +42,9 @@ if [[ $skip != *,python,* ]]; then
   "$venv/bin/python" -m mypy.stubtest ete_core
   step "pytest (Python suites, incl. the conformance vectors)"
   (cd bindings-python && "$venv/bin/python" -m pytest -q)
-  step "Python example runs over the sample data"
+  step "Python examples run over the sample data"
   "$venv/bin/python" examples/python/weekly_report.py >/dev/null
+  "$venv/bin/python" examples/python/school_view.py >/dev/null
 fi
 
 if [[ $skip != *,kotlin,* ]]; then

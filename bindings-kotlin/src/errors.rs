@@ -1,6 +1,8 @@
 //! `EteException`: a sealed class with one subclass per core error kind.
 
+use ete_core::contribution::ContributionError;
 use ete_core::hours::{LedgerError, PolicyError, RecordError, ReportError};
+use ete_core::register::RegisterError;
 use ete_core::routing::{ReferralError, RoutingPolicyError, TransferError};
 use ete_core::{ErrorKind, MinutesError, RatioError};
 
@@ -86,6 +88,27 @@ pub enum EteError {
         /// What is wrong, with the last valid day.
         detail: String,
     },
+    /// A mark or contribution the rules refuse; nothing changed.
+    #[error("{detail}")]
+    MarkRefused {
+        /// What is wrong.
+        detail: String,
+        /// The reason's code: `role_may_not_set`, `lesson_not_finished`, ...,
+        /// or `contribution_refused`.
+        reason: String,
+    },
+    /// A learner who is not on the register.
+    #[error("{detail}")]
+    NotOnRegister {
+        /// What is wrong.
+        detail: String,
+    },
+    /// A contribution score outside −2..=+2.
+    #[error("{detail}")]
+    InvalidContribution {
+        /// What is wrong.
+        detail: String,
+    },
 }
 
 impl EteError {
@@ -108,6 +131,12 @@ impl EteError {
             },
             ErrorKind::NotRecipient => EteError::NotRecipient { detail },
             ErrorKind::RiskAssessmentTooOld => EteError::RiskAssessmentTooOld { detail },
+            ErrorKind::MarkRefused => EteError::MarkRefused {
+                detail,
+                reason: String::new(),
+            },
+            ErrorKind::NotOnRegister => EteError::NotOnRegister { detail },
+            ErrorKind::InvalidContribution => EteError::InvalidContribution { detail },
             _ => EteError::InvalidField { detail },
         }
     }
@@ -178,6 +207,29 @@ impl From<RecordError> for EteError {
             RecordError::Rejected { rejects } => EteError::RejectedRecords {
                 detail,
                 rejects: rejects.into_iter().map(Reject::from).collect(),
+            },
+            other => EteError::of(other.kind(), detail),
+        }
+    }
+}
+
+impl From<ContributionError> for EteError {
+    fn from(e: ContributionError) -> EteError {
+        EteError::of(e.kind(), e.to_string())
+    }
+}
+
+impl From<RegisterError> for EteError {
+    fn from(e: RegisterError) -> EteError {
+        let detail = e.to_string();
+        match e {
+            RegisterError::Refused { reason } => EteError::MarkRefused {
+                detail,
+                reason: reason.code().to_owned(),
+            },
+            RegisterError::ContributionRefused { .. } => EteError::MarkRefused {
+                detail,
+                reason: "contribution_refused".to_owned(),
             },
             other => EteError::of(other.kind(), detail),
         }

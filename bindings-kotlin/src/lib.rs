@@ -14,12 +14,14 @@
     )
 )]
 
+mod attendance;
 mod completion;
 mod course;
 mod credit;
 mod errors;
 mod ledger;
 mod minutes;
+mod register;
 mod report;
 mod routing;
 

@@ -99,3 +99,32 @@ fn a_policy_error_names_field_value_and_rule() {
         "invalid credit policy: allowancePercent = 130: must be 0..=100 (H-5)"
     );
 }
+
+#[test]
+fn a_note_debug_hides_its_text_and_an_unknown_mark_names_the_value() {
+    use chrono::{TimeZone, Utc};
+    use ete_core::register::{Actor, Mark, RecordNotes, Role};
+
+    let mut record = RecordNotes::new("LRN-1");
+    let at = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
+    record
+        .add(
+            &Actor::new(Role::Hub, "CAP-1"),
+            "Called Sam Jones's mother",
+            at,
+        )
+        .unwrap();
+    let shown = format!("{:?}", record.with_attendance_notes(&[]));
+    assert!(!shown.contains("Sam Jones"), "{shown}");
+    assert!(
+        shown.contains("LRN-1") && shown.contains("<25 characters>"),
+        "{shown}"
+    );
+
+    let err = "absent".parse::<Mark>().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidField);
+    assert!(
+        err.to_string().contains("\"absent\"") && err.to_string().contains("R-1"),
+        "{err}"
+    );
+}

@@ -74,7 +74,8 @@ pub struct Change {
 }
 
 /// An attendance note on a register entry: it shows on the learner's training record.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Its free text may mention people, so `Debug` shows its length, never the text.
+#[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Note {
     /// The learner.
@@ -87,6 +88,21 @@ pub struct Note {
     pub text: String,
     /// The lesson, for an attendance note; `None` for a note on the record itself.
     pub lesson: Option<String>,
+}
+
+impl fmt::Debug for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Note")
+            .field("learner", &self.learner)
+            .field("author", &self.author)
+            .field("at", &self.at)
+            .field(
+                "text",
+                &format_args!("<{} characters>", self.text.chars().count()),
+            )
+            .field("lesson", &self.lesson)
+            .finish()
+    }
 }
 
 /// Why a mark may or may not be set.

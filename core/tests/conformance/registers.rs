@@ -3,8 +3,8 @@
 use chrono::{DateTime, TimeZone, Utc};
 use ete_core::contribution::{Contribution, ContributionSummary};
 use ete_core::register::{
-    Actor, AttendanceSummary, Lesson, Mark, RecordNotes, Register, Role, Scope, StatutoryPolicy,
-    summarise, unprocessed_absences,
+    Actor, AttendanceSummary, Lesson, Mark, RecordNotes, Register, RegisterError, Role, Scope,
+    StatutoryPolicy, summarise, unprocessed_absences,
 };
 use serde_json::{Map, Value, json};
 
@@ -20,8 +20,15 @@ fn lesson(v: &Value) -> Lesson {
     serde_json::from_value(v.clone()).expect("a lesson")
 }
 
-fn mark(v: &Value) -> Option<Mark> {
-    serde_json::from_value(v.clone()).expect("a mark or null")
+/// A mark from its code (an unknown code is the core's error), or `None` for null.
+fn mark(v: &Value) -> Result<Option<Mark>, ete_core::ErrorKind> {
+    match v {
+        Value::Null => Ok(None),
+        other => text(other)
+            .parse()
+            .map(Some)
+            .map_err(|e: RegisterError| e.kind()),
+    }
 }
 
 fn actor(v: &Value) -> Actor {
@@ -46,7 +53,7 @@ fn registers(input: &Value) -> Vec<Register> {
             let after = lesson.ends_at;
             let mut register = Register::new(lesson, &learners).expect("register");
             for (learner, m) in marks {
-                if let Some(m) = mark(m) {
+                if let Some(m) = mark(m).expect("a known mark") {
                     register
                         .mark(&hub, learner, m, after)
                         .expect("the hub may set any mark");
@@ -100,7 +107,7 @@ pub fn run(op: &str, input: &Value) -> Option<Outcome> {
                 let (who, learner, m, at) = (
                     actor(&a["actor"]),
                     text(&a["learner"]),
-                    mark(&a["mark"]).expect("a mark"),
+                    mark(&a["mark"])?.expect("a mark"),
                     instant(&a["at"]),
                 );
                 let d = register.check(&who, learner, m, at);
@@ -132,9 +139,9 @@ pub fn run(op: &str, input: &Value) -> Option<Outcome> {
                 json!({ "learners": learners, "group": summary_json(&report.group), "incomplete_registers": report.incomplete_registers }),
             )
         }
-        "statutory_code" => Ok(
-            json!({ "code": mark(&input["mark"]).and_then(|m| StatutoryPolicy::default().code(m).map(str::to_owned)) }),
-        ),
+        "statutory_code" => mark(&input["mark"]).map(|m| {
+            json!({ "code": m.and_then(|m| StatutoryPolicy::default().code(m).map(str::to_owned)) })
+        }),
         "unprocessed" => {
             let learners: Vec<String> =
                 serde_json::from_value(input["learners"].clone()).expect("learners");
@@ -157,7 +164,7 @@ pub fn run(op: &str, input: &Value) -> Option<Outcome> {
             let after = lesson.ends_at;
             let mut register =
                 Register::new(lesson, &["LRN-1".to_owned()]).map_err(|e| e.kind())?;
-            if let Some(m) = mark(&input["mark"]) {
+            if let Some(m) = mark(&input["mark"])? {
                 register
                     .mark(&Actor::new(Role::Hub, "CAP-1"), "LRN-1", m, after)
                     .map_err(|e| e.kind())?;

@@ -53,7 +53,8 @@ class ApiTest {
             is EteException.InvalidMinutes, is EteException.InvalidRatio, is EteException.InvalidField,
             is EteException.MalformedInput, is EteException.InvalidPolicy, is EteException.OutOfOrder,
             is EteException.EteAllowanceExceeded, is EteException.UnknownRequirement, is EteException.TransferRefused,
-            is EteException.NotRecipient, is EteException.RiskAssessmentTooOld -> "other"
+            is EteException.NotRecipient, is EteException.RiskAssessmentTooOld, is EteException.MarkRefused,
+            is EteException.NotOnRegister, is EteException.InvalidContribution -> "other"
             is EteException.RejectedRecords -> "rejected"
         }
         assertEquals("rejected", kind)

@@ -19,6 +19,7 @@ class ConformanceTest {
         Triple("learning_hours.json", 30, HoursOps::run),
         Triple("upw_ledger.json", 40, LedgerOps::run),
         Triple("routing.json", 40, RoutingOps::run),
+        Triple("registers.json", 40, RegistersOps::run),
     )
 
     private fun cases(file: String): List<JSONObject> {

@@ -59,3 +59,4 @@ object HoursOps {
 
 /** The objects of a JSON array. */
 fun JSONArray.objects(): List<JSONObject> = (0 until length()).map { getJSONObject(it) }
+fun JSONArray.strings(): List<String> = (0 until length()).map { getString(it) }

@@ -1,0 +1,329 @@
+//! Registers (R-1..R-6, R-9) for Kotlin: marks and roles as enums, reasons as a sealed class,
+//! a `Register` object safe to share between threads, notes and bounded contribution scores.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use ete_core::contribution::Contribution as CoreContribution;
+use ete_core::register::{
+    self, Actor, Change, Field, Lesson, Mark, MarkDecision, MarkReason, Note,
+    RecordNotes as CoreNotes, Role,
+};
+
+use crate::{EteError, UtcDateTime};
+
+/// The attendance marks.
+#[uniffi::remote(Enum)]
+pub enum Mark {
+    Present,
+    Late,
+    AuthorisedAbsence,
+    UnexplainedAbsence,
+    UnauthorisedAbsence,
+    DismissedBehaviour,
+    DismissedOther,
+    NotRequired,
+}
+
+/// Who is acting.
+#[uniffi::remote(Enum)]
+pub enum Role {
+    Provider,
+    School,
+    Hub,
+}
+
+/// A person acting in a role: a staff id, never a name.
+#[uniffi::remote(Record)]
+pub struct Actor {
+    pub role: Role,
+    pub id: String,
+}
+
+/// A lesson; its register can be marked once it has finished.
+#[uniffi::remote(Record)]
+pub struct Lesson {
+    pub id: String,
+    pub provider: String,
+    pub starts_at: UtcDateTime,
+    pub ends_at: UtcDateTime,
+}
+
+/// Why a mark may or may not be set.
+#[uniffi::remote(Enum)]
+pub enum MarkReason {
+    Allowed,
+    LessonNotFinished { ends_at: UtcDateTime },
+    RoleMayNotSet { role: Role, mark: Mark },
+    NotUnexplained { current: Option<Mark> },
+    AlreadyProcessed { decision: Mark },
+    NotOnRegister { learner: String },
+}
+
+/// Whether a mark may be set, and why.
+#[uniffi::remote(Record)]
+pub struct MarkDecision {
+    pub allowed: bool,
+    pub reason: MarkReason,
+}
+
+/// Which part of an entry a change touched.
+#[uniffi::remote(Enum)]
+pub enum Field {
+    ProviderMark,
+    SchoolDecision,
+}
+
+/// One change to an entry: who, when, from, to.
+#[uniffi::remote(Record)]
+pub struct Change {
+    pub learner: String,
+    pub by: Actor,
+    pub at: UtcDateTime,
+    pub field: Field,
+    pub from: Option<Mark>,
+    pub to: Option<Mark>,
+}
+
+/// A note with its author and time; `lesson` is null for a note on the record.
+#[uniffi::remote(Record)]
+pub struct Note {
+    pub learner: String,
+    pub author: Actor,
+    pub at: UtcDateTime,
+    pub text: String,
+    pub lesson: Option<String>,
+}
+
+/// The stable code of a mark: `present`, `late`, `authorised_absence`, ...
+#[uniffi::export]
+pub fn mark_code(mark: Mark) -> String {
+    mark.code().to_owned()
+}
+
+/// A mark from its code; an unknown code is `EteException.InvalidField` naming it.
+#[uniffi::export]
+pub fn mark_from_code(code: String) -> Result<Mark, EteError> {
+    Ok(code.parse::<Mark>()?)
+}
+
+/// The stable code of a reason: `allowed`, `lesson_not_finished`, `role_may_not_set`, ...
+#[uniffi::export]
+pub fn mark_reason_code(reason: MarkReason) -> String {
+    reason.code().to_owned()
+}
+
+/// The reason as a sentence.
+#[uniffi::export]
+pub fn mark_reason_text(reason: MarkReason) -> String {
+    reason.to_string()
+}
+
+/// One learner's entry: the provider's mark and the school's decision side by side.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Entry {
+    /// The provider's mark (or the hub's correction).
+    pub provider_mark: Option<Mark>,
+    /// The school's decision on an unexplained absence.
+    pub school_decision: Option<Mark>,
+    /// The mark that counts.
+    pub current: Option<Mark>,
+    /// The contribution score, when recorded.
+    pub contribution: Option<i8>,
+}
+
+impl From<&register::Entry> for Entry {
+    fn from(e: &register::Entry) -> Entry {
+        Entry {
+            provider_mark: e.provider_mark,
+            school_decision: e.school_decision,
+            current: e.current(),
+            contribution: e.contribution.map(CoreContribution::get),
+        }
+    }
+}
+
+/// A contribution score, always within −2..=+2.
+#[derive(Debug, PartialEq, Eq, Hash, uniffi::Object)]
+#[uniffi::export(Debug, Display, Eq, Hash)]
+pub struct Contribution {
+    inner: CoreContribution,
+}
+
+impl fmt::Display for Contribution {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.inner.fmt(f)
+    }
+}
+
+#[uniffi::export]
+impl Contribution {
+    /// A score; `EteException.InvalidContribution` outside −2..=+2.
+    #[uniffi::constructor]
+    pub fn new(value: i64) -> Result<Arc<Contribution>, EteError> {
+        Ok(Arc::new(Contribution {
+            inner: CoreContribution::new(value)?,
+        }))
+    }
+    /// The score.
+    pub fn value(&self) -> i8 {
+        self.inner.get()
+    }
+    /// One more, staying at +2.
+    pub fn increment(&self) -> Arc<Contribution> {
+        Arc::new(Contribution {
+            inner: self.inner.increment(),
+        })
+    }
+    /// One less, staying at −2.
+    pub fn decrement(&self) -> Arc<Contribution> {
+        Arc::new(Contribution {
+            inner: self.inner.decrement(),
+        })
+    }
+}
+
+fn poisoned(what: &str) -> EteError {
+    EteError::InvalidField {
+        detail: format!("a thread panicked while holding this {what}"),
+    }
+}
+
+/// A lesson's register, safe to share between threads; a refusal changes nothing.
+#[derive(uniffi::Object)]
+pub struct Register {
+    inner: Mutex<register::Register>,
+}
+
+impl Register {
+    fn lock(&self) -> Result<MutexGuard<'_, register::Register>, EteError> {
+        self.inner.lock().map_err(|_| poisoned("register"))
+    }
+}
+
+/// Copies of several registers' states.
+pub(crate) fn snapshots(registers: &[Arc<Register>]) -> Result<Vec<register::Register>, EteError> {
+    registers.iter().map(|r| Ok(r.lock()?.clone())).collect()
+}
+
+#[uniffi::export]
+impl Register {
+    /// A register with every learner unmarked.
+    #[uniffi::constructor]
+    pub fn new(lesson: Lesson, learners: Vec<String>) -> Result<Arc<Register>, EteError> {
+        Ok(Arc::new(Register {
+            inner: Mutex::new(register::Register::new(lesson, &learners)?),
+        }))
+    }
+    /// The lesson.
+    pub fn lesson(&self) -> Result<Lesson, EteError> {
+        Ok(self.lock()?.lesson().clone())
+    }
+    /// The learners, in id order.
+    pub fn learners(&self) -> Result<Vec<String>, EteError> {
+        Ok(self.lock()?.entries().keys().cloned().collect())
+    }
+    /// A learner's entry, or null.
+    pub fn entry(&self, learner: String) -> Result<Option<Entry>, EteError> {
+        Ok(self.lock()?.entry(&learner).map(Entry::from))
+    }
+    /// Every entry, by learner.
+    pub fn entries(&self) -> Result<HashMap<String, Entry>, EteError> {
+        Ok(self
+            .lock()?
+            .entries()
+            .iter()
+            .map(|(l, e)| (l.clone(), Entry::from(e)))
+            .collect())
+    }
+    /// Every change, oldest first.
+    pub fn history(&self) -> Result<Vec<Change>, EteError> {
+        Ok(self.lock()?.history().to_vec())
+    }
+    /// The attendance notes.
+    pub fn notes(&self) -> Result<Vec<Note>, EteError> {
+        Ok(self.lock()?.notes().to_vec())
+    }
+    /// Whether every entry has a mark.
+    pub fn is_complete(&self) -> Result<bool, EteError> {
+        Ok(self.lock()?.is_complete())
+    }
+    /// Whether `actor` may set `mark` for `learner` at `now`, and why; changes nothing.
+    pub fn check(
+        &self,
+        actor: Actor,
+        learner: String,
+        mark: Mark,
+        now: UtcDateTime,
+    ) -> Result<MarkDecision, EteError> {
+        Ok(self.lock()?.check(&actor, &learner, mark, now))
+    }
+    /// Sets a mark, or `EteException.MarkRefused` with the reason.
+    pub fn mark(
+        &self,
+        actor: Actor,
+        learner: String,
+        mark: Mark,
+        now: UtcDateTime,
+    ) -> Result<(), EteError> {
+        Ok(self.lock()?.mark(&actor, &learner, mark, now)?)
+    }
+    /// Adds an attendance note; a note needs text.
+    pub fn add_note(
+        &self,
+        author: Actor,
+        learner: String,
+        text: String,
+        at: UtcDateTime,
+    ) -> Result<(), EteError> {
+        Ok(self.lock()?.add_note(&author, &learner, &text, at)?)
+    }
+    /// Records a contribution score for a learner marked present or late.
+    pub fn set_contribution(
+        &self,
+        actor: Actor,
+        learner: String,
+        score: Arc<Contribution>,
+        at: UtcDateTime,
+    ) -> Result<(), EteError> {
+        Ok(self
+            .lock()?
+            .set_contribution(&actor, &learner, score.inner, at)?)
+    }
+    /// The register as JSON.
+    pub fn to_json(&self) -> Result<String, EteError> {
+        serde_json::to_string(&*self.lock()?).map_err(|e| EteError::MalformedInput {
+            detail: e.to_string(),
+        })
+    }
+}
+
+/// The notes on a learner's training record, safe to share between threads.
+#[derive(uniffi::Object)]
+pub struct RecordNotes {
+    inner: Mutex<CoreNotes>,
+}
+
+#[uniffi::export]
+impl RecordNotes {
+    /// An empty record for a learner.
+    #[uniffi::constructor]
+    pub fn new(learner: String) -> Arc<RecordNotes> {
+        Arc::new(RecordNotes {
+            inner: Mutex::new(CoreNotes::new(learner)),
+        })
+    }
+    /// Adds a note; a note needs text.
+    pub fn add(&self, author: Actor, text: String, at: UtcDateTime) -> Result<(), EteError> {
+        let mut notes = self.inner.lock().map_err(|_| poisoned("record"))?;
+        Ok(notes.add(&author, &text, at)?)
+    }
+    /// These notes and the learner's attendance notes from `registers`, oldest first.
+    #[uniffi::method(default(registers = []))]
+    pub fn notes(&self, registers: Vec<Arc<Register>>) -> Result<Vec<Note>, EteError> {
+        let registers = snapshots(&registers)?;
+        let notes = self.inner.lock().map_err(|_| poisoned("record"))?;
+        Ok(notes.with_attendance_notes(&registers))
+    }
+}

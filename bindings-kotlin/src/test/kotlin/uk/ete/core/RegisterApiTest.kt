@@ -1,0 +1,124 @@
+package uk.ete.core
+
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+import java.time.Instant
+import java.util.concurrent.Executors
+import java.util.concurrent.TimeUnit
+
+/** The register API from Kotlin: decisions with reasons, bad input, threads, exact rates. */
+class RegisterApiTest {
+    private val start = Instant.parse("2026-11-24T09:00:00Z")
+    private val end = Instant.parse("2026-11-24T11:00:00Z")
+    private val after = end.plusSeconds(300)
+    private val tutor = Actor(Role.PROVIDER, "TUTOR-3")
+    private val school = Actor(Role.SCHOOL, "SCH-OFFICE")
+    private val hub = Actor(Role.HUB, "CAP-1")
+
+    private fun register(vararg learners: String) = Register(Lesson("L-1", "PRV-1", start, end), learners.toList())
+
+    @Test
+    fun `a provider may not authorise, and the refusal says why and changes nothing`() {
+        val r = register("LRN-1")
+        val before = r.toJson()
+        val d = r.check(tutor, "LRN-1", Mark.AUTHORISED_ABSENCE, after)
+        assertFalse(d.allowed)
+        assertEquals(MarkReason.RoleMayNotSet(Role.PROVIDER, Mark.AUTHORISED_ABSENCE), d.reason)
+        val e = assertThrows<EteException.MarkRefused> { r.mark(tutor, "LRN-1", Mark.AUTHORISED_ABSENCE, after) }
+        assertEquals("role_may_not_set", e.reason)
+        assertEquals(before, r.toJson())
+    }
+
+    @Test
+    fun `a lesson not finished is refused with its end time`() {
+        val d = register("LRN-1").check(tutor, "LRN-1", Mark.PRESENT, start)
+        assertEquals(MarkReason.LessonNotFinished(end), d.reason)
+        assertTrue(markReasonText(d.reason).contains("2026-11-24T11:00:00Z"))
+    }
+
+    @Test
+    fun `the school processes an unexplained absence and both marks are kept`() {
+        val r = register("LRN-1")
+        r.mark(tutor, "LRN-1", Mark.UNEXPLAINED_ABSENCE, after)
+        r.mark(school, "LRN-1", Mark.UNAUTHORISED_ABSENCE, after)
+        assertEquals(Entry(Mark.UNEXPLAINED_ABSENCE, Mark.UNAUTHORISED_ABSENCE, Mark.UNAUTHORISED_ABSENCE, null), r.entry("LRN-1"))
+        assertEquals(listOf(Field.PROVIDER_MARK, Field.SCHOOL_DECISION), r.history().map { it.field })
+        assertEquals(Role.SCHOOL, r.history().last().by.role)
+    }
+
+    @Test
+    fun `bad input is a clear error and changes nothing`() {
+        val r = register("LRN-1")
+        r.mark(tutor, "LRN-1", Mark.PRESENT, after)
+        val before = r.toJson()
+        assertEquals("not_unexplained", assertThrows<EteException.MarkRefused> { r.mark(school, "LRN-1", Mark.AUTHORISED_ABSENCE, after) }.reason)
+        assertEquals("not_on_register", assertThrows<EteException.MarkRefused> { r.mark(tutor, "LRN-9", Mark.PRESENT, after) }.reason)
+        assertThrows<EteException.InvalidField> { r.addNote(tutor, "LRN-1", "  ", after) }
+        assertThrows<EteException.NotOnRegister> { r.addNote(tutor, "LRN-9", "Arrived late", after) }
+        assertThrows<EteException.InvalidContribution> { Contribution(3) }
+        assertTrue(assertThrows<EteException.InvalidField> { markFromCode("absent") }.detail.contains("\"absent\""))
+        assertEquals(before, r.toJson())
+    }
+
+    @Test
+    fun `a contribution stays within bounds and needs a present or late learner`() {
+        assertEquals(Contribution(2), Contribution(2).increment())
+        assertEquals(-2, Contribution(-2).decrement().value().toInt())
+        val r = register("LRN-1", "LRN-2")
+        r.mark(tutor, "LRN-1", Mark.LATE, after)
+        r.setContribution(tutor, "LRN-1", Contribution(1), after)
+        assertEquals(1, r.entry("LRN-1")?.contribution?.toInt())
+        assertEquals("contribution_refused", assertThrows<EteException.MarkRefused> { r.setContribution(tutor, "LRN-2", Contribution(1), after) }.reason)
+        val s = contributionSummary(listOf(r), "LRN-1")
+        assertEquals(Fraction(1, 1uL, "100.0"), s.mean)
+    }
+
+    @Test
+    fun `rates are exact and add up to the possible sessions`() {
+        val r = register("A", "B", "C")
+        r.mark(hub, "A", Mark.PRESENT, after)
+        r.mark(hub, "B", Mark.LATE, after)
+        r.mark(hub, "C", Mark.UNAUTHORISED_ABSENCE, after)
+        val g = summarise(listOf(r), after).group
+        assertEquals(Fraction(2, 3uL, "66.7"), g.rates?.attended)
+        assertEquals("33.3", g.absenceRate?.percent)
+        assertTrue(g.persistentAbsence)
+        assertFalse(g.severeAbsence)
+        assertEquals(mapOf("B" to 1uL, "L" to 1uL, "O" to 1uL), g.statutoryCounts)
+        assertNull(statutoryCode(Mark.NOT_REQUIRED))
+    }
+
+    @Test
+    fun `notes show on the record oldest first`() {
+        val r = register("LRN-1")
+        r.addNote(tutor, "LRN-1", "Worked well with a partner", after)
+        val record = RecordNotes("LRN-1")
+        record.add(hub, "Initial assessment booked", start)
+        assertEquals(listOf(null, "L-1"), record.notes(listOf(r)).map { it.lesson })
+    }
+
+    @Test
+    fun `a register is safe to share between threads`() {
+        val learners = (0 until 400).map { "LRN-$it" }
+        val r = Register(Lesson("L-1", "PRV-1", start, end), learners)
+        val pool = Executors.newFixedThreadPool(8)
+        val jobs = (0 until 8).map { part ->
+            pool.submit {
+                learners.filterIndexed { i, _ -> i % 8 == part }.forEach {
+                    r.mark(tutor, it, Mark.PRESENT, after)
+                    r.setContribution(tutor, it, Contribution(1), after)
+                }
+            }
+        }
+        jobs.forEach { it.get() }
+        pool.shutdown()
+        assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS))
+        assertTrue(r.isComplete())
+        assertEquals(400, r.history().size)
+        assertTrue(r.entries().values.all { it.contribution?.toInt() == 1 })
+    }
+}

@@ -1,0 +1,107 @@
+package uk.ete.core
+
+import org.json.JSONObject
+import java.time.Instant
+import java.time.LocalDate
+
+/** The register ops of tests/vectors/registers.json (R-1..R-10). */
+object RegistersOps {
+    private val hub = Actor(Role.HUB, "CAP-1")
+
+    private fun instant(s: String) = Instant.parse(s)
+
+    private fun lesson(o: JSONObject) =
+        Lesson(o.getString("id"), o.getString("provider"), instant(o.getString("startsAt")), instant(o.getString("endsAt")))
+
+    private fun actor(o: JSONObject) = Actor(Role.valueOf(o.getString("role").uppercase()), o.getString("id"))
+
+    private fun mark(o: JSONObject, key: String): Mark? = if (o.isNull(key)) null else markFromCode(o.getString(key))
+
+    /** Registers whose marks are set by the hub after the lesson. */
+    private fun registers(input: JSONObject): List<Register> = input.getJSONArray("registers").objects().map { r ->
+        val marks = r.getJSONObject("marks")
+        val l = lesson(r.getJSONObject("lesson"))
+        val register = Register(l, marks.keySet().toList())
+        for (learner in marks.keySet()) mark(marks, learner)?.let { register.mark(hub, learner, it, l.endsAt) }
+        register
+    }
+
+    private fun summary(s: AttendanceSummary): Map<String, Any?> {
+        val r = s.rates
+        val parts = listOfNotNull(r?.attended, r?.authorised, r?.unauthorised, r?.unexplained, r?.dismissed)
+        return mapOf(
+            "possible" to s.possible.toLong(), "unmarked" to s.unmarked.toLong(),
+            "attended" to r?.attended?.percent, "authorised" to r?.authorised?.percent,
+            "unauthorised" to r?.unauthorised?.percent, "unexplained" to r?.unexplained?.percent,
+            "dismissed" to r?.dismissed?.percent, "absence" to s.absenceRate?.percent,
+            "persistent" to s.persistentAbsence, "severe" to s.severeAbsence,
+            "rates_sum_to_one" to (r != null && parts.all { it.denominator == s.possible } &&
+                parts.sumOf { it.numerator } == s.possible.toLong()),
+        )
+    }
+
+    fun run(op: String, input: JSONObject): Any? = when (op) {
+        "mark_sequence" -> {
+            val register = Register(lesson(input.getJSONObject("lesson")), input.getJSONArray("learners").strings())
+            val decisions = input.getJSONArray("actions").objects().map { a ->
+                val who = actor(a.getJSONObject("actor"))
+                val learner = a.getString("learner")
+                val m = mark(a, "mark")!!
+                val at = instant(a.getString("at"))
+                val d = register.check(who, learner, m, at)
+                if (d.allowed) register.mark(who, learner, m, at)
+                mapOf("allowed" to d.allowed, "reason" to markReasonCode(d.reason))
+            }
+            val entries = register.entries().mapValues { (_, e) ->
+                mapOf("provider_mark" to e.providerMark?.let(::markCode), "school_decision" to e.schoolDecision?.let(::markCode),
+                    "current" to e.current?.let(::markCode))
+            }
+            mapOf("decisions" to decisions, "entries" to entries, "history" to register.history().size)
+        }
+        "summary" -> {
+            val scope = input.getJSONObject("scope")
+            val report = summarise(
+                registers(input), instant(input.getString("now")),
+                learners = scope.optJSONArray("learners")?.strings(),
+                from = scope.optString("from", "").ifEmpty { null }?.let(LocalDate::parse),
+                to = scope.optString("to", "").ifEmpty { null }?.let(LocalDate::parse),
+            )
+            mapOf("learners" to report.learners.mapValues { summary(it.value) }, "group" to summary(report.group),
+                "incomplete_registers" to report.incompleteRegisters)
+        }
+        "statutory_code" -> mapOf("code" to mark(input, "mark")?.let(::statutoryCode))
+        "unprocessed" -> mapOf("absences" to unprocessedAbsences(registers(input), input.getJSONArray("learners").strings())
+            .map { mapOf("lesson" to it.lesson, "learner" to it.learner) })
+        "contribution" -> {
+            val c = Contribution(input.getLong("value"))
+            val out = when (input.getString("op")) {
+                "new" -> c
+                "increment" -> c.increment()
+                "decrement" -> c.decrement()
+                else -> throw AssertionError("unknown contribution op")
+            }
+            mapOf("value" to out.value().toLong())
+        }
+        "contribution_record" -> {
+            val l = lesson(input.getJSONObject("lesson"))
+            val register = Register(l, listOf("LRN-1"))
+            mark(input, "mark")?.let { register.mark(hub, "LRN-1", it, l.endsAt) }
+            val score = Contribution(input.getLong("score"))
+            register.setContribution(actor(input.getJSONObject("actor")), "LRN-1", score, instant(input.getString("at")))
+            mapOf("recorded" to register.entry("LRN-1")?.contribution?.toLong())
+        }
+        "contribution_summary" -> {
+            val s = summariseContributions(input.getJSONArray("scores").let { a -> (0 until a.length()).map { a.getLong(it) } })
+            mapOf("count" to s.count.toLong(), "sum" to s.sum, "mean" to s.meanText)
+        }
+        "note" -> {
+            val l = Lesson("L-1", "PRV-1", instant("2026-11-24T09:00:00Z"), instant("2026-11-24T11:00:00Z"))
+            val register = Register(l, listOf("LRN-1"))
+            register.addNote(Actor(Role.PROVIDER, "TUTOR-3"), input.getString("learner"), input.getString("text"), l.endsAt)
+            val record = RecordNotes("LRN-1")
+            record.add(hub, "Initial assessment booked", l.startsAt)
+            mapOf("record_notes" to record.notes(listOf(register)).size)
+        }
+        else -> null
+    }
+}
