@@ -41,11 +41,20 @@ pub enum ErrorKind {
     NotOnRegister,
     /// A contribution score outside −2..=+2.
     InvalidContribution,
+    /// No account, booking or loan for the person asked for (L-2, L-8).
+    UnknownPerson,
+    /// An account or laptop not in a state that allows the command: deactivating an inactive
+    /// account, a second active account, a login before issue, a laptop returned twice (L-2, L-3,
+    /// L-8).
+    InvalidTransition,
+    /// More than a capacity allows: a pool shrunk below its allocations, a full session, no
+    /// laptop free (L-1, L-8).
+    CapacityExceeded,
 }
 
 impl ErrorKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ErrorKind; 15] = [
+    pub const ALL: [ErrorKind; 18] = [
         ErrorKind::InvalidMinutes,
         ErrorKind::InvalidRatio,
         ErrorKind::InvalidField,
@@ -61,6 +70,9 @@ impl ErrorKind {
         ErrorKind::MarkRefused,
         ErrorKind::NotOnRegister,
         ErrorKind::InvalidContribution,
+        ErrorKind::UnknownPerson,
+        ErrorKind::InvalidTransition,
+        ErrorKind::CapacityExceeded,
     ];
 
     /// The kind's name, e.g. `"InvalidMinutes"`.
@@ -81,6 +93,9 @@ impl ErrorKind {
             ErrorKind::MarkRefused => "MarkRefused",
             ErrorKind::NotOnRegister => "NotOnRegister",
             ErrorKind::InvalidContribution => "InvalidContribution",
+            ErrorKind::UnknownPerson => "UnknownPerson",
+            ErrorKind::InvalidTransition => "InvalidTransition",
+            ErrorKind::CapacityExceeded => "CapacityExceeded",
         }
     }
 }

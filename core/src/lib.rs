@@ -62,6 +62,7 @@
 pub mod contribution;
 mod error;
 pub mod hours;
+pub mod licences;
 pub mod minutes;
 pub mod ratio;
 pub mod register;

@@ -1,0 +1,650 @@
+//! The licence pool aggregate (L-1..L-7): `command → events → apply`. The state is the fold of
+//! the events, so replaying the log or restoring a snapshot gives an identical pool.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::licences::error::PoolError;
+use crate::licences::model::{
+    Account, AccountKind, AccountState, Action, Command, DeactivationReason, Event, EventKind,
+};
+use crate::licences::policy::{PoolPolicy, WaitingOrder};
+
+/// A region's licence pool. Every change goes through [`Pool::execute`]; a refused command
+/// leaves the pool unchanged, and a command whose id was already executed changes nothing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Pool {
+    region: String,
+    policy: PoolPolicy,
+    capacity: u32,
+    allocated: u32,
+    accounts: BTreeMap<String, Account>,
+    waiting: Vec<String>,
+    commands: BTreeSet<String>,
+    events: u64,
+    /// Whole days held by licences already released, and how many (L-9).
+    released_days: u64,
+    releases: u64,
+    /// When each current holder's licence was allocated.
+    held_since: BTreeMap<String, DateTime<Utc>>,
+}
+
+fn blank(person: &str, kind: AccountKind, at: DateTime<Utc>) -> Account {
+    Account {
+        person: person.to_owned(),
+        kind,
+        state: AccountState::Waiting,
+        holds_licence: false,
+        requirement_end: None,
+        courses: BTreeSet::new(),
+        completed: BTreeSet::new(),
+        requested_at: at,
+        issued_at: None,
+        last_login: None,
+        last_reported: None,
+        deactivation: None,
+    }
+}
+
+impl Pool {
+    /// Opens a pool: the first event of its log.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use ete_core::licences::*;
+    ///
+    /// let at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
+    /// let (mut pool, opened) = Pool::open("open-1", "ADMIN-1", at, "Wales", 1, PoolPolicy::default())?;
+    /// let request = |id: &str, person: &str| Command { id: id.into(), actor: "ADMIN-1".into(), at,
+    ///     action: Action::Request { person: person.into(), kind: AccountKind::Learner,
+    ///     requirement_end: None, courses: vec!["Budgeting".into()] } };
+    /// pool.execute(&request("c1", "P-1"))?;
+    /// let events = pool.execute(&request("c2", "P-2"))?; // no licence free: waiting list
+    /// assert!(matches!(events[1].kind, EventKind::Queued { .. }));
+    /// assert!(pool.execute(&request("c2", "P-2"))?.is_empty()); // a retry changes nothing
+    /// let free = Command { id: "c3".into(), actor: "ADMIN-1".into(), at,
+    ///     action: Action::Deactivate { person: "P-1".into(), reason: DeactivationReason::CoursesCompleted } };
+    /// let events = pool.execute(&free)?; // the licence goes to the head of the list at once
+    /// assert_eq!(pool.account("P-2").unwrap().state, AccountState::Active);
+    /// assert_eq!(events.len(), 2);
+    /// # Ok::<(), PoolError>(())
+    /// ```
+    pub fn open(
+        command: &str,
+        actor: &str,
+        at: DateTime<Utc>,
+        region: &str,
+        capacity: u32,
+        policy: PoolPolicy,
+    ) -> Result<(Pool, Event), PoolError> {
+        policy.check()?;
+        let event = Event {
+            command: command.to_owned(),
+            actor: actor.to_owned(),
+            at,
+            kind: EventKind::Opened {
+                region: region.to_owned(),
+                capacity,
+                policy,
+            },
+        };
+        let pool = Pool::replay(std::slice::from_ref(&event))?;
+        Ok((pool, event))
+    }
+
+    /// The region.
+    pub fn region(&self) -> &str {
+        &self.region
+    }
+    /// The policy.
+    pub fn policy(&self) -> &PoolPolicy {
+        &self.policy
+    }
+    /// The capacity (L-1).
+    pub fn capacity(&self) -> u32 {
+        self.capacity
+    }
+    /// Licences allocated now.
+    pub fn allocated(&self) -> u32 {
+        self.allocated
+    }
+    /// Licences free now.
+    pub fn free(&self) -> u32 {
+        self.capacity.saturating_sub(self.allocated)
+    }
+    /// The waiting list, head first (L-4).
+    pub fn waiting(&self) -> &[String] {
+        &self.waiting
+    }
+    /// A person's account (the latest, if they had several).
+    pub fn account(&self, person: &str) -> Option<&Account> {
+        self.accounts.get(person)
+    }
+    /// Every account, by person.
+    pub fn accounts(&self) -> impl Iterator<Item = &Account> {
+        self.accounts.values()
+    }
+    /// How many events the pool has folded.
+    pub fn event_count(&self) -> u64 {
+        self.events
+    }
+    /// Whether a command id has been executed.
+    pub fn has_executed(&self, command: &str) -> bool {
+        self.commands.contains(command)
+    }
+    /// Whole days held by released licences and how many were released (L-9).
+    pub fn released_holdings(&self) -> (u64, u64) {
+        (self.released_days, self.releases)
+    }
+    /// When each current holder's licence was allocated.
+    pub fn held_since(&self) -> &BTreeMap<String, DateTime<Utc>> {
+        &self.held_since
+    }
+
+    /// Runs a command: decides its events, applies them and returns them. A refused command
+    /// returns the error and leaves the pool unchanged; a command id already executed returns
+    /// no events and changes nothing (L-7).
+    pub fn execute(&mut self, command: &Command) -> Result<Vec<Event>, PoolError> {
+        if self.commands.contains(&command.id) {
+            return Ok(Vec::new());
+        }
+        if command.id.trim().is_empty() {
+            return Err(PoolError::InvalidField {
+                field: "command id".into(),
+                reason: "must not be empty (L-7)".into(),
+            });
+        }
+        let events: Vec<Event> = self
+            .decide(command)?
+            .into_iter()
+            .map(|kind| Event {
+                command: command.id.clone(),
+                actor: command.actor.clone(),
+                at: command.at,
+                kind,
+            })
+            .collect();
+        // `decide` has checked every precondition `apply` checks, so applying cannot fail part
+        // way; should it ever, the error says so rather than hiding it.
+        for (i, event) in events.iter().enumerate() {
+            self.apply(event).map_err(|e| PoolError::BadLog {
+                position: i,
+                reason: format!("internal: a decided event did not apply: {e}"),
+            })?;
+        }
+        Ok(events)
+    }
+
+    /// Rebuilds a pool from its log: the first event must be `opened` (L-7).
+    pub fn replay(events: &[Event]) -> Result<Pool, PoolError> {
+        let bad = |position, reason: String| PoolError::BadLog { position, reason };
+        let Some(first) = events.first() else {
+            return Err(bad(
+                0,
+                "an empty log: the first event must be opened".into(),
+            ));
+        };
+        let EventKind::Opened {
+            region,
+            capacity,
+            policy,
+        } = &first.kind
+        else {
+            return Err(bad(0, "the first event must be opened".into()));
+        };
+        policy.check().map_err(|e| bad(0, e.to_string()))?;
+        let mut pool = Pool {
+            region: region.clone(),
+            policy: policy.clone(),
+            capacity: *capacity,
+            allocated: 0,
+            accounts: BTreeMap::new(),
+            waiting: Vec::new(),
+            commands: BTreeSet::from([first.command.clone()]),
+            events: 1,
+            released_days: 0,
+            releases: 0,
+            held_since: BTreeMap::new(),
+        };
+        for (i, event) in events.iter().enumerate().skip(1) {
+            pool.apply(event).map_err(|e| bad(i, e.to_string()))?;
+        }
+        Ok(pool)
+    }
+
+    /// The pool as JSON (a snapshot).
+    pub fn to_json(&self) -> Result<String, PoolError> {
+        serde_json::to_string(self).map_err(|e| PoolError::BadLog {
+            position: 0,
+            reason: e.to_string(),
+        })
+    }
+
+    /// Restores a snapshot; one that breaks an invariant is refused.
+    pub fn from_json(text: &str) -> Result<Pool, PoolError> {
+        let pool: Pool = serde_json::from_str(text).map_err(|e| PoolError::BadLog {
+            position: 0,
+            reason: format!("invalid snapshot: {e}"),
+        })?;
+        pool.check_invariants()
+            .map_err(|reason| PoolError::BadLog {
+                position: 0,
+                reason: format!("invalid snapshot: {reason}"),
+            })?;
+        Ok(pool)
+    }
+
+    /// Checks the pool's invariants (L-1..L-4): allocated = licences held ≤ capacity; the
+    /// waiting list holds each waiting account once, and only while no licence is free.
+    pub fn check_invariants(&self) -> Result<(), String> {
+        let held = self.accounts.values().filter(|a| a.holds_licence).count();
+        if u32::try_from(held).ok() != Some(self.allocated) {
+            return Err(format!(
+                "allocated {} but {held} licences held",
+                self.allocated
+            ));
+        }
+        if self.allocated > self.capacity {
+            return Err(format!(
+                "allocated {} above capacity {}",
+                self.allocated, self.capacity
+            ));
+        }
+        if self
+            .accounts
+            .values()
+            .any(|a| a.holds_licence && a.state != AccountState::Active)
+        {
+            return Err("a licence held by an account that is not active".into());
+        }
+        let listed: BTreeSet<&String> = self.waiting.iter().collect();
+        let waiting: BTreeSet<&String> = self
+            .accounts
+            .values()
+            .filter(|a| a.state == AccountState::Waiting)
+            .map(|a| &a.person)
+            .collect();
+        if listed.len() != self.waiting.len() || listed != waiting {
+            return Err("the waiting list does not match the waiting accounts".into());
+        }
+        if !self.waiting.is_empty() && self.free() > 0 {
+            return Err("a licence is free while people are waiting".into());
+        }
+        if self.held_since.len() != held {
+            return Err("holding times do not match the licences held".into());
+        }
+        Ok(())
+    }
+
+    fn active(&self, person: &str, command: &str) -> Result<&Account, PoolError> {
+        let account = self
+            .accounts
+            .get(person)
+            .ok_or_else(|| PoolError::UnknownPerson {
+                person: person.to_owned(),
+            })?;
+        if account.state != AccountState::Active {
+            return Err(PoolError::transition(
+                person,
+                command,
+                format!("the account is {}", state_name(account.state)),
+                "L-3",
+            ));
+        }
+        Ok(account)
+    }
+
+    /// The events a command would yield, or why it is refused.
+    fn decide(&self, command: &Command) -> Result<Vec<EventKind>, PoolError> {
+        let mut out = Vec::new();
+        match &command.action {
+            Action::SetCapacity { capacity } => {
+                if *capacity < self.allocated {
+                    return Err(PoolError::CapacityExceeded {
+                        what: format!("pool {}", self.region),
+                        reason: format!(
+                            "capacity {capacity} is below the {} licences allocated",
+                            self.allocated
+                        ),
+                        rule: "L-1",
+                    });
+                }
+                out.push(EventKind::CapacitySet {
+                    capacity: *capacity,
+                });
+                let free = capacity - self.allocated;
+                self.serve_waiting(free, &mut out);
+            }
+            Action::Request {
+                person,
+                kind,
+                requirement_end,
+                courses,
+            } => {
+                if person.trim().is_empty() {
+                    return Err(PoolError::InvalidField {
+                        field: "person".into(),
+                        reason: "must not be empty".into(),
+                    });
+                }
+                if let Some(a) = self.accounts.get(person)
+                    && a.state != AccountState::Deactivated
+                {
+                    return Err(PoolError::transition(
+                        person,
+                        "request an account",
+                        format!(
+                            "they already have an account that is {}",
+                            state_name(a.state)
+                        ),
+                        "L-2",
+                    ));
+                }
+                out.push(EventKind::Requested {
+                    person: person.clone(),
+                    kind: *kind,
+                    requirement_end: *requirement_end,
+                    courses: courses.clone(),
+                });
+                let uses_licence = *kind == AccountKind::Learner || self.policy.staff_use_licences;
+                out.push(if !uses_licence {
+                    EventKind::StaffAccountCreated {
+                        person: person.clone(),
+                    }
+                } else if self.free() > 0 {
+                    EventKind::Allocated {
+                        person: person.clone(),
+                    }
+                } else {
+                    EventKind::Queued {
+                        person: person.clone(),
+                    }
+                });
+            }
+            Action::Login { person } => {
+                let account = self.active(person, "log in")?;
+                if account.issued_at.is_some_and(|issued| command.at < issued) {
+                    return Err(PoolError::transition(
+                        person,
+                        "log in",
+                        "the login is dated before the login details were issued",
+                        "L-5",
+                    ));
+                }
+                out.push(EventKind::LoggedIn {
+                    person: person.clone(),
+                });
+            }
+            Action::CompleteCourse { person, course } => {
+                let account = self.active(person, "complete a course")?;
+                out.push(EventKind::CourseCompleted {
+                    person: person.clone(),
+                    course: course.clone(),
+                });
+                let mut done = account.completed.clone();
+                done.insert(course.clone());
+                let ready = !account.courses.is_empty() && account.courses.is_subset(&done);
+                if ready && self.policy.release_when_ready && !account.courses_done() {
+                    self.release(account, DeactivationReason::CoursesCompleted, 0, &mut out);
+                }
+            }
+            Action::Deactivate { person, reason } => {
+                let account = self.active(person, "deactivate")?;
+                self.release(account, *reason, 0, &mut out);
+            }
+            Action::Withdraw { person } => {
+                let account =
+                    self.accounts
+                        .get(person)
+                        .ok_or_else(|| PoolError::UnknownPerson {
+                            person: person.clone(),
+                        })?;
+                if account.state != AccountState::Waiting {
+                    return Err(PoolError::transition(
+                        person,
+                        "withdraw from the waiting list",
+                        format!("the account is {}", state_name(account.state)),
+                        "L-4",
+                    ));
+                }
+                out.push(EventKind::Withdrawn {
+                    person: person.clone(),
+                });
+            }
+            Action::ReportDormant => {
+                let due = crate::licences::reports::dormant_logins(self, command.at);
+                let mut freed = 0;
+                for d in due {
+                    out.push(EventKind::DormantReported {
+                        person: d.person.clone(),
+                        never_logged_in: d.never_logged_in,
+                    });
+                    if self.policy.reclaim_dormant
+                        && let Some(account) = self.accounts.get(&d.person)
+                    {
+                        freed = self.release(
+                            account,
+                            DeactivationReason::DormantReclaim,
+                            freed,
+                            &mut out,
+                        );
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Deactivates an account and, if it held a licence, allocates it to the next on the
+    /// waiting list (`served` already served by this command). Returns the new `served`.
+    fn release(
+        &self,
+        account: &Account,
+        reason: DeactivationReason,
+        served: usize,
+        out: &mut Vec<EventKind>,
+    ) -> usize {
+        out.push(EventKind::Deactivated {
+            person: account.person.clone(),
+            reason,
+        });
+        if account.holds_licence
+            && let Some(next) = self.waiting.get(served)
+        {
+            out.push(EventKind::Allocated {
+                person: next.clone(),
+            });
+            return served + 1;
+        }
+        served
+    }
+
+    fn serve_waiting(&self, free: u32, out: &mut Vec<EventKind>) {
+        let n = usize::try_from(free).unwrap_or(usize::MAX);
+        for person in self.waiting.iter().take(n) {
+            out.push(EventKind::Allocated {
+                person: person.clone(),
+            });
+        }
+    }
+
+    /// Folds one event into the state, checking it is possible (L-7).
+    fn apply(&mut self, event: &Event) -> Result<(), PoolError> {
+        let at = event.at;
+        let missing = |person: &str| PoolError::UnknownPerson {
+            person: person.to_owned(),
+        };
+        match &event.kind {
+            EventKind::Opened { .. } => {
+                return Err(PoolError::transition(
+                    &self.region,
+                    "open",
+                    "the pool is already open",
+                    "L-7",
+                ));
+            }
+            EventKind::CapacitySet { capacity } => {
+                if *capacity < self.allocated {
+                    return Err(PoolError::CapacityExceeded {
+                        what: format!("pool {}", self.region),
+                        reason: format!(
+                            "capacity {capacity} is below {} allocated",
+                            self.allocated
+                        ),
+                        rule: "L-1",
+                    });
+                }
+                self.capacity = *capacity;
+            }
+            EventKind::Requested {
+                person,
+                kind,
+                requirement_end,
+                courses,
+            } => {
+                if self
+                    .accounts
+                    .get(person)
+                    .is_some_and(|a| a.state != AccountState::Deactivated)
+                {
+                    return Err(PoolError::transition(
+                        person,
+                        "request",
+                        "already has an account",
+                        "L-2",
+                    ));
+                }
+                let mut account = blank(person, *kind, at);
+                account.requirement_end = *requirement_end;
+                account.courses = courses.iter().cloned().collect();
+                self.accounts.insert(person.clone(), account);
+            }
+            EventKind::Queued { person } => {
+                let end_of = |p: &String| self.accounts.get(p).and_then(|a| a.requirement_end);
+                let key = end_of(person);
+                let position = match self.policy.waiting_order {
+                    WaitingOrder::FirstCome => self.waiting.len(),
+                    WaitingOrder::RequirementEnd => self
+                        .waiting
+                        .iter()
+                        .position(|p| match (key, end_of(p)) {
+                            (Some(mine), Some(theirs)) => mine < theirs,
+                            (Some(_), None) => true,
+                            _ => false,
+                        })
+                        .unwrap_or(self.waiting.len()),
+                };
+                let account = self
+                    .accounts
+                    .get_mut(person)
+                    .ok_or_else(|| missing(person))?;
+                account.state = AccountState::Waiting;
+                self.waiting.insert(position, person.clone());
+            }
+            EventKind::Allocated { person } => {
+                if self.allocated >= self.capacity {
+                    return Err(PoolError::CapacityExceeded {
+                        what: format!("pool {}", self.region),
+                        reason: "no licence free".into(),
+                        rule: "L-1",
+                    });
+                }
+                let account = self
+                    .accounts
+                    .get_mut(person)
+                    .ok_or_else(|| missing(person))?;
+                if account.holds_licence {
+                    return Err(PoolError::transition(
+                        person,
+                        "allocate",
+                        "already holds a licence",
+                        "L-2",
+                    ));
+                }
+                account.state = AccountState::Active;
+                account.holds_licence = true;
+                account.issued_at = Some(at);
+                self.waiting.retain(|p| p != person);
+                self.allocated += 1;
+                self.held_since.insert(person.clone(), at);
+            }
+            EventKind::StaffAccountCreated { person } => {
+                let account = self
+                    .accounts
+                    .get_mut(person)
+                    .ok_or_else(|| missing(person))?;
+                account.state = AccountState::Active;
+                account.issued_at = Some(at);
+            }
+            EventKind::LoggedIn { person } => {
+                let account = self
+                    .accounts
+                    .get_mut(person)
+                    .ok_or_else(|| missing(person))?;
+                account.last_login = Some(at);
+            }
+            EventKind::CourseCompleted { person, course } => {
+                let account = self
+                    .accounts
+                    .get_mut(person)
+                    .ok_or_else(|| missing(person))?;
+                account.completed.insert(course.clone());
+            }
+            EventKind::Deactivated { person, reason } => {
+                let account = self
+                    .accounts
+                    .get_mut(person)
+                    .ok_or_else(|| missing(person))?;
+                if account.state != AccountState::Active {
+                    return Err(PoolError::transition(
+                        person,
+                        "deactivate",
+                        "not active",
+                        "L-3",
+                    ));
+                }
+                account.state = AccountState::Deactivated;
+                account.deactivation = Some(*reason);
+                if account.holds_licence {
+                    account.holds_licence = false;
+                    self.allocated = self.allocated.saturating_sub(1);
+                    if let Some(since) = self.held_since.remove(person) {
+                        let days = u64::try_from((at - since).num_days()).unwrap_or(0);
+                        self.released_days += days;
+                        self.releases += 1;
+                    }
+                }
+            }
+            EventKind::Withdrawn { person } => {
+                let account = self
+                    .accounts
+                    .get_mut(person)
+                    .ok_or_else(|| missing(person))?;
+                account.state = AccountState::Deactivated;
+                self.waiting.retain(|p| p != person);
+            }
+            EventKind::DormantReported { person, .. } => {
+                let account = self
+                    .accounts
+                    .get_mut(person)
+                    .ok_or_else(|| missing(person))?;
+                account.last_reported = Some(at);
+            }
+        }
+        self.commands.insert(event.command.clone());
+        self.events += 1;
+        Ok(())
+    }
+}
+
+/// The state's name in messages.
+pub(crate) fn state_name(state: AccountState) -> &'static str {
+    match state {
+        AccountState::Waiting => "waiting",
+        AccountState::Active => "active",
+        AccountState::Deactivated => "deactivated",
+    }
+}
