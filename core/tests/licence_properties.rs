@@ -25,17 +25,30 @@ fn action() -> impl Strategy<Value = Action> {
     ];
     prop_oneof![
         (0..6u32).prop_map(|capacity| Action::SetCapacity { capacity }),
-        (person(), prop::bool::weighted(0.15), prop::option::of(0..60i64)).prop_map(|(person, staff, end)| {
-            Action::Request {
+        (
+            person(),
+            prop::bool::weighted(0.15),
+            prop::option::of(0..60i64)
+        )
+            .prop_map(|(person, staff, end)| {
+                Action::Request {
+                    person,
+                    kind: if staff {
+                        AccountKind::Staff
+                    } else {
+                        AccountKind::Learner
+                    },
+                    requirement_end: end.map(|d| start().date_naive() + Duration::days(d)),
+                    courses: vec!["A".into(), "B".into()],
+                }
+            }),
+        person().prop_map(|person| Action::Login { person }),
+        (person(), prop_oneof![Just("A"), Just("B")]).prop_map(|(person, c)| {
+            Action::CompleteCourse {
                 person,
-                kind: if staff { AccountKind::Staff } else { AccountKind::Learner },
-                requirement_end: end.map(|d| start().date_naive() + Duration::days(d)),
-                courses: vec!["A".into(), "B".into()],
+                course: c.into(),
             }
         }),
-        person().prop_map(|person| Action::Login { person }),
-        (person(), prop_oneof![Just("A"), Just("B")])
-            .prop_map(|(person, c)| Action::CompleteCourse { person, course: c.into() }),
         (person(), reason).prop_map(|(person, reason)| Action::Deactivate { person, reason }),
         person().prop_map(|person| Action::Withdraw { person }),
         Just(Action::ReportDormant),
@@ -43,20 +56,32 @@ fn action() -> impl Strategy<Value = Action> {
 }
 
 fn policy() -> impl Strategy<Value = PoolPolicy> {
-    (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>(), 1..20u32).prop_map(
-        |(by_end, reclaim, release, staff, days)| PoolPolicy {
-            waiting_order: if by_end { WaitingOrder::RequirementEnd } else { WaitingOrder::FirstCome },
+    (
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        1..20u32,
+    )
+        .prop_map(|(by_end, reclaim, release, staff, days)| PoolPolicy {
+            waiting_order: if by_end {
+                WaitingOrder::RequirementEnd
+            } else {
+                WaitingOrder::FirstCome
+            },
             dormancy_days: days,
             reclaim_dormant: reclaim,
             release_when_ready: release,
             staff_use_licences: staff,
-        },
-    )
+        })
 }
 
 /// Commands a day apart; `retry` repeats an earlier command's id and content.
 fn commands() -> impl Strategy<Value = Vec<(Action, Option<usize>)>> {
-    prop::collection::vec((action(), prop::option::weighted(0.1, any::<usize>())), 0..60)
+    prop::collection::vec(
+        (action(), prop::option::weighted(0.1, any::<usize>())),
+        0..60,
+    )
 }
 
 struct Run {
@@ -66,7 +91,10 @@ struct Run {
 
 fn open(capacity: u32, policy: PoolPolicy) -> Run {
     let (pool, opened) = Pool::open("open", "ADMIN-1", start(), "Wales", capacity, policy).unwrap();
-    Run { pool, log: vec![opened] }
+    Run {
+        pool,
+        log: vec![opened],
+    }
 }
 
 proptest! {

@@ -6,6 +6,7 @@
 
 mod hours;
 mod ledger;
+mod licences;
 mod registers;
 mod routing;
 
@@ -19,11 +20,12 @@ use serde_json::Value;
 pub type Outcome = Result<Value, ErrorKind>;
 
 /// The vector files and the least number of cases each must hold.
-const FILES: [(&str, usize); 4] = [
+const FILES: [(&str, usize); 5] = [
     ("learning_hours", 30),
     ("upw_ledger", 40),
     ("routing", 40),
     ("registers", 40),
+    ("licences", 30),
 ];
 
 fn cases(file: &str) -> Vec<Value> {
@@ -51,6 +53,7 @@ fn run(op: &str, input: &Value) -> Outcome {
         .or_else(|| ledger::run(op, input))
         .or_else(|| routing::run(op, input))
         .or_else(|| registers::run(op, input))
+        .or_else(|| licences::run(op, input))
         .unwrap_or_else(|| panic!("unknown op {op}"))
 }
 
