@@ -2,6 +2,7 @@
 
 use ete_core::contribution::ContributionError;
 use ete_core::hours::{LedgerError, PolicyError, RecordError, ReportError};
+use ete_core::licences::PoolError;
 use ete_core::register::RegisterError;
 use ete_core::routing::{ReferralError, RoutingPolicyError, TransferError};
 use ete_core::{ErrorKind, MinutesError, RatioError};
@@ -108,6 +109,24 @@ create_exception!(
     EteError,
     "A contribution score outside -2..=+2 (R-9)."
 );
+create_exception!(
+    ete_core,
+    UnknownPerson,
+    EteError,
+    "No account, booking or loan for the person asked for (L-2, L-8)."
+);
+create_exception!(
+    ete_core,
+    InvalidTransition,
+    EteError,
+    "An account or laptop not in a state that allows the command (L-2, L-3, L-5, L-8)."
+);
+create_exception!(
+    ete_core,
+    CapacityExceeded,
+    EteError,
+    "More than a capacity allows: a pool below its allocations, a full session (L-1, L-8)."
+);
 
 /// Adds the exception classes to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -134,6 +153,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("MarkRefused", py.get_type::<MarkRefused>())?;
     m.add("NotOnRegister", py.get_type::<NotOnRegister>())?;
     m.add("InvalidContribution", py.get_type::<InvalidContribution>())?;
+    m.add("UnknownPerson", py.get_type::<UnknownPerson>())?;
+    m.add("InvalidTransition", py.get_type::<InvalidTransition>())?;
+    m.add("CapacityExceeded", py.get_type::<CapacityExceeded>())?;
     Ok(())
 }
 
@@ -155,6 +177,9 @@ fn raise(kind: ErrorKind, message: String) -> PyErr {
         ErrorKind::MarkRefused => MarkRefused::new_err(message),
         ErrorKind::NotOnRegister => NotOnRegister::new_err(message),
         ErrorKind::InvalidContribution => InvalidContribution::new_err(message),
+        ErrorKind::UnknownPerson => UnknownPerson::new_err(message),
+        ErrorKind::InvalidTransition => InvalidTransition::new_err(message),
+        ErrorKind::CapacityExceeded => CapacityExceeded::new_err(message),
         _ => EteError::new_err(message),
     }
 }
@@ -271,6 +296,22 @@ impl IntoPyErr for RegisterError {
             Err(e) => e,
         })
     }
+}
+
+impl IntoPyErr for PoolError {
+    fn into_py_err(self) -> PyErr {
+        raise(self.kind(), self.to_string())
+    }
+}
+
+/// `InvalidField` for an unknown code, naming the field and the value.
+pub fn invalid_field(field: &str, value: &str) -> PyErr {
+    InvalidField::new_err(format!("invalid {field}: unknown value {value:?}"))
+}
+
+/// `MalformedInput` with a message.
+pub fn malformed(message: String) -> PyErr {
+    MalformedInput::new_err(message)
 }
 
 /// `result.map_err(IntoPyErr::into_py_err)`, shorter.

@@ -17,6 +17,7 @@ mod course;
 mod credit;
 mod errors;
 mod ledger;
+mod licences;
 mod minutes;
 mod register;
 mod report;
@@ -38,5 +39,6 @@ fn _ete_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     routing::register(m)?;
     register::register(m)?;
     attendance::register(m)?;
+    licences::register(m)?;
     Ok(())
 }

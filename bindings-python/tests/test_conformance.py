@@ -7,12 +7,13 @@ import pytest
 
 import conformance_hours
 import conformance_ledger
+import conformance_licences
 import conformance_registers
 import conformance_routing
 import ete_core
 from conftest import load_cases
 
-FILES = {"learning_hours.json": (30, conformance_hours), "upw_ledger.json": (40, conformance_ledger), "routing.json": (40, conformance_routing), "registers.json": (40, conformance_registers)}
+FILES = {"learning_hours.json": (30, conformance_hours), "upw_ledger.json": (40, conformance_ledger), "routing.json": (40, conformance_routing), "registers.json": (40, conformance_registers), "licences.json": (30, conformance_licences)}
 CASES = [(file, case) for file in FILES for case in load_cases(file)]
 
 

@@ -14,8 +14,10 @@ timezone-aware ``datetime.datetime``.
 
 # The lists below and the stub's __all__ are checked against the module by mypy.stubtest.
 from ete_core._ete_core import (
+    AccessSessions,
     Actor,
     AttendanceSummary,
+    CapacityExceeded,
     Certificate,
     Change,
     Completion,
@@ -38,9 +40,11 @@ from ete_core._ete_core import (
     InvalidMinutes,
     InvalidPolicy,
     InvalidRatio,
+    InvalidTransition,
     LedgerEntry,
     LedgerPolicy,
     Lesson,
+    LicencePool,
     MARKS,
     MalformedInput,
     MarkDecision,
@@ -64,6 +68,7 @@ from ete_core._ete_core import (
     TransferFile,
     TransferPlan,
     TransferRefused,
+    UnknownPerson,
     UnknownRequirement,
     UnprocessedAbsence,
     allowance_cap,
@@ -96,8 +101,10 @@ from ete_core._ete_core import (
 )
 
 __all__ = [
+    "AccessSessions",
     "Actor",
     "AttendanceSummary",
+    "CapacityExceeded",
     "Certificate",
     "Change",
     "Completion",
@@ -120,9 +127,11 @@ __all__ = [
     "InvalidMinutes",
     "InvalidPolicy",
     "InvalidRatio",
+    "InvalidTransition",
     "LedgerEntry",
     "LedgerPolicy",
     "Lesson",
+    "LicencePool",
     "MARKS",
     "MalformedInput",
     "MarkDecision",
@@ -146,6 +155,7 @@ __all__ = [
     "TransferFile",
     "TransferPlan",
     "TransferRefused",
+    "UnknownPerson",
     "UnknownRequirement",
     "UnprocessedAbsence",
     "allowance_cap",

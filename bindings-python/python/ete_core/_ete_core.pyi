@@ -6,8 +6,10 @@ from typing import Any, Literal, Mapping, Optional, Sequence, final
 
 __version__: str
 __all__ = [
+    "AccessSessions",
     "Actor",
     "AttendanceSummary",
+    "CapacityExceeded",
     "Certificate",
     "Change",
     "Completion",
@@ -30,9 +32,11 @@ __all__ = [
     "InvalidMinutes",
     "InvalidPolicy",
     "InvalidRatio",
+    "InvalidTransition",
     "LedgerEntry",
     "LedgerPolicy",
     "Lesson",
+    "LicencePool",
     "MARKS",
     "MalformedInput",
     "MarkDecision",
@@ -56,6 +60,7 @@ __all__ = [
     "TransferFile",
     "TransferPlan",
     "TransferRefused",
+    "UnknownPerson",
     "UnknownRequirement",
     "UnprocessedAbsence",
     "allowance_cap",
@@ -871,3 +876,87 @@ def contribution_summary(
 
 def summarise_contributions(scores: Sequence[int]) -> ContributionSummary:
     """The summary of some scores; raises InvalidContribution for any outside -2..=+2."""
+
+# Licence pooling (L-1..L-9)
+
+_AccountKind = Literal["learner", "staff"]
+_DeactivationReason = Literal["courses_completed", "requirement_ended", "dormant_reclaim", "administrator"]
+
+class UnknownPerson(EteError):
+    """No account, booking or loan for the person asked for (L-2, L-8)."""
+
+class InvalidTransition(EteError):
+    """An account or laptop not in a state that allows the command (L-2, L-3, L-5, L-8)."""
+
+class CapacityExceeded(EteError):
+    """More than a capacity allows: a pool below its allocations, a full session (L-1, L-8)."""
+
+@final
+class LicencePool:
+    """A region's licence pool, safe to share between threads; commands return their events."""
+
+    def __new__(
+        cls,
+        region: str,
+        capacity: int,
+        opened_at: datetime.datetime,
+        *,
+        policy: Optional[str] = None,
+        actor: str = ...,
+        command_id: str = ...,
+    ) -> LicencePool: ...
+    @staticmethod
+    def replay(events_json: str) -> LicencePool: ...
+    @staticmethod
+    def restore(snapshot_json: str, events_json: str) -> LicencePool: ...
+    def to_json(self) -> str: ...
+    def events_json(self) -> str: ...
+    def events(self) -> list[dict[str, Any]]: ...
+    def event_count(self) -> int: ...
+    @property
+    def region(self) -> str: ...
+    @property
+    def capacity(self) -> int: ...
+    @property
+    def allocated(self) -> int: ...
+    @property
+    def free(self) -> int: ...
+    @property
+    def waiting(self) -> list[str]: ...
+    def account(self, person: str) -> Optional[dict[str, Any]]: ...
+    def invariant_violation(self) -> Optional[str]: ...
+    def set_capacity(self, id: str, actor: str, at: datetime.datetime, capacity: int) -> list[dict[str, Any]]: ...
+    def request(
+        self,
+        id: str,
+        actor: str,
+        at: datetime.datetime,
+        person: str,
+        *,
+        kind: _AccountKind | str = "learner",
+        requirement_end: Optional[datetime.date] = None,
+        courses: Sequence[str] = ...,
+    ) -> list[dict[str, Any]]: ...
+    def login(self, id: str, actor: str, at: datetime.datetime, person: str) -> list[dict[str, Any]]: ...
+    def complete_course(self, id: str, actor: str, at: datetime.datetime, person: str, course: str) -> list[dict[str, Any]]: ...
+    def deactivate(
+        self, id: str, actor: str, at: datetime.datetime, person: str, reason: _DeactivationReason | str
+    ) -> list[dict[str, Any]]: ...
+    def withdraw(self, id: str, actor: str, at: datetime.datetime, person: str) -> list[dict[str, Any]]: ...
+    def report_dormant(self, id: str, actor: str, at: datetime.datetime) -> list[dict[str, Any]]: ...
+    def dormant_logins(self, now: datetime.datetime) -> list[dict[str, Any]]: ...
+    def ready_to_deactivate(self) -> list[str]: ...
+    def utilisation(self, now: datetime.datetime) -> dict[str, Any]: ...
+
+@final
+class AccessSessions:
+    """A region's supported-access sessions and loan laptops (L-8)."""
+
+    def __new__(cls, region: str, *, laptops: int = 30, regions_without_sessions: Sequence[str] = ...) -> AccessSessions: ...
+    def schedule(self, id: str, site: str, date: datetime.date, supervisor: str, places: int, laptops: int) -> None: ...
+    def book(self, session: str, person: str) -> None: ...
+    def lend(self, session: str, person: str, laptop: str, on: datetime.date, expected_return: datetime.date) -> None: ...
+    def return_laptop(self, laptop: str, on: datetime.date) -> None: ...
+    def overdue(self, today: datetime.date) -> list[dict[str, Any]]: ...
+    def sessions(self) -> list[dict[str, Any]]: ...
+    def laptops_out(self) -> int: ...

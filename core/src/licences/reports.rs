@@ -86,6 +86,13 @@ pub struct Utilisation {
     pub average_days_held: Option<Fraction>,
 }
 
+impl Utilisation {
+    /// The average days held to one decimal, rounded half up (`"13.3"`), or `None`.
+    pub fn average_days_text(&self) -> Option<String> {
+        self.average_days_held.map(|f| f.decimal(1))
+    }
+}
+
 /// The utilisation report at `now` (L-9).
 ///
 /// ```

@@ -72,7 +72,7 @@ fn run_pool(input: &Value) -> Outcome {
         out["dormant"] = code(&dormant_logins(&pool, now));
         let u = utilisation(&pool, now);
         let mut line = code(&u);
-        line["averageDaysHeld"] = json!(u.average_days_held.map(|f| f.decimal(1)));
+        line["averageDaysHeld"] = json!(u.average_days_text());
         out["utilisation"] = line;
     }
     Ok(out)
