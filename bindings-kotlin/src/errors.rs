@@ -2,6 +2,7 @@
 
 use ete_core::contribution::ContributionError;
 use ete_core::hours::{LedgerError, PolicyError, RecordError, ReportError};
+use ete_core::licences::PoolError;
 use ete_core::register::RegisterError;
 use ete_core::routing::{ReferralError, RoutingPolicyError, TransferError};
 use ete_core::{ErrorKind, MinutesError, RatioError};
@@ -109,6 +110,24 @@ pub enum EteError {
         /// What is wrong.
         detail: String,
     },
+    /// No account, booking or loan for the person asked for (L-2, L-8).
+    #[error("{detail}")]
+    UnknownPerson {
+        /// What is wrong.
+        detail: String,
+    },
+    /// An account or laptop not in a state that allows the command (L-2, L-3, L-5, L-8).
+    #[error("{detail}")]
+    InvalidTransition {
+        /// What is wrong.
+        detail: String,
+    },
+    /// More than a capacity allows (L-1, L-8).
+    #[error("{detail}")]
+    CapacityExceeded {
+        /// What is wrong.
+        detail: String,
+    },
 }
 
 impl EteError {
@@ -137,6 +156,9 @@ impl EteError {
             },
             ErrorKind::NotOnRegister => EteError::NotOnRegister { detail },
             ErrorKind::InvalidContribution => EteError::InvalidContribution { detail },
+            ErrorKind::UnknownPerson => EteError::UnknownPerson { detail },
+            ErrorKind::InvalidTransition => EteError::InvalidTransition { detail },
+            ErrorKind::CapacityExceeded => EteError::CapacityExceeded { detail },
             _ => EteError::InvalidField { detail },
         }
     }
@@ -233,5 +255,11 @@ impl From<RegisterError> for EteError {
             },
             other => EteError::of(other.kind(), detail),
         }
+    }
+}
+
+impl From<PoolError> for EteError {
+    fn from(e: PoolError) -> EteError {
+        EteError::of(e.kind(), e.to_string())
     }
 }

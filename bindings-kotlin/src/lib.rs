@@ -20,6 +20,7 @@ mod course;
 mod credit;
 mod errors;
 mod ledger;
+mod licences;
 mod minutes;
 mod register;
 mod report;

@@ -121,6 +121,7 @@ proptest! {
                         prop_assert_eq!(&run.pool, &before);
                     }
                     for e in &events {
+                        prop_assert_eq!(&serde_json::to_value(e).unwrap()["type"], e.kind.code());
                         match &e.kind {
                             EventKind::Queued { person } => queue.push_back(person.clone()),
                             EventKind::Withdrawn { person } => queue.retain(|p| p != person),

@@ -225,6 +225,27 @@ pub enum EventKind {
     },
 }
 
+impl EventKind {
+    /// The stable code, as in the JSON `type`: `opened`, `capacity_set`, `requested`, `queued`,
+    /// `allocated`, `staff_account_created`, `logged_in`, `course_completed`, `deactivated`,
+    /// `withdrawn`, `dormant_reported`.
+    pub const fn code(&self) -> &'static str {
+        match self {
+            EventKind::Opened { .. } => "opened",
+            EventKind::CapacitySet { .. } => "capacity_set",
+            EventKind::Requested { .. } => "requested",
+            EventKind::Queued { .. } => "queued",
+            EventKind::Allocated { .. } => "allocated",
+            EventKind::StaffAccountCreated { .. } => "staff_account_created",
+            EventKind::LoggedIn { .. } => "logged_in",
+            EventKind::CourseCompleted { .. } => "course_completed",
+            EventKind::Deactivated { .. } => "deactivated",
+            EventKind::Withdrawn { .. } => "withdrawn",
+            EventKind::DormantReported { .. } => "dormant_reported",
+        }
+    }
+}
+
 /// An event: the command it came from, who, when, and what (L-7).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -58,7 +58,7 @@ fn run_pool(input: &Value) -> Outcome {
         let command: Command = serde_json::from_value(c.clone()).expect("a command");
         let before = pool.clone();
         results.push(match pool.execute(&command) {
-            Ok(events) => Value::Array(events.iter().map(|e| code(e)["type"].clone()).collect()),
+            Ok(events) => Value::Array(events.iter().map(|e| json!(e.kind.code())).collect()),
             Err(e) => {
                 assert_eq!(pool, before, "a refused command changed the pool");
                 json!({ "error": e.kind().name() })

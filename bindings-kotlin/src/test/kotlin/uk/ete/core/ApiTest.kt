@@ -54,7 +54,8 @@ class ApiTest {
             is EteException.MalformedInput, is EteException.InvalidPolicy, is EteException.OutOfOrder,
             is EteException.EteAllowanceExceeded, is EteException.UnknownRequirement, is EteException.TransferRefused,
             is EteException.NotRecipient, is EteException.RiskAssessmentTooOld, is EteException.MarkRefused,
-            is EteException.NotOnRegister, is EteException.InvalidContribution -> "other"
+            is EteException.NotOnRegister, is EteException.InvalidContribution, is EteException.UnknownPerson,
+            is EteException.InvalidTransition, is EteException.CapacityExceeded -> "other"
             is EteException.RejectedRecords -> "rejected"
         }
         assertEquals("rejected", kind)

@@ -20,6 +20,7 @@ class ConformanceTest {
         Triple("upw_ledger.json", 40, LedgerOps::run),
         Triple("routing.json", 40, RoutingOps::run),
         Triple("registers.json", 40, RegistersOps::run),
+        Triple("licences.json", 30, LicencesOps::run),
     )
 
     private fun cases(file: String): List<JSONObject> {

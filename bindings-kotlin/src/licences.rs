@@ -1,0 +1,469 @@
+//! Licence pooling (L-1..L-9) for Kotlin: commands as a sealed `Action`, events as records, a
+//! `LicencePool` object safe to share between threads, and `AccessSessions` (L-8).
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use chrono::NaiveDate;
+use ete_core::licences::{
+    self, AccessSessions as CoreSessions, AccountKind, AccountState, Action, Command,
+    DeactivationReason, DormantLogin, Event, EventKind, Loan, Pool, PoolPolicy, SessionPolicy,
+    WaitingOrder,
+};
+
+use crate::attendance::Fraction;
+use crate::{EteError, UtcDateTime};
+
+/// Learner or staff (L-2).
+#[uniffi::remote(Enum)]
+pub enum AccountKind {
+    Learner,
+    Staff,
+}
+
+/// Where an account is in its lifecycle (L-3, L-4).
+#[uniffi::remote(Enum)]
+pub enum AccountState {
+    Waiting,
+    Active,
+    Deactivated,
+}
+
+/// Why an account was deactivated (L-3).
+#[uniffi::remote(Enum)]
+pub enum DeactivationReason {
+    CoursesCompleted,
+    RequirementEnded,
+    DormantReclaim,
+    Administrator,
+}
+
+/// How the waiting list is ordered (L-4).
+#[uniffi::remote(Enum)]
+pub enum WaitingOrder {
+    FirstCome,
+    RequirementEnd,
+}
+
+/// A pool's policy; `PoolPolicy()` is not generated, use `defaultPoolPolicy()`.
+#[uniffi::remote(Record)]
+pub struct PoolPolicy {
+    pub waiting_order: WaitingOrder,
+    pub dormancy_days: u32,
+    pub reclaim_dormant: bool,
+    pub release_when_ready: bool,
+    pub staff_use_licences: bool,
+}
+
+/// The default pool policy (DOMAIN.md): first come, 14 days, report only, manual release.
+#[uniffi::export]
+pub fn default_pool_policy() -> PoolPolicy {
+    PoolPolicy::default()
+}
+
+/// Reads a pool policy from JSON (missing fields take the default); unknown fields or a
+/// dormancy period of 0 are `EteException.InvalidPolicy`.
+#[uniffi::export]
+pub fn pool_policy_from_json(text: String) -> Result<PoolPolicy, EteError> {
+    Ok(PoolPolicy::from_json(&text)?)
+}
+
+/// What a command asks (L-1..L-6).
+#[uniffi::remote(Enum)]
+pub enum Action {
+    SetCapacity {
+        capacity: u32,
+    },
+    Request {
+        person: String,
+        kind: AccountKind,
+        requirement_end: Option<NaiveDate>,
+        courses: Vec<String>,
+    },
+    Login {
+        person: String,
+    },
+    CompleteCourse {
+        person: String,
+        course: String,
+    },
+    Deactivate {
+        person: String,
+        reason: DeactivationReason,
+    },
+    Withdraw {
+        person: String,
+    },
+    ReportDormant,
+}
+
+/// What happened (L-7).
+#[uniffi::remote(Enum)]
+pub enum EventKind {
+    Opened {
+        region: String,
+        capacity: u32,
+        policy: PoolPolicy,
+    },
+    CapacitySet {
+        capacity: u32,
+    },
+    Requested {
+        person: String,
+        kind: AccountKind,
+        requirement_end: Option<NaiveDate>,
+        courses: Vec<String>,
+    },
+    Queued {
+        person: String,
+    },
+    Allocated {
+        person: String,
+    },
+    StaffAccountCreated {
+        person: String,
+    },
+    LoggedIn {
+        person: String,
+    },
+    CourseCompleted {
+        person: String,
+        course: String,
+    },
+    Deactivated {
+        person: String,
+        reason: DeactivationReason,
+    },
+    Withdrawn {
+        person: String,
+    },
+    DormantReported {
+        person: String,
+        never_logged_in: bool,
+    },
+}
+
+/// An event: its command's id, who, when and what (L-7).
+#[uniffi::remote(Record)]
+pub struct Event {
+    pub command: String,
+    pub actor: String,
+    pub at: UtcDateTime,
+    pub kind: EventKind,
+}
+
+/// The stable code of an event kind: `requested`, `allocated`, `queued`, ...
+#[uniffi::export]
+pub fn event_code(kind: EventKind) -> String {
+    kind.code().to_owned()
+}
+
+/// A login due for a dormancy report (L-5).
+#[uniffi::remote(Record)]
+pub struct DormantLogin {
+    pub person: String,
+    pub never_logged_in: bool,
+    pub since: UtcDateTime,
+    pub days: i64,
+}
+
+/// A person's account (ids only).
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Account {
+    /// The person's id.
+    pub person: String,
+    /// Learner or staff.
+    pub kind: AccountKind,
+    /// Lifecycle state.
+    pub state: AccountState,
+    /// Whether it holds a learner licence.
+    pub holds_licence: bool,
+    /// The requirement's end date.
+    pub requirement_end: Option<NaiveDate>,
+    /// Agreed courses.
+    pub courses: Vec<String>,
+    /// Agreed courses completed.
+    pub completed: Vec<String>,
+    /// When login details were issued.
+    pub issued_at: Option<UtcDateTime>,
+    /// The latest login.
+    pub last_login: Option<UtcDateTime>,
+    /// Why it was deactivated.
+    pub deactivation: Option<DeactivationReason>,
+}
+
+impl From<&licences::Account> for Account {
+    fn from(a: &licences::Account) -> Account {
+        Account {
+            person: a.person.clone(),
+            kind: a.kind,
+            state: a.state,
+            holds_licence: a.holds_licence,
+            requirement_end: a.requirement_end,
+            courses: a.courses.iter().cloned().collect(),
+            completed: a.completed.iter().cloned().collect(),
+            issued_at: a.issued_at,
+            last_login: a.last_login,
+            deactivation: a.deactivation,
+        }
+    }
+}
+
+/// The utilisation line (L-9).
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Utilisation {
+    /// The region.
+    pub region: String,
+    /// Licences in the pool.
+    pub capacity: u32,
+    /// Allocated.
+    pub allocated: u32,
+    /// Free.
+    pub free: u32,
+    /// Waiting.
+    pub waiting: u32,
+    /// Dormant logins now.
+    pub dormant: u32,
+    /// Ready to deactivate.
+    pub ready_to_deactivate: u32,
+    /// Average whole days a licence is held, exactly, or null.
+    pub average_days_held: Option<Fraction>,
+    /// The same to one decimal (`"13.3"`), or null.
+    pub average_days_held_text: Option<String>,
+}
+
+struct State {
+    pool: Pool,
+    log: Vec<Event>,
+}
+
+/// A region's licence pool, safe to share between threads. `execute` runs a command (a retry
+/// with the same id changes nothing and returns no events) and returns its events.
+#[derive(uniffi::Object)]
+pub struct LicencePool {
+    inner: Mutex<State>,
+}
+
+impl LicencePool {
+    fn lock(&self) -> Result<MutexGuard<'_, State>, EteError> {
+        self.inner.lock().map_err(|_| EteError::InvalidField {
+            detail: "a thread panicked while holding this pool".into(),
+        })
+    }
+}
+
+fn malformed(detail: String) -> EteError {
+    EteError::MalformedInput { detail }
+}
+
+#[uniffi::export]
+impl LicencePool {
+    /// Opens a pool (its log's first event); `policy` null for the default.
+    #[uniffi::constructor(default(policy = None, actor = "ADMIN", command_id = "open"))]
+    pub fn new(
+        region: String,
+        capacity: u32,
+        opened_at: UtcDateTime,
+        policy: Option<PoolPolicy>,
+        actor: String,
+        command_id: String,
+    ) -> Result<Arc<LicencePool>, EteError> {
+        let policy = policy.unwrap_or_default();
+        let (pool, opened) = Pool::open(&command_id, &actor, opened_at, &region, capacity, policy)?;
+        Ok(Arc::new(LicencePool {
+            inner: Mutex::new(State {
+                pool,
+                log: vec![opened],
+            }),
+        }))
+    }
+    /// Rebuilds a pool from its event log (JSON, as `eventsJson` gives it).
+    #[uniffi::constructor]
+    pub fn replay(events_json: String) -> Result<Arc<LicencePool>, EteError> {
+        let log: Vec<Event> = serde_json::from_str(&events_json)
+            .map_err(|e| malformed(format!("invalid event log: {e}")))?;
+        let pool = Pool::replay(&log)?;
+        Ok(Arc::new(LicencePool {
+            inner: Mutex::new(State { pool, log }),
+        }))
+    }
+    /// Runs a command at `at` by `actor`.
+    pub fn execute(
+        &self,
+        id: String,
+        actor: String,
+        at: UtcDateTime,
+        action: Action,
+    ) -> Result<Vec<Event>, EteError> {
+        let command = Command {
+            id,
+            actor,
+            at,
+            action,
+        };
+        let mut state = self.lock()?;
+        let events = state.pool.execute(&command)?;
+        state.log.extend(events.iter().cloned());
+        Ok(events)
+    }
+    /// The event log, oldest first.
+    pub fn events(&self) -> Result<Vec<Event>, EteError> {
+        Ok(self.lock()?.log.clone())
+    }
+    /// The event log as JSON.
+    pub fn events_json(&self) -> Result<String, EteError> {
+        serde_json::to_string(&self.lock()?.log).map_err(|e| malformed(e.to_string()))
+    }
+    /// The snapshot as JSON.
+    pub fn to_json(&self) -> Result<String, EteError> {
+        Ok(self.lock()?.pool.to_json()?)
+    }
+    /// Events folded (the log's length).
+    pub fn event_count(&self) -> Result<u64, EteError> {
+        Ok(self.lock()?.pool.event_count())
+    }
+    /// The capacity.
+    pub fn capacity(&self) -> Result<u32, EteError> {
+        Ok(self.lock()?.pool.capacity())
+    }
+    /// Licences allocated.
+    pub fn allocated(&self) -> Result<u32, EteError> {
+        Ok(self.lock()?.pool.allocated())
+    }
+    /// Licences free.
+    pub fn free(&self) -> Result<u32, EteError> {
+        Ok(self.lock()?.pool.free())
+    }
+    /// The waiting list, head first.
+    pub fn waiting(&self) -> Result<Vec<String>, EteError> {
+        Ok(self.lock()?.pool.waiting().to_vec())
+    }
+    /// Every account, by person id order.
+    pub fn accounts(&self) -> Result<Vec<Account>, EteError> {
+        Ok(self.lock()?.pool.accounts().map(Account::from).collect())
+    }
+    /// A person's account, or null.
+    pub fn account(&self, person: String) -> Result<Option<Account>, EteError> {
+        Ok(self.lock()?.pool.account(&person).map(Account::from))
+    }
+    /// Null when the invariants hold (L-1..L-4), else what is broken.
+    pub fn invariant_violation(&self) -> Result<Option<String>, EteError> {
+        Ok(self.lock()?.pool.check_invariants().err())
+    }
+    /// Dormant logins due for a report at `now` (L-5).
+    pub fn dormant_logins(&self, now: UtcDateTime) -> Result<Vec<DormantLogin>, EteError> {
+        Ok(licences::dormant_logins(&self.lock()?.pool, now))
+    }
+    /// People whose agreed courses are all completed (L-6).
+    pub fn ready_to_deactivate(&self) -> Result<Vec<String>, EteError> {
+        Ok(licences::ready_to_deactivate(&self.lock()?.pool))
+    }
+    /// The utilisation line at `now` (L-9).
+    pub fn utilisation(&self, now: UtcDateTime) -> Result<Utilisation, EteError> {
+        let u = licences::utilisation(&self.lock()?.pool, now);
+        Ok(Utilisation {
+            average_days_held_text: u.average_days_text(),
+            average_days_held: u.average_days_held.map(Fraction::from),
+            region: u.region,
+            capacity: u.capacity,
+            allocated: u.allocated,
+            free: u.free,
+            waiting: u.waiting,
+            dormant: u.dormant,
+            ready_to_deactivate: u.ready_to_deactivate,
+        })
+    }
+}
+
+/// A laptop lent at a session (L-8).
+#[uniffi::remote(Record)]
+pub struct Loan {
+    pub laptop: String,
+    pub person: String,
+    pub session: String,
+    pub lent_on: NaiveDate,
+    pub expected_return: NaiveDate,
+    pub returned_on: Option<NaiveDate>,
+}
+
+/// A region's supported-access sessions and loan laptops (L-8), safe to share between threads.
+#[derive(uniffi::Object)]
+pub struct AccessSessions {
+    inner: Mutex<CoreSessions>,
+}
+
+impl AccessSessions {
+    fn lock(&self) -> Result<MutexGuard<'_, CoreSessions>, EteError> {
+        self.inner.lock().map_err(|_| EteError::InvalidField {
+            detail: "a thread panicked while holding these sessions".into(),
+        })
+    }
+}
+
+#[uniffi::export]
+impl AccessSessions {
+    /// A region's sessions: 30 laptops by default; `regionsWithoutSessions` null for the
+    /// default (London runs none).
+    #[uniffi::constructor(default(laptops = 30, regions_without_sessions = None))]
+    pub fn new(
+        region: String,
+        laptops: u32,
+        regions_without_sessions: Option<Vec<String>>,
+    ) -> Arc<AccessSessions> {
+        let default = SessionPolicy::default();
+        let policy = SessionPolicy {
+            laptops,
+            regions_without_sessions: regions_without_sessions
+                .unwrap_or(default.regions_without_sessions),
+        };
+        Arc::new(AccessSessions {
+            inner: Mutex::new(CoreSessions::new(&region, policy)),
+        })
+    }
+    /// Schedules a session (refused in a region that runs none).
+    pub fn schedule(
+        &self,
+        id: String,
+        site: String,
+        date: NaiveDate,
+        supervisor: String,
+        places: u32,
+        laptops: u32,
+    ) -> Result<(), EteError> {
+        Ok(self
+            .lock()?
+            .schedule(&id, &site, date, &supervisor, places, laptops)?)
+    }
+    /// Books a place.
+    pub fn book(&self, session: String, person: String) -> Result<(), EteError> {
+        Ok(self.lock()?.book(&session, &person)?)
+    }
+    /// Lends a laptop to a booked person.
+    pub fn lend(
+        &self,
+        session: String,
+        person: String,
+        laptop: String,
+        on: NaiveDate,
+        expected_return: NaiveDate,
+    ) -> Result<(), EteError> {
+        Ok(self
+            .lock()?
+            .lend(&session, &person, &laptop, on, expected_return)?)
+    }
+    /// Records a return; a laptop returned twice is `InvalidTransition`.
+    pub fn return_laptop(&self, laptop: String, on: NaiveDate) -> Result<(), EteError> {
+        Ok(self.lock()?.return_laptop(&laptop, on)?)
+    }
+    /// Loans overdue at `today`, oldest first.
+    pub fn overdue(&self, today: NaiveDate) -> Result<Vec<Loan>, EteError> {
+        Ok(self.lock()?.overdue(today).into_iter().cloned().collect())
+    }
+    /// Sessions scheduled.
+    pub fn session_count(&self) -> Result<u64, EteError> {
+        Ok(self.lock()?.sessions().len() as u64)
+    }
+    /// Laptops out now.
+    pub fn laptops_out(&self) -> Result<u64, EteError> {
+        Ok(self.lock()?.laptops_out() as u64)
+    }
+}
