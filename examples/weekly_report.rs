@@ -9,6 +9,8 @@
 //! - the rejected records;
 //! - each requirement's ETE headroom and incentive status on the report day (H-10..H-12);
 //! - the practitioner notifications for completions since the last report (H-14);
+//! - the licence pool: dormant-login alerts per practitioner and the utilisation line (L-5,
+//!   L-9), from the pool's commands in `licences.json`;
 //! - the totals (H-13).
 //!
 //! The report day and the last report's time are arguments (the clock is an argument):
@@ -29,6 +31,7 @@ use ete_core::hours::{
     CreditDecision, CreditPolicy, CreditReason, ExtraTimeAgreement, PriorCredit, ReadMode,
     Requirement, credit_against_requirements, practitioner_notifications, read_completions_csv,
 };
+use ete_core::licences::{Command, Pool, PoolPolicy, dormant_logins, utilisation};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -100,7 +103,79 @@ fn run(dir: &Path, day: &str, since: &str) -> Result<(), Box<dyn Error>> {
             );
         }
     }
+    print_licences(dir, day, &practitioners)?;
     print_totals(&decisions, read.rejects.len())
+}
+
+/// The region's licence pool, rebuilt from its commands, on the report day: dormant-login
+/// alerts for practitioners (L-5) and the utilisation line (L-9).
+fn print_licences(
+    dir: &Path,
+    day: NaiveDate,
+    practitioners: &HashMap<String, String>,
+) -> Result<(), Box<dyn Error>> {
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct PoolFile {
+        region: String,
+        capacity: u32,
+        opened_at: DateTime<Utc>,
+        policy: PoolPolicy,
+        commands: Vec<Command>,
+    }
+    let file: PoolFile = read_json(&dir.join("licences.json"))?;
+    let (mut pool, _) = Pool::open(
+        "open",
+        "ADMIN",
+        file.opened_at,
+        &file.region,
+        file.capacity,
+        file.policy,
+    )?;
+    let now = day.and_time(chrono::NaiveTime::MIN).and_utc();
+    println!(
+        "
+Licence pool {} on {day}",
+        pool.region()
+    );
+    for command in file.commands.iter().filter(|c| c.at < now) {
+        if let Err(e) = pool.execute(command) {
+            println!("  command {} refused: {e}", command.id);
+        }
+    }
+    println!("  Dormant logins to raise with practitioners (L-5):");
+    let alerts = dormant_logins(&pool, now);
+    for d in &alerts {
+        let practitioner = practitioners
+            .get(&d.person)
+            .map_or("unassigned", String::as_str);
+        let what = if d.never_logged_in {
+            "issued, never logged in"
+        } else {
+            "logged in, then stopped"
+        };
+        println!(
+            "    {practitioner:<10} {} {what} ({} days since {})",
+            d.person,
+            d.days,
+            d.since.format("%Y-%m-%d")
+        );
+    }
+    if alerts.is_empty() {
+        println!("    none");
+    }
+    let u = utilisation(&pool, now);
+    println!(
+        "  Utilisation (L-9): capacity {}, allocated {}, free {}, waiting {}, dormant {}, ready to deactivate {}, average days held {}",
+        u.capacity,
+        u.allocated,
+        u.free,
+        u.waiting,
+        u.dormant,
+        u.ready_to_deactivate,
+        u.average_days_text().unwrap_or_else(|| "-".into())
+    );
+    Ok(())
 }
 
 /// ETE headroom and incentive status per requirement, after this week's recommended credits.

@@ -45,6 +45,42 @@ def main(data_dir: pathlib.Path) -> None:
     print(f"total credited {ete_core.format_minutes(sum(r['credited'] for r in rows))} over {len(rows)} completions")
     print("\nnDelius evidence (first lines):")
     print("\n".join(ete_core.ndelius_evidence_csv(decisions).splitlines()[:4]))
+    print_licences(data_dir, datetime.datetime(2026, 11, 23, tzinfo=datetime.timezone.utc))
+
+
+def print_licences(data_dir: pathlib.Path, now: datetime.datetime) -> None:
+    """The licence pool rebuilt from its commands: dormant-login alerts and utilisation (L-5, L-9)."""
+    spec = json.loads((data_dir / "licences.json").read_text(encoding="utf-8"))
+    practitioners = json.loads((data_dir / "practitioners.json").read_text(encoding="utf-8"))
+    opened = datetime.datetime.fromisoformat(spec["openedAt"].replace("Z", "+00:00"))
+    pool = ete_core.LicencePool(spec["region"], spec["capacity"], opened, policy=json.dumps(spec["policy"]))
+    for c in spec["commands"]:
+        at = datetime.datetime.fromisoformat(c["at"].replace("Z", "+00:00"))
+        if at >= now:
+            continue
+        a, base = c["action"], (c["id"], c["actor"], at)
+        try:
+            if a["type"] == "request":
+                pool.request(*base, a["person"], kind=a.get("kind", "learner"), courses=a.get("courses", []))
+            elif a["type"] == "login":
+                pool.login(*base, a["person"])
+            elif a["type"] == "complete_course":
+                pool.complete_course(*base, a["person"], a["course"])
+            elif a["type"] == "deactivate":
+                pool.deactivate(*base, a["person"], a["reason"])
+            elif a["type"] == "report_dormant":
+                pool.report_dormant(*base)
+        except ete_core.EteError as e:
+            print(f"command {c['id']} refused: {e}")
+    print(f"\nLicence pool {pool.region}: dormant logins to raise with practitioners")
+    for d in pool.dormant_logins(now):
+        what = "issued, never logged in" if d["neverLoggedIn"] else "logged in, then stopped"
+        print(f"  {practitioners.get(d['person'], 'unassigned'):<10} {d['person']} {what} ({d['days']} days)")
+    u = pool.utilisation(now)
+    print(
+        f"utilisation: capacity {u['capacity']}, allocated {u['allocated']}, free {u['free']}, waiting {u['waiting']}, "
+        f"dormant {u['dormant']}, ready to deactivate {u['readyToDeactivate']}, average days held {u['averageDaysHeldText']}"
+    )
 
 
 if __name__ == "__main__":
