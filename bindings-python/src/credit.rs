@@ -5,7 +5,6 @@ use ete_core::hours::{
     self, AgreementCategory, Completion, CreditDecision, CreditPolicy, ExtraTimeAgreement,
     PriorCredit,
 };
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use crate::completion::PyCompletion;
@@ -14,12 +13,11 @@ use crate::ledger::PyRequirement;
 use crate::minutes::minutes;
 
 fn category(name: &str) -> PyResult<AgreementCategory> {
-    serde_json::from_value(serde_json::Value::String(name.to_owned())).map_err(|_| {
-        PyValueError::new_err(format!(
-            "unknown agreement category {name:?}: expected neurodiversity, learning_disability, \
-             physical_or_sensory, language_support or other"
-        ))
-    })
+    crate::errors::parse_enum(
+        "agreement category",
+        name,
+        "neurodiversity, learning_disability, physical_or_sensory, language_support or other",
+    )
 }
 
 fn category_name(c: AgreementCategory) -> String {

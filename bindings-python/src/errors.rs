@@ -304,9 +304,17 @@ impl IntoPyErr for PoolError {
     }
 }
 
-/// `InvalidField` for an unknown code, naming the field and the value.
-pub fn invalid_field(field: &str, value: &str) -> PyErr {
-    InvalidField::new_err(format!("invalid {field}: unknown value {value:?}"))
+/// An enum from its snake_case code, or `ValueError` naming the value and what is expected.
+pub fn parse_enum<T: serde::de::DeserializeOwned>(
+    what: &str,
+    value: &str,
+    expected: &str,
+) -> PyResult<T> {
+    serde_json::from_value(serde_json::Value::String(value.to_owned())).map_err(|_| {
+        pyo3::exceptions::PyValueError::new_err(format!(
+            "unknown {what} {value:?}: expected {expected}"
+        ))
+    })
 }
 
 /// `MalformedInput` with a message.

@@ -11,18 +11,8 @@ use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::errors::py_result;
+use crate::errors::{parse_enum, py_result};
 use crate::minutes::minutes;
-
-fn parse_enum<T: serde::de::DeserializeOwned>(
-    what: &str,
-    value: &str,
-    expected: &str,
-) -> PyResult<T> {
-    serde_json::from_value(serde_json::Value::String(value.to_owned())).map_err(|_| {
-        PyValueError::new_err(format!("unknown {what} {value:?}: expected {expected}"))
-    })
-}
 
 fn enum_name<T: serde::Serialize + std::fmt::Debug>(value: &T) -> String {
     match serde_json::to_value(value) {

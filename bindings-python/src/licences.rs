@@ -14,17 +14,12 @@ use pyo3::prelude::*;
 use pyo3::types::PyDateTime;
 
 use crate::completion::utc_instant;
-use crate::errors::py_result;
+use crate::errors::{parse_enum, py_result};
 
 /// A value as plain Python data, through its JSON form.
 fn plain<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
     let text = serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
     py.import("json")?.call_method1("loads", (text,))
-}
-
-fn parse<T: serde::de::DeserializeOwned>(what: &str, value: &str) -> PyResult<T> {
-    serde_json::from_value(serde_json::Value::String(value.to_owned()))
-        .map_err(|_| crate::errors::invalid_field(what, value))
 }
 
 /// The pool and its log, kept together.
@@ -203,7 +198,7 @@ impl PyLicencePool {
         requirement_end: Option<NaiveDate>,
         courses: Vec<String>,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        let kind: AccountKind = parse("kind", kind)?;
+        let kind: AccountKind = parse_enum("kind", kind, "learner or staff")?;
         let action = Action::Request {
             person,
             kind,
@@ -248,7 +243,11 @@ impl PyLicencePool {
         person: String,
         reason: &str,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        let reason: DeactivationReason = parse("reason", reason)?;
+        let reason: DeactivationReason = parse_enum(
+            "reason",
+            reason,
+            "courses_completed, requirement_ended, dormant_reclaim or administrator",
+        )?;
         self.run(py, id, actor, at, Action::Deactivate { person, reason })
     }
     /// Takes a waiting request off the list (L-4).

@@ -45,8 +45,8 @@ def test_commands_return_events_with_actor_and_time():
         (lambda p: p.set_capacity("x", "A", at(3), 1), ete_core.CapacityExceeded),
         (lambda p: p.login("x", "A", at(0.5), "P-1"), ete_core.InvalidTransition),
         (lambda p: p.request("x", "A", at(3), "P-1"), ete_core.InvalidTransition),
-        (lambda p: p.deactivate("x", "A", at(3), "P-1", "bored"), ete_core.InvalidField),
-        (lambda p: p.request("x", "A", at(3), "P-7", kind="visitor"), ete_core.InvalidField),
+        (lambda p: p.deactivate("x", "A", at(3), "P-1", "bored"), ValueError),
+        (lambda p: p.request("x", "A", at(3), "P-7", kind="visitor"), ValueError),
     ],
     ids=["unknown person", "deactivate inactive", "capacity below allocated", "login before issue", "second account", "bad reason", "bad kind"],
 )
