@@ -1,5 +1,6 @@
 //! The exception hierarchy: `EteError` and one subclass per [`ErrorKind`], named alike.
 
+use ete_core::columns::ColumnError;
 use ete_core::contribution::ContributionError;
 use ete_core::hours::{LedgerError, PolicyError, RecordError, ReportError};
 use ete_core::licences::PoolError;
@@ -159,6 +160,11 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     Ok(())
 }
 
+/// The exception for a kind, with a message.
+pub fn raise_kind(kind: ErrorKind, message: String) -> PyErr {
+    raise(kind, message)
+}
+
 /// The exception for a kind, with the core's message.
 fn raise(kind: ErrorKind, message: String) -> PyErr {
     match kind {
@@ -295,6 +301,12 @@ impl IntoPyErr for RegisterError {
             Ok(()) => err,
             Err(e) => e,
         })
+    }
+}
+
+impl IntoPyErr for ColumnError {
+    fn into_py_err(self) -> PyErr {
+        raise(self.kind(), self.to_string())
     }
 }
 

@@ -12,6 +12,7 @@
 )]
 
 mod attendance;
+mod columns;
 mod completion;
 mod course;
 mod credit;
@@ -40,5 +41,6 @@ fn _ete_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     register::register(m)?;
     attendance::register(m)?;
     licences::register(m)?;
+    columns::register(m)?;
     Ok(())
 }

@@ -59,6 +59,7 @@
     )
 )]
 
+pub mod columns;
 pub mod contribution;
 mod error;
 pub mod hours;

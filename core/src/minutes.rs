@@ -87,6 +87,13 @@ impl Minutes {
         }
     }
 
+    /// Minutes from a value the caller has already checked is at most [`Minutes::MAX`] (the
+    /// columnar kernels validate a whole column first, then decide without re-checking).
+    pub(crate) const fn from_checked(value: u64) -> Minutes {
+        debug_assert!(value <= Minutes::MAX.0);
+        Minutes(value)
+    }
+
     /// The number of minutes.
     pub const fn get(self) -> u64 {
         self.0

@@ -103,7 +103,17 @@ impl Ratio {
 
     /// `rounding(minutes × numerator / denominator)`, computed exactly; errors only when the
     /// result is above [`Minutes::MAX`].
+    #[inline]
     pub fn apply(self, minutes: Minutes, rounding: Rounding) -> Result<Minutes, MinutesError> {
+        // Fast path in 64 bits (every product below 2^64, e.g. any minutes × 120%).
+        if let Some(product) = minutes.get().checked_mul(self.numerator) {
+            let (quotient, remainder) = (product / self.denominator, product % self.denominator);
+            return Minutes::new(match rounding {
+                Rounding::Floor => quotient,
+                // remainder < denominator ≤ u64::MAX, so compare without doubling it.
+                Rounding::HalfUp => quotient + u64::from(remainder >= self.denominator - remainder),
+            });
+        }
         let product = u128::from(minutes.get()) * u128::from(self.numerator);
         let den = u128::from(self.denominator);
         let rounded = match rounding {

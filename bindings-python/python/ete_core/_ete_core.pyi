@@ -4,11 +4,15 @@ import datetime
 from fractions import Fraction
 from typing import Any, Literal, Mapping, Optional, Sequence, final
 
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
 __version__: str
 __all__ = [
     "AccessSessions",
     "Actor",
     "AttendanceSummary",
+    "CREDIT_REASONS",
     "CapacityExceeded",
     "Certificate",
     "Change",
@@ -63,8 +67,10 @@ __all__ = [
     "UnknownPerson",
     "UnknownRequirement",
     "UnprocessedAbsence",
+    "__version__",
     "allowance_cap",
     "apply_ratio",
+    "attendance_by_learner",
     "certificate",
     "check_referral",
     "completion_report",
@@ -74,9 +80,13 @@ __all__ = [
     "copy_first_role",
     "credit_against_requirements",
     "credit_batch",
+    "credit_columns",
+    "credit_row",
     "decide",
     "delivery_against_target",
     "destinations",
+    "ete_totals",
+    "find_repeats",
     "format_minutes",
     "ndelius_evidence_csv",
     "parse_minutes",
@@ -89,7 +99,6 @@ __all__ = [
     "summarise",
     "summarise_contributions",
     "unprocessed_absences",
-    "__version__",
 ]
 
 _Reason = Literal[
@@ -960,3 +969,53 @@ class AccessSessions:
     def overdue(self, today: datetime.date) -> list[dict[str, Any]]: ...
     def sessions(self) -> list[dict[str, Any]]: ...
     def laptops_out(self) -> int: ...
+
+# The columnar API: numpy arrays in (or anything numpy.asarray takes: pandas and polars Series),
+# new numpy arrays out. Every column is checked before any work (lengths, dtypes, minutes in
+# range, indices and codes in range); the interpreter is released while the core works.
+
+CREDIT_REASONS: list[str]
+"""Credit reason codes; ``credit_columns`` returns indices into this list."""
+
+def credit_columns(
+    actual: ArrayLike,
+    guided: ArrayLike,
+    passed: ArrayLike,
+    repeat: Optional[ArrayLike] = None,
+    extra_time: Optional[ArrayLike] = None,
+    policy: Optional[CreditPolicy] = None,
+) -> dict[str, NDArray[Any]]:
+    """Credit decisions for N completions (H-3..H-8).
+
+    ``actual``/``guided`` are int64 minutes, ``passed``/``repeat``/``extra_time`` bool. Returns
+    ``{"credited": int64, "reason": uint8}``, the reason an index into ``CREDIT_REASONS``.
+    """
+
+def find_repeats(
+    person: ArrayLike, course: ArrayLike, completed_at: ArrayLike, passed: ArrayLike
+) -> NDArray[np.bool_]:
+    """Which completions repeat a course the person already passed (H-7), as ``credit_batch``
+    finds them. ``person``/``course`` int64 ids, ``completed_at`` int64 or datetime64."""
+
+def ete_totals(
+    requirement: ArrayLike, minutes: ArrayLike, required: ArrayLike
+) -> dict[str, NDArray[np.int64]]:
+    """ETE credit per requirement capped by the allowance (H-10): ``allowance``, ``credited``,
+    ``over_allowance``, ``remaining``, one value per entry of ``required``."""
+
+def attendance_by_learner(
+    learner: ArrayLike, mark: ArrayLike, learners: Optional[int] = None
+) -> dict[str, NDArray[Any]]:
+    """Attendance per learner (R-7, R-8): a count per mark code (``MARKS``), ``unmarked``,
+    ``possible``, ``attended``, ``absences``, ``persistent``, ``severe``. ``mark`` holds indices
+    into ``MARKS`` (any signed int dtype; -1 for unmarked, as pandas codes a missing value)."""
+
+def credit_row(
+    actual: int,
+    guided: int,
+    passed: bool,
+    repeat: bool = False,
+    extra_time: bool = False,
+    policy: Optional[CreditPolicy] = None,
+) -> tuple[int, str]:
+    """One completion's credit from its numbers: ``(credited_minutes, reason_code)``."""

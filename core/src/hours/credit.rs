@@ -34,6 +34,7 @@
 
 use std::collections::HashSet;
 use std::fmt;
+use std::hint::select_unpredictable;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -83,6 +84,16 @@ impl CreditReason {
         CreditReason::NothingLeftToCredit,
         CreditReason::NoRequirement,
     ];
+
+    /// The reason with this index in [`CreditReason::ALL`] (the code the columnar API returns).
+    pub fn from_index(index: u8) -> Option<CreditReason> {
+        CreditReason::ALL.get(usize::from(index)).copied()
+    }
+
+    /// This reason's index in [`CreditReason::ALL`] (the code the columnar API returns).
+    pub const fn index(self) -> u8 {
+        self as u8
+    }
 
     /// The stable code used in JSON, CSV and every language: `within_guided_time`, ...
     pub const fn code(self) -> &'static str {
@@ -200,13 +211,18 @@ impl fmt::Display for CreditDecision {
 /// The cap for a completion over its guided time: `guided`, or `half_up(guided × (100 + p) / 100)`
 /// when an allowance of `p` percent applies (H-5). Saturates at [`Minutes::MAX`], which no actual
 /// time exceeds, so `min(actual, cap)` stays exact.
+#[inline]
 pub fn allowance_cap(guided: Minutes, allowance_percent: Option<u32>) -> Minutes {
-    match allowance_percent {
-        None => guided,
-        Some(p) => Ratio::percent(p.saturating_add(100))
-            .apply(guided, Rounding::HalfUp)
-            .unwrap_or(Minutes::MAX),
-    }
+    // With no agreement the ratio is 100% and the cap is the guided time itself; one formula
+    // for both keeps the columnar loop free of a branch per row.
+    let percent = select_unpredictable(
+        allowance_percent.is_some(),
+        allowance_percent.unwrap_or_default(),
+        0,
+    );
+    Ratio::percent(percent.saturating_add(100))
+        .apply(guided, Rounding::HalfUp)
+        .unwrap_or(Minutes::MAX)
 }
 
 /// The allowance percentage that applies to `completion`, if any agreement does (H-6): the latest
@@ -216,12 +232,76 @@ pub fn applicable_allowance(
     agreements: &[ExtraTimeAgreement],
     policy: &CreditPolicy,
 ) -> Option<u32> {
-    let date = completion.local_date();
+    allowance_on(completion, completion.local_date(), agreements, policy)
+}
+
+fn allowance_on(
+    completion: &Completion,
+    date: NaiveDate,
+    agreements: &[ExtraTimeAgreement],
+    policy: &CreditPolicy,
+) -> Option<u32> {
+    if agreements.is_empty() {
+        return None;
+    }
     agreements
         .iter()
         .filter(|a| a.person_ref() == completion.person_ref() && a.applies_on(date))
         .max_by_key(|a| a.agreed_on())
         .map(|a| a.allowance_percent().unwrap_or(policy.allowance_percent()))
+}
+
+/// What one completion is worth from its numbers alone (H-3..H-5, H-7): the minutes to credit
+/// and why. `duplicate` is whether the course was already credited for the person *and* the
+/// policy does not credit repeats; `allowance_percent` is the agreed allowance, if an agreement
+/// applies. [`credit`], [`credit_batch`] and the columnar
+/// [`credit_columns`](crate::columns::credit_columns) all decide through this function.
+///
+/// ```
+/// use ete_core::Minutes;
+/// use ete_core::hours::{credit_minutes, CreditReason};
+///
+/// let (actual, guided) = (Minutes::new(150)?, Minutes::new(120)?);
+/// assert_eq!(credit_minutes(actual, guided, true, false, None),
+///            (guided, CreditReason::CappedAtGuidedTime));
+/// assert_eq!(credit_minutes(actual, guided, true, false, Some(20)),
+///            (Minutes::new(144)?, CreditReason::CappedAtAllowance));
+/// # Ok::<(), ete_core::MinutesError>(())
+/// ```
+#[inline]
+pub fn credit_minutes(
+    actual: Minutes,
+    guided: Minutes,
+    passed: bool,
+    duplicate: bool,
+    allowance_percent: Option<u32>,
+) -> (Minutes, CreditReason) {
+    // The table above, as selects from the weakest rule to the strongest rather than nested
+    // branches: over millions of rows (the columnar kernel) the conditions vary from row to row,
+    // and conditional moves cost less than the branches the processor would mispredict.
+    let cap = allowance_cap(guided, allowance_percent);
+    let pick = |condition: bool, then: CreditReason, otherwise: CreditReason| {
+        select_unpredictable(condition, then, otherwise)
+    };
+    let reason = pick(
+        actual <= cap,
+        CreditReason::WithinAllowance,
+        CreditReason::CappedAtAllowance,
+    );
+    let reason = pick(
+        allowance_percent.is_none(),
+        CreditReason::CappedAtGuidedTime,
+        reason,
+    );
+    let reason = pick(actual <= guided, CreditReason::WithinGuidedTime, reason);
+    let reason = pick(duplicate, CreditReason::Duplicate, reason);
+    let reason = pick(!passed, CreditReason::Failed, reason);
+    let credited = select_unpredictable(
+        passed & !duplicate,
+        select_unpredictable(actual <= cap, actual, cap),
+        Minutes::ZERO,
+    );
+    (credited, reason)
 }
 
 /// Credits one completion, given whether the course was already credited for the person
@@ -234,29 +314,23 @@ pub fn credit(
     policy: &CreditPolicy,
 ) -> CreditDecision {
     let (actual, guided) = (completion.actual(), completion.guided());
-    let allowance_percent = applicable_allowance(completion, agreements, policy);
-    let cap = allowance_cap(guided, allowance_percent);
-    let (credited, reason) = if completion.status() == CompletionStatus::Failed {
-        (Minutes::ZERO, CreditReason::Failed)
-    } else if repeat && !policy.credit_repeats() {
-        (Minutes::ZERO, CreditReason::Duplicate)
-    } else if actual <= guided {
-        (actual, CreditReason::WithinGuidedTime)
-    } else if allowance_percent.is_none() {
-        (guided, CreditReason::CappedAtGuidedTime)
-    } else if actual <= cap {
-        (actual, CreditReason::WithinAllowance)
-    } else {
-        (cap, CreditReason::CappedAtAllowance)
-    };
+    let date = completion.local_date();
+    let allowance_percent = allowance_on(completion, date, agreements, policy);
+    let (credited, reason) = credit_minutes(
+        actual,
+        guided,
+        completion.status() != CompletionStatus::Failed,
+        repeat && !policy.credit_repeats(),
+        allowance_percent,
+    );
     CreditDecision {
         position,
         person_ref: completion.person_ref().to_owned(),
         course_name: completion.course_name().to_owned(),
-        date: completion.local_date(),
+        date,
         actual,
         guided,
-        cap,
+        cap: allowance_cap(guided, allowance_percent),
         credited,
         reason,
         allowance_percent,

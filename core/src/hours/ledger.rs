@@ -132,6 +132,22 @@ pub struct LedgerPolicy {
     pub incentive: IncentivePolicy,
 }
 
+impl LedgerPolicy {
+    /// The ETE allowance of a requirement of `required` minutes: `floor(required × ETE share)`
+    /// (H-10; adjustments are not part of the base).
+    ///
+    /// ```
+    /// use ete_core::Minutes;
+    /// use ete_core::hours::LedgerPolicy;
+    /// let allowance = LedgerPolicy::default().ete_allowance(Minutes::new(2_401)?)?;
+    /// assert_eq!(allowance.get(), 720); // floor(720.3)
+    /// # Ok::<(), ete_core::MinutesError>(())
+    /// ```
+    pub fn ete_allowance(&self, required: Minutes) -> Result<Minutes, MinutesError> {
+        self.ete_share.apply(required, Rounding::Floor)
+    }
+}
+
 impl Default for LedgerPolicy {
     fn default() -> LedgerPolicy {
         LedgerPolicy {
@@ -387,9 +403,7 @@ impl Requirement {
 
     /// `floor(required × ETE share)` (H-10): the base excludes adjustments.
     pub fn ete_allowance(&self) -> Result<Minutes, MinutesError> {
-        self.policy
-            .ete_share
-            .apply(self.terms.required, Rounding::Floor)
+        self.policy.ete_allowance(self.terms.required)
     }
 
     /// How much of a proposed ETE credit fits the remaining allowance and the remaining time

@@ -37,7 +37,7 @@ pub use completion::{Completion, CompletionFields, CompletionStatus};
 pub use course::Course;
 pub use credit::{
     CreditDecision, CreditReason, PriorCredit, allowance_cap, applicable_allowance, credit,
-    credit_batch,
+    credit_batch, credit_minutes,
 };
 pub use incentive::{IncentivePolicy, IncentiveState, IncentiveStatus};
 pub use ledger::{

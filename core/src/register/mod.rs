@@ -34,6 +34,6 @@ pub use register::{
     Change, Entry, Field, Lesson, MarkDecision, MarkReason, Note, Register, RegisterError,
 };
 pub use summary::{
-    AbsenceFlags, AttendanceSummary, Rates, Scope, StatutoryPolicy, SummaryReport,
+    AbsenceFlags, AttendanceSummary, MarkTally, Rates, Scope, StatutoryPolicy, SummaryReport,
     UnprocessedAbsence, contribution_summary, summarise, unprocessed_absences,
 };

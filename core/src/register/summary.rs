@@ -44,13 +44,18 @@ impl AttendanceSummary {
         self.unmarked += other.unmarked;
     }
 
+    /// The counts as a [`MarkTally`] (the form the derived figures are computed on).
+    pub fn tally(&self) -> MarkTally {
+        let mut tally = MarkTally::default();
+        for (mark, n) in &self.counts {
+            tally.add(*mark, *n);
+        }
+        tally
+    }
+
     /// Possible sessions: every marked entry except not required (R-7).
     pub fn possible(&self) -> u64 {
-        self.counts
-            .iter()
-            .filter(|(m, _)| **m != Mark::NotRequired)
-            .map(|(_, n)| n)
-            .sum()
+        self.tally().possible()
     }
 
     fn rate(&self, marks: &[Mark]) -> Option<Fraction> {
@@ -72,7 +77,7 @@ impl AttendanceSummary {
 
     /// Overall absence: (authorised + unauthorised) / possible sessions (R-8).
     pub fn absence_rate(&self) -> Option<Fraction> {
-        self.rate(&[Mark::AuthorisedAbsence, Mark::UnauthorisedAbsence])
+        self.tally().absence_rate()
     }
 
     /// Entries per statutory code under `policy` (R-8); marks with no code are left out.
@@ -99,6 +104,72 @@ impl AttendanceSummary {
     }
 
     /// The persistent (10%+) and severe (50%+) absence flags (R-8; thresholds from the policy).
+    pub fn absence_flags(&self, policy: &StatutoryPolicy) -> AbsenceFlags {
+        self.tally().absence_flags(policy)
+    }
+}
+
+/// Entries per mark for one learner, indexed in [`Mark::ALL`] order: the fixed-size form of an
+/// [`AttendanceSummary`]'s counts, on which possible sessions, absences and the flags are
+/// computed (R-7, R-8), for the summaries and the columnar
+/// [`attendance_by_learner`](crate::columns::attendance_by_learner) alike.
+///
+/// ```
+/// use ete_core::register::{Mark, MarkTally, StatutoryPolicy};
+///
+/// let mut tally = MarkTally::default();
+/// tally.add(Mark::Present, 8);
+/// tally.add(Mark::UnauthorisedAbsence, 2);
+/// tally.add(Mark::NotRequired, 5);
+/// assert_eq!((tally.possible(), tally.attended(), tally.absences()), (10, 8, 2));
+/// assert!(tally.absence_flags(&StatutoryPolicy::default()).persistent); // 20% ≥ 10%
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct MarkTally(pub [u64; 8]);
+
+impl MarkTally {
+    /// Adds `n` entries of `mark`.
+    pub fn add(&mut self, mark: Mark, n: u64) {
+        if let Some(slot) = self.0.get_mut(mark as usize) {
+            *slot = slot.saturating_add(n);
+        }
+    }
+
+    /// Entries of `mark`.
+    pub fn get(&self, mark: Mark) -> u64 {
+        self.0.get(mark as usize).copied().unwrap_or(0)
+    }
+
+    /// Possible sessions: every entry except not required (R-7).
+    pub fn possible(&self) -> u64 {
+        Mark::ALL
+            .into_iter()
+            .filter(|m| *m != Mark::NotRequired)
+            .map(|m| self.get(m))
+            .sum()
+    }
+
+    /// Sessions attended: present or late (R-7).
+    pub fn attended(&self) -> u64 {
+        self.get(Mark::Present) + self.get(Mark::Late)
+    }
+
+    /// Absences counted by R-8: authorised + unauthorised.
+    pub fn absences(&self) -> u64 {
+        self.get(Mark::AuthorisedAbsence) + self.get(Mark::UnauthorisedAbsence)
+    }
+
+    /// Overall absence: [`absences`](Self::absences) / possible sessions (R-8); `None` with no
+    /// possible sessions.
+    pub fn absence_rate(&self) -> Option<Fraction> {
+        Fraction::new(
+            i64::try_from(self.absences()).unwrap_or(i64::MAX),
+            self.possible(),
+        )
+        .ok()
+    }
+
+    /// The persistent and severe absence flags (R-8; thresholds from the policy).
     pub fn absence_flags(&self, policy: &StatutoryPolicy) -> AbsenceFlags {
         let rate = self.absence_rate();
         AbsenceFlags {

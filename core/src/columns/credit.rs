@@ -1,0 +1,166 @@
+//! Credit decisions over columns (H-3..H-8).
+
+use std::collections::HashSet;
+
+use crate::columns::{ColumnError, check_minutes, minutes, same_length};
+use crate::hours::{CreditPolicy, credit_minutes};
+
+/// The columns of N completions. `actual`, `guided` and `passed` are required; `repeat` and
+/// `extra_time` are all `false` when absent.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CreditColumns<'a> {
+    /// Actual time taken, in minutes (0..=2⁵³−1).
+    pub actual: &'a [i64],
+    /// Guided time, in minutes (1..=2⁵³−1).
+    pub guided: &'a [i64],
+    /// Whether the course was passed (`false`: failed, H-3).
+    pub passed: &'a [bool],
+    /// Whether the person had already been credited for the course (H-7); see
+    /// [`find_repeats`].
+    pub repeat: Option<&'a [bool]>,
+    /// Whether an extra-time agreement applies to the completion (H-6); the policy's allowance
+    /// percentage is used.
+    pub extra_time: Option<&'a [bool]>,
+}
+
+/// One value per completion, in input order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CreditOutput {
+    /// Minutes to credit.
+    pub credited: Vec<i64>,
+    /// Why, as the index of the reason in
+    /// [`CreditReason::ALL`](crate::hours::CreditReason::ALL).
+    pub reason: Vec<u8>,
+}
+
+/// Credits N completions given as columns: the same decision as
+/// [`credit`](crate::hours::credit) for each row, with `repeat` and `extra_time` given instead of
+/// worked out from prior credits and agreements.
+///
+/// ```
+/// use ete_core::columns::{credit_columns, CreditColumns};
+/// use ete_core::hours::{CreditPolicy, CreditReason};
+///
+/// let out = credit_columns(&CreditColumns {
+///     actual: &[90, 150, 150, 40],
+///     guided: &[120, 120, 120, 60],
+///     passed: &[true, true, true, false],
+///     repeat: None,
+///     extra_time: Some(&[false, false, true, false]),
+/// }, &CreditPolicy::default())?;
+/// assert_eq!(out.credited, [90, 120, 144, 0]);
+/// assert_eq!(CreditReason::from_index(out.reason[2]), Some(CreditReason::CappedAtAllowance));
+/// # Ok::<(), ete_core::columns::ColumnError>(())
+/// ```
+pub fn credit_columns(
+    columns: &CreditColumns<'_>,
+    policy: &CreditPolicy,
+) -> Result<CreditOutput, ColumnError> {
+    let n = columns.actual.len();
+    same_length(
+        "actual",
+        n,
+        &[
+            ("guided", Some(columns.guided.len())),
+            ("passed", Some(columns.passed.len())),
+            ("repeat", columns.repeat.map(<[bool]>::len)),
+            ("extra_time", columns.extra_time.map(<[bool]>::len)),
+        ],
+    )?;
+    check_minutes("actual", columns.actual, "H-4")?;
+    check_minutes("guided", columns.guided, "H-1")?;
+    if let Some(position) = columns.guided.iter().position(|g| *g == 0) {
+        return Err(ColumnError::OutOfRange {
+            field: "guided",
+            position,
+            value: 0,
+            reason: "a course's guided time must be above zero (H-1)".into(),
+        });
+    }
+    let refuse_repeats = !policy.credit_repeats();
+    let percent = policy.allowance_percent();
+    // An absent flag column is all false; one zeroed column keeps the loop free of a test per row.
+    let none = if columns.repeat.is_none() || columns.extra_time.is_none() {
+        vec![false; n]
+    } else {
+        Vec::new()
+    };
+    let repeat = columns.repeat.unwrap_or(&none);
+    let extra_time = columns.extra_time.unwrap_or(&none);
+    let mut out = CreditOutput {
+        credited: vec![0; n],
+        reason: vec![0; n],
+    };
+    let inputs = columns
+        .actual
+        .iter()
+        .zip(columns.guided)
+        .zip(columns.passed)
+        .zip(repeat)
+        .zip(extra_time);
+    let outputs = out.credited.iter_mut().zip(out.reason.iter_mut());
+    for (((((actual, guided), passed), repeat), extra_time), (credited, reason)) in
+        inputs.zip(outputs)
+    {
+        let decision = credit_minutes(
+            minutes(*actual),
+            minutes(*guided),
+            *passed,
+            refuse_repeats & *repeat,
+            extra_time.then_some(percent),
+        );
+        *credited = decision.0.as_signed();
+        *reason = decision.1.index();
+    }
+    Ok(out)
+}
+
+/// Which completions repeat a course the person has already passed (H-7), in the order
+/// [`credit_batch`](crate::hours::credit_batch) takes them: by `completed_at` (any increasing
+/// number, e.g. seconds since 1970), ties in input order. `person` and `course` are ids as
+/// numbers (e.g. from `pandas.factorize`); a failed completion does not make a later one a
+/// repeat.
+///
+/// ```
+/// use ete_core::columns::find_repeats;
+///
+/// // Person 7 passes course 1 twice (the second is a repeat); person 8 fails, then passes.
+/// let repeat = find_repeats(&[7, 7, 8, 8], &[1, 1, 1, 1], &[10, 20, 10, 20],
+///                           &[true, true, false, true])?;
+/// assert_eq!(repeat, [false, true, false, false]);
+/// # Ok::<(), ete_core::columns::ColumnError>(())
+/// ```
+pub fn find_repeats(
+    person: &[i64],
+    course: &[i64],
+    completed_at: &[i64],
+    passed: &[bool],
+) -> Result<Vec<bool>, ColumnError> {
+    let n = person.len();
+    same_length(
+        "person",
+        n,
+        &[
+            ("course", Some(course.len())),
+            ("completed_at", Some(completed_at.len())),
+            ("passed", Some(passed.len())),
+        ],
+    )?;
+    let mut order: Vec<(i64, usize)> = completed_at.iter().copied().zip(0..).collect();
+    order.sort_unstable();
+    let mut credited: HashSet<(i64, i64)> = HashSet::with_capacity(n);
+    let mut repeat = vec![false; n];
+    for (_, i) in order {
+        let (Some(p), Some(c), Some(ok)) = (person.get(i), course.get(i), passed.get(i)) else {
+            continue;
+        };
+        let seen = credited.contains(&(*p, *c));
+        if let Some(slot) = repeat.get_mut(i) {
+            *slot = seen;
+        }
+        if *ok && !seen {
+            credited.insert((*p, *c));
+        }
+    }
+    Ok(repeat)
+}

@@ -1,0 +1,172 @@
+//! Columnar kernels: the same rules as [`hours`](crate::hours) and
+//! [`register`](crate::register), over columns of plain numbers instead of records, for reports
+//! at national scale (millions of rows). The Python bindings hand numpy arrays straight to these
+//! functions; Kotlin hands packed arrays.
+//!
+//! Every kernel checks its whole input first (equal lengths, minutes in range, indices and codes
+//! in range) and returns a [`ColumnError`] naming the column, the row and the value before it
+//! decides anything; then it decides each row with the same function the record API uses
+//! ([`credit_minutes`](crate::hours::credit_minutes), [`LedgerPolicy::ete_allowance`],
+//! [`MarkTally`](crate::register::MarkTally)).
+//!
+//! - [`credit_columns`]: credited minutes and a reason code per completion (H-3..H-8).
+//! - [`find_repeats`]: which completions repeat a course already passed by the person (H-7).
+//! - [`ete_totals`]: ETE credit per requirement, capped by its allowance (H-10).
+//! - [`attendance_by_learner`]: counts per mark and the figures per learner.
+//!
+//! [`LedgerPolicy::ete_allowance`]: crate::hours::LedgerPolicy::ete_allowance
+
+mod attendance;
+mod credit;
+mod totals;
+
+pub use attendance::{AttendanceColumns, UNMARKED, attendance_by_learner};
+pub use credit::{CreditColumns, CreditOutput, credit_columns, find_repeats};
+pub use totals::{EteTotals, ete_totals};
+
+use crate::error::ErrorKind;
+use crate::minutes::Minutes;
+
+/// Why a set of columns was refused. Values are numbers (indices, minutes, codes), never
+/// personal data.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ColumnError {
+    /// Two columns that must have one value per row differ in length.
+    #[error(
+        "column {field} has {len} rows but {other} has {other_len}: columns must be the same length"
+    )]
+    LengthMismatch {
+        /// The column that differs.
+        field: &'static str,
+        /// Its length.
+        len: usize,
+        /// The column it was compared with.
+        other: &'static str,
+        /// That column's length.
+        other_len: usize,
+    },
+    /// A value is not a number of minutes in 0..=2⁵³−1.
+    #[error("{field}[{position}] = {value}: minutes must be 0..={max} ({rule})", max = Minutes::MAX.get())]
+    InvalidMinutes {
+        /// The column.
+        field: &'static str,
+        /// The row (from 0).
+        position: usize,
+        /// The value found.
+        value: i64,
+        /// The rule the column belongs to.
+        rule: &'static str,
+    },
+    /// An index or code is outside its range.
+    #[error("{field}[{position}] = {value}: {reason}")]
+    OutOfRange {
+        /// The column.
+        field: &'static str,
+        /// The row (from 0).
+        position: usize,
+        /// The value found.
+        value: i64,
+        /// What was expected, with the rule.
+        reason: String,
+    },
+}
+
+impl ColumnError {
+    /// The language-neutral kind: [`ErrorKind::InvalidMinutes`] for minutes out of range,
+    /// [`ErrorKind::InvalidField`] otherwise.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            ColumnError::InvalidMinutes { .. } => ErrorKind::InvalidMinutes,
+            ColumnError::LengthMismatch { .. } | ColumnError::OutOfRange { .. } => {
+                ErrorKind::InvalidField
+            }
+        }
+    }
+
+    /// The column the error is about.
+    pub fn field(&self) -> &'static str {
+        match self {
+            ColumnError::LengthMismatch { field, .. }
+            | ColumnError::InvalidMinutes { field, .. }
+            | ColumnError::OutOfRange { field, .. } => field,
+        }
+    }
+}
+
+/// Checks that every column in `others` has `len` rows.
+fn same_length(
+    field: &'static str,
+    len: usize,
+    others: &[(&'static str, Option<usize>)],
+) -> Result<(), ColumnError> {
+    match others
+        .iter()
+        .find_map(|(name, l)| l.filter(|l| *l != len).map(|l| (*name, l)))
+    {
+        Some((other, other_len)) => Err(ColumnError::LengthMismatch {
+            field: other,
+            len: other_len,
+            other: field,
+            other_len: len,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Checks every value is a number of minutes (0..=[`Minutes::MAX`]). One branch-free pass over
+/// the column; the first bad row is looked for only when there is one.
+fn check_minutes(
+    field: &'static str,
+    column: &[i64],
+    rule: &'static str,
+) -> Result<(), ColumnError> {
+    let max = Minutes::MAX.get();
+    // A negative value cast to u64 is above MAX, so one comparison covers both ends.
+    let bad = column.iter().fold(false, |bad, v| bad | (*v as u64 > max));
+    if !bad {
+        return Ok(());
+    }
+    match column.iter().position(|v| *v as u64 > max) {
+        Some(position) => Err(ColumnError::InvalidMinutes {
+            field,
+            position,
+            value: column.get(position).copied().unwrap_or_default(),
+            rule,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Checks every value is an index in `0..count`.
+fn check_indices(
+    field: &'static str,
+    column: &[i64],
+    count: usize,
+    what: &str,
+) -> Result<(), ColumnError> {
+    let count_u = count as u64;
+    let bad = column
+        .iter()
+        .fold(false, |bad, v| bad | (*v as u64 >= count_u));
+    if !bad {
+        return Ok(());
+    }
+    match column.iter().position(|v| *v as u64 >= count_u) {
+        Some(position) => Err(ColumnError::OutOfRange {
+            field,
+            position,
+            value: column.get(position).copied().unwrap_or_default(),
+            reason: match count.checked_sub(1) {
+                Some(last) => format!("must be an index into the {count} {what} (0..={last})"),
+                None => format!("no {what} were given, so no index is valid"),
+            },
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The minutes in a checked column value.
+#[inline]
+fn minutes(value: i64) -> Minutes {
+    Minutes::from_checked(value as u64)
+}
