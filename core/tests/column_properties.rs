@@ -1,0 +1,169 @@
+//! The columnar kernels give the record API's answers on random data.
+
+use std::collections::BTreeMap;
+
+use ete_core::Minutes;
+use ete_core::columns::{
+    ColumnError, CreditColumns, UNMARKED, attendance_by_learner, credit_columns, ete_totals,
+    find_repeats,
+};
+use ete_core::hours::{
+    Completion, CreditPolicy, CreditReason, LedgerPolicy, ReadMode, credit_batch,
+    read_completions_json,
+};
+use ete_core::register::{AttendanceSummary, Mark, StatutoryPolicy};
+use proptest::prelude::*;
+
+#[derive(Clone, Debug)]
+struct Row {
+    person: i64,
+    course: i64,
+    minute: i64,
+    passed: bool,
+    actual: i64,
+    guided: i64,
+}
+
+fn rows() -> impl Strategy<Value = Vec<Row>> {
+    prop::collection::vec(
+        (0..6_i64, 0..3_i64, 0..500_i64, any::<bool>(), 0..300_i64, 1..200_i64).prop_map(
+            |(person, course, minute, passed, actual, guided)| Row {
+                person,
+                course,
+                minute,
+                passed,
+                actual,
+                guided,
+            },
+        ),
+        0..60,
+    )
+}
+
+fn completions(rows: &[Row]) -> Vec<Completion> {
+    let json: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            format!(
+                r#"{{"externalReference":"P-{}","courseName":"C{}","completionDateTime":"2026-11-0{}T{:02}:{:02}:00Z","status":"{}","totalTimeMinutes":{},"expectedTimeMinutes":{}}}"#,
+                r.person,
+                r.course,
+                1 + r.minute / (24 * 60),
+                (r.minute / 60) % 24,
+                r.minute % 60,
+                if r.passed { "Completed" } else { "Failed" },
+                r.actual,
+                r.guided
+            )
+        })
+        .collect();
+    read_completions_json(&format!("[{}]", json.join(",")), ReadMode::Strict)
+        .map(|read| read.completions)
+        .unwrap_or_default()
+}
+
+proptest! {
+    /// find_repeats + credit_columns = credit_batch, for any batch and either repeat policy.
+    #[test]
+    fn columns_equal_credit_batch(rows in rows(), credit_repeats in any::<bool>()) {
+        let policy = CreditPolicy::new(20, credit_repeats).unwrap();
+        let decisions = credit_batch(&completions(&rows), &[], &[], &policy);
+        let col = |f: fn(&Row) -> i64| rows.iter().map(f).collect::<Vec<i64>>();
+        let passed: Vec<bool> = rows.iter().map(|r| r.passed).collect();
+        let repeat =
+            find_repeats(&col(|r| r.person), &col(|r| r.course), &col(|r| r.minute), &passed)
+                .unwrap();
+        let out = credit_columns(
+            &CreditColumns {
+                actual: &col(|r| r.actual),
+                guided: &col(|r| r.guided),
+                passed: &passed,
+                repeat: Some(&repeat),
+                extra_time: None,
+            },
+            &policy,
+        )
+        .unwrap();
+        prop_assert_eq!(repeat, decisions.iter().map(|d| d.repeat).collect::<Vec<_>>());
+        prop_assert_eq!(
+            out.credited,
+            decisions.iter().map(|d| d.credited.as_signed()).collect::<Vec<_>>()
+        );
+        prop_assert_eq!(
+            out.reason.iter().map(|r| CreditReason::from_index(*r)).collect::<Vec<_>>(),
+            decisions.iter().map(|d| Some(d.reason)).collect::<Vec<_>>()
+        );
+    }
+
+    /// Totals equal summing then capping each requirement alone; the capped total never exceeds
+    /// the allowance and credited + over = the sum.
+    #[test]
+    fn totals_are_capped_sums(
+        required in prop::collection::vec(0..20_000_i64, 1..8),
+        credits in prop::collection::vec((0..8_usize, 0..900_i64), 0..80),
+    ) {
+        let requirement: Vec<i64> = credits.iter().map(|(r, _)| (*r % required.len()) as i64).collect();
+        let minutes: Vec<i64> = credits.iter().map(|(_, m)| *m).collect();
+        let policy = LedgerPolicy::default();
+        let t = ete_totals(&requirement, &minutes, &required, &policy).unwrap();
+        for (r, req) in required.iter().enumerate() {
+            let sum: i64 = requirement.iter().zip(&minutes).filter(|(q, _)| **q == r as i64).map(|(_, m)| m).sum();
+            let allowance = policy.ete_allowance(Minutes::new(*req as u64).unwrap()).unwrap().as_signed();
+            prop_assert_eq!(t.allowance[r], allowance);
+            prop_assert_eq!(t.credited[r], sum.min(allowance));
+            prop_assert_eq!(t.credited[r] + t.over_allowance[r], sum);
+            prop_assert_eq!(t.credited[r] + t.remaining[r], allowance);
+        }
+    }
+
+    /// Per-learner columns equal an AttendanceSummary built mark by mark.
+    #[test]
+    fn attendance_equals_the_summary(entries in prop::collection::vec((0..5_i64, UNMARKED..8), 0..120)) {
+        let learner: Vec<i64> = entries.iter().map(|e| e.0).collect();
+        let mark: Vec<i64> = entries.iter().map(|e| e.1).collect();
+        let policy = StatutoryPolicy::default();
+        let out = attendance_by_learner(&learner, &mark, 5, &policy).unwrap();
+        let mut summaries: BTreeMap<i64, AttendanceSummary> = BTreeMap::new();
+        for (l, m) in &entries {
+            let s = summaries.entry(*l).or_default();
+            match usize::try_from(*m).ok().and_then(|m| Mark::ALL.get(m)) {
+                Some(mark) => *s.counts.entry(*mark).or_insert(0) += 1,
+                None => s.unmarked += 1,
+            }
+        }
+        for l in 0..5 {
+            let s = summaries.remove(&l).unwrap_or_default();
+            let i = l as usize;
+            prop_assert_eq!(out.possible[i], s.possible());
+            prop_assert_eq!(out.unmarked[i], s.unmarked);
+            let flags = s.absence_flags(&policy);
+            prop_assert_eq!((out.persistent[i], out.severe[i]), (flags.persistent, flags.severe));
+            for (m, mark) in Mark::ALL.iter().enumerate() {
+                prop_assert_eq!(out.counts[m][i], s.counts.get(mark).copied().unwrap_or(0));
+            }
+        }
+    }
+}
+
+#[test]
+fn errors_name_the_column_the_row_and_the_value() {
+    let bad = credit_columns(
+        &CreditColumns {
+            actual: &[1, -4],
+            guided: &[1, 1],
+            passed: &[true, true],
+            ..CreditColumns::default()
+        },
+        &CreditPolicy::default(),
+    );
+    let Err(e @ ColumnError::InvalidMinutes { .. }) = bad else {
+        panic!("expected InvalidMinutes, got {bad:?}");
+    };
+    assert_eq!(e.field(), "actual");
+    assert_eq!(e.kind(), ete_core::ErrorKind::InvalidMinutes);
+    assert!(e.to_string().starts_with("actual[1] = -4: minutes must be 0..="));
+    let none = ete_totals(&[0], &[5], &[], &LedgerPolicy::default()).unwrap_err();
+    assert!(none.to_string().contains("no requirements were given"), "{none}");
+    let mark = attendance_by_learner(&[0], &[9_i8], 1, &StatutoryPolicy::default()).unwrap_err();
+    assert!(mark.to_string().starts_with("mark[0] = 9: must be a mark code 0..=7"), "{mark}");
+}
