@@ -12,7 +12,7 @@ use numpy::{
 };
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString};
 
 use crate::credit::PyCreditPolicy;
 use crate::errors::{InvalidField, py_result};
@@ -309,10 +309,38 @@ fn reason_strings(py: Python<'_>) -> &[Py<PyString>] {
     })
 }
 
-/// One completion's credit from its numbers (H-3..H-5, H-7): `(credited_minutes, reason_code)`.
-/// The row API: the same rule as `credit_columns`, one call per row.
+/// Decides one row with the policy's numbers, or `InvalidMinutes` naming the field.
+fn decide_row(
+    row: (i64, i64, bool, bool, bool),
+    policy: &CreditPolicy,
+    at: &dyn Fn(&str) -> String,
+) -> PyResult<(i64, CreditReason)> {
+    let (actual, guided, passed, repeat, extra_time) = row;
+    let minutes = |value: i64, field: &str| {
+        Minutes::from_signed(value).map_err(|e| {
+            crate::errors::raise_kind(ErrorKind::InvalidMinutes, format!("{}: {e}", at(field)))
+        })
+    };
+    let (credited, reason) = hours::credit_minutes(
+        minutes(actual, "actual")?,
+        minutes(guided, "guided")?,
+        passed,
+        repeat && !policy.credit_repeats(),
+        extra_time.then_some(policy.allowance_percent()),
+    );
+    Ok((credited.as_signed(), reason))
+}
+
+fn reason_string(py: Python<'_>, reason: CreditReason) -> Bound<'_, PyString> {
+    reason_strings(py)
+        .get(usize::from(reason.index()))
+        .map(|s| s.bind(py).clone())
+        .unwrap_or_else(|| PyString::new(py, reason.code()))
+}
+
+/// One completion's credit from its numbers (H-3..H-5, H-7) under the default policy:
+/// `(credited_minutes, reason_code)`. The scalar form of `credit_columns`.
 #[pyfunction]
-#[pyo3(signature = (actual, guided, passed, repeat = false, extra_time = false, policy = None))]
 fn credit_row<'py>(
     py: Python<'py>,
     actual: i64,
@@ -320,33 +348,40 @@ fn credit_row<'py>(
     passed: bool,
     repeat: bool,
     extra_time: bool,
+) -> PyResult<(i64, Bound<'py, PyString>)> {
+    let policy = CreditPolicy::default();
+    let (credited, reason) = decide_row(
+        (actual, guided, passed, repeat, extra_time),
+        &policy,
+        &|field| field.to_owned(),
+    )?;
+    Ok((credited, reason_string(py, reason)))
+}
+
+/// The row API: credits rows of `(actual, guided, passed, repeat, extra_time)` tuples, returning
+/// a list of `(credited_minutes, reason_code)` tuples. Plain Python objects in and out, for data
+/// that is not in arrays; `credit_columns` is the fast way for arrays.
+#[pyfunction]
+#[pyo3(signature = (rows, policy = None))]
+fn credit_rows<'py>(
+    py: Python<'py>,
+    rows: &Bound<'py, PyAny>,
     policy: Option<PyRef<'py, PyCreditPolicy>>,
-) -> PyResult<Bound<'py, PyTuple>> {
-    let minutes = |value: i64, field: &str| {
-        Minutes::from_signed(value).map_err(|e| {
-            crate::errors::raise_kind(ErrorKind::InvalidMinutes, format!("{field}: {e}"))
-        })
-    };
-    let (actual, guided) = (minutes(actual, "actual")?, minutes(guided, "guided")?);
-    let policy = policy.map_or_else(CreditPolicy::default, |p| p.inner.clone());
-    let (credited, reason) = hours::credit_minutes(
-        actual,
-        guided,
-        passed,
-        repeat && !policy.credit_repeats(),
-        extra_time.then_some(policy.allowance_percent()),
-    );
-    let code = reason_strings(py)
-        .get(usize::from(reason.index()))
-        .map(|s| s.bind(py).clone())
-        .unwrap_or_else(|| PyString::new(py, reason.code()));
-    PyTuple::new(
-        py,
-        [
-            credited.as_signed().into_pyobject(py)?.into_any(),
-            code.into_any(),
-        ],
-    )
+) -> PyResult<Bound<'py, PyList>> {
+    let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
+    let out = PyList::empty(py);
+    for (position, row) in rows.try_iter()?.enumerate() {
+        let at = |field: &str| format!("rows[{position}].{field}");
+        let values: (i64, i64, bool, bool, bool) = row?.extract().map_err(|_| {
+            InvalidField::new_err(format!(
+                "rows[{position}]: expected a tuple (actual: int, guided: int, passed: bool, \
+                 repeat: bool, extra_time: bool)"
+            ))
+        })?;
+        let (credited, reason) = decide_row(values, &policy, &at)?;
+        out.append((credited, reason_string(py, reason)))?;
+    }
+    Ok(out)
 }
 
 /// Adds the columnar API to the module.
@@ -360,5 +395,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(ete_totals, m)?)?;
     m.add_function(wrap_pyfunction!(attendance_by_learner, m)?)?;
     m.add_function(wrap_pyfunction!(credit_row, m)?)?;
+    m.add_function(wrap_pyfunction!(credit_rows, m)?)?;
     Ok(())
 }

@@ -55,6 +55,16 @@ def test_credit_columns_equal_the_reference_and_the_row_api(seed: int) -> None:
         for a, g, p, r, e in zip(*(c[k].tolist() for k in c))
     ]
     assert rows == list(zip(expected_minutes, expected_reasons))
+    assert ete_core.credit_rows(zip(*(c[k].tolist() for k in c))) == rows
+
+
+def test_row_api_follows_the_policy_and_names_the_bad_row() -> None:
+    policy = ete_core.CreditPolicy(50, True)
+    assert ete_core.credit_rows([(170, 120, True, True, True)], policy) == [(170, "within_allowance")]
+    with pytest.raises(ete_core.InvalidMinutes, match=r"rows\[1\].guided"):
+        ete_core.credit_rows([(1, 1, True, False, False), (1, -1, True, False, False)])
+    with pytest.raises(ete_core.InvalidField, match=r"rows\[0\]: expected a tuple"):
+        ete_core.credit_rows([("1", 1, True, False, False)])
 
 
 def test_credit_columns_follow_the_policy() -> None:
@@ -238,4 +248,4 @@ def test_bad_mark_codes_are_refused(mark, words) -> None:
 
 def test_row_api_refuses_negative_minutes() -> None:
     with pytest.raises(ete_core.InvalidMinutes, match="actual"):
-        ete_core.credit_row(-1, 10, True)
+        ete_core.credit_row(-1, 10, True, False, False)

@@ -26,16 +26,22 @@ struct Row {
 
 fn rows() -> impl Strategy<Value = Vec<Row>> {
     prop::collection::vec(
-        (0..6_i64, 0..3_i64, 0..500_i64, any::<bool>(), 0..300_i64, 1..200_i64).prop_map(
-            |(person, course, minute, passed, actual, guided)| Row {
+        (
+            0..6_i64,
+            0..3_i64,
+            0..500_i64,
+            any::<bool>(),
+            0..300_i64,
+            1..200_i64,
+        )
+            .prop_map(|(person, course, minute, passed, actual, guided)| Row {
                 person,
                 course,
                 minute,
                 passed,
                 actual,
                 guided,
-            },
-        ),
+            }),
         0..60,
     )
 }
@@ -161,9 +167,19 @@ fn errors_name_the_column_the_row_and_the_value() {
     };
     assert_eq!(e.field(), "actual");
     assert_eq!(e.kind(), ete_core::ErrorKind::InvalidMinutes);
-    assert!(e.to_string().starts_with("actual[1] = -4: minutes must be 0..="));
+    assert!(
+        e.to_string()
+            .starts_with("actual[1] = -4: minutes must be 0..=")
+    );
     let none = ete_totals(&[0], &[5], &[], &LedgerPolicy::default()).unwrap_err();
-    assert!(none.to_string().contains("no requirements were given"), "{none}");
+    assert!(
+        none.to_string().contains("no requirements were given"),
+        "{none}"
+    );
     let mark = attendance_by_learner(&[0], &[9_i8], 1, &StatutoryPolicy::default()).unwrap_err();
-    assert!(mark.to_string().starts_with("mark[0] = 9: must be a mark code 0..=7"), "{mark}");
+    assert!(
+        mark.to_string()
+            .starts_with("mark[0] = 9: must be a mark code 0..=7"),
+        "{mark}"
+    );
 }

@@ -2,7 +2,7 @@
 
 import datetime
 from fractions import Fraction
-from typing import Any, Literal, Mapping, Optional, Sequence, final
+from typing import Any, Iterable, Literal, Mapping, Optional, Sequence, final
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -82,6 +82,7 @@ __all__ = [
     "credit_batch",
     "credit_columns",
     "credit_row",
+    "credit_rows",
     "decide",
     "delivery_against_target",
     "destinations",
@@ -1011,11 +1012,13 @@ def attendance_by_learner(
     into ``MARKS`` (any signed int dtype; -1 for unmarked, as pandas codes a missing value)."""
 
 def credit_row(
-    actual: int,
-    guided: int,
-    passed: bool,
-    repeat: bool = False,
-    extra_time: bool = False,
-    policy: Optional[CreditPolicy] = None,
+    actual: int, guided: int, passed: bool, repeat: bool, extra_time: bool
 ) -> tuple[int, str]:
-    """One completion's credit from its numbers: ``(credited_minutes, reason_code)``."""
+    """One completion's credit from its numbers under the default policy:
+    ``(credited_minutes, reason_code)``."""
+
+def credit_rows(
+    rows: Iterable[tuple[int, int, bool, bool, bool]], policy: Optional[CreditPolicy] = None
+) -> list[tuple[int, str]]:
+    """The row API: ``(actual, guided, passed, repeat, extra_time)`` tuples in,
+    ``(credited_minutes, reason_code)`` tuples out."""

@@ -296,11 +296,11 @@ pub fn credit_minutes(
     let reason = pick(actual <= guided, CreditReason::WithinGuidedTime, reason);
     let reason = pick(duplicate, CreditReason::Duplicate, reason);
     let reason = pick(!passed, CreditReason::Failed, reason);
-    let credited = select_unpredictable(
-        passed & !duplicate,
-        select_unpredictable(actual <= cap, actual, cap),
-        Minutes::ZERO,
-    );
+    let credited = if passed && !duplicate {
+        actual.min(cap)
+    } else {
+        Minutes::ZERO
+    };
     (credited, reason)
 }
 
