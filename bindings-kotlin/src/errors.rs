@@ -131,7 +131,7 @@ pub enum EteError {
 }
 
 impl EteError {
-    fn of(kind: ErrorKind, detail: String) -> EteError {
+    pub(crate) fn of(kind: ErrorKind, detail: String) -> EteError {
         match kind {
             ErrorKind::InvalidMinutes => EteError::InvalidMinutes { detail },
             ErrorKind::InvalidRatio => EteError::InvalidRatio { detail },

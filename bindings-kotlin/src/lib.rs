@@ -15,6 +15,7 @@
 )]
 
 mod attendance;
+mod columns;
 mod completion;
 mod course;
 mod credit;
