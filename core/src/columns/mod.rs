@@ -113,24 +113,28 @@ fn same_length(
     }
 }
 
-/// Checks every value is a number of minutes (0..=[`Minutes::MAX`]). One branch-free pass over
-/// the column; the first bad row is looked for only when there is one.
+/// The first row whose value, read as unsigned (so a negative value is huge), is above `max`:
+/// one branch-free pass over the column, and a search for the row only when there is one.
+fn first_above(column: &[i64], max: u64) -> Option<(usize, i64)> {
+    let bad = column.iter().fold(false, |bad, v| bad | (*v as u64 > max));
+    if !bad {
+        return None;
+    }
+    let position = column.iter().position(|v| *v as u64 > max)?;
+    Some((position, column.get(position).copied().unwrap_or_default()))
+}
+
+/// Checks every value is a number of minutes (0..=[`Minutes::MAX`]).
 fn check_minutes(
     field: &'static str,
     column: &[i64],
     rule: &'static str,
 ) -> Result<(), ColumnError> {
-    let max = Minutes::MAX.get();
-    // A negative value cast to u64 is above MAX, so one comparison covers both ends.
-    let bad = column.iter().fold(false, |bad, v| bad | (*v as u64 > max));
-    if !bad {
-        return Ok(());
-    }
-    match column.iter().position(|v| *v as u64 > max) {
-        Some(position) => Err(ColumnError::InvalidMinutes {
+    match first_above(column, Minutes::MAX.get()) {
+        Some((position, value)) => Err(ColumnError::InvalidMinutes {
             field,
             position,
-            value: column.get(position).copied().unwrap_or_default(),
+            value,
             rule,
         }),
         None => Ok(()),
@@ -144,18 +148,15 @@ fn check_indices(
     count: usize,
     what: &str,
 ) -> Result<(), ColumnError> {
-    let count_u = count as u64;
-    let bad = column
-        .iter()
-        .fold(false, |bad, v| bad | (*v as u64 >= count_u));
-    if !bad {
-        return Ok(());
-    }
-    match column.iter().position(|v| *v as u64 >= count_u) {
-        Some(position) => Err(ColumnError::OutOfRange {
+    let bad = match count.checked_sub(1) {
+        Some(last) => first_above(column, last as u64),
+        None => column.first().map(|v| (0, *v)),
+    };
+    match bad {
+        Some((position, value)) => Err(ColumnError::OutOfRange {
             field,
             position,
-            value: column.get(position).copied().unwrap_or_default(),
+            value,
             reason: match count.checked_sub(1) {
                 Some(last) => format!("must be an index into the {count} {what} (0..={last})"),
                 None => format!("no {what} were given, so no index is valid"),

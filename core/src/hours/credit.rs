@@ -34,7 +34,6 @@
 
 use std::collections::HashSet;
 use std::fmt;
-use std::hint::select_unpredictable;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -213,14 +212,8 @@ impl fmt::Display for CreditDecision {
 /// time exceeds, so `min(actual, cap)` stays exact.
 #[inline]
 pub fn allowance_cap(guided: Minutes, allowance_percent: Option<u32>) -> Minutes {
-    // With no agreement the ratio is 100% and the cap is the guided time itself; one formula
-    // for both keeps the columnar loop free of a branch per row.
-    let percent = select_unpredictable(
-        allowance_percent.is_some(),
-        allowance_percent.unwrap_or_default(),
-        0,
-    );
-    Ratio::percent(percent.saturating_add(100))
+    // With no agreement the ratio is 100% and the cap is the guided time itself.
+    Ratio::percent(allowance_percent.unwrap_or(0).saturating_add(100))
         .apply(guided, Rounding::HalfUp)
         .unwrap_or(Minutes::MAX)
 }
@@ -276,26 +269,20 @@ pub fn credit_minutes(
     duplicate: bool,
     allowance_percent: Option<u32>,
 ) -> (Minutes, CreditReason) {
-    // The table above, as selects from the weakest rule to the strongest rather than nested
-    // branches: over millions of rows (the columnar kernel) the conditions vary from row to row,
-    // and conditional moves cost less than the branches the processor would mispredict.
     let cap = allowance_cap(guided, allowance_percent);
-    let pick = |condition: bool, then: CreditReason, otherwise: CreditReason| {
-        select_unpredictable(condition, then, otherwise)
+    let reason = if !passed {
+        CreditReason::Failed
+    } else if duplicate {
+        CreditReason::Duplicate
+    } else if actual <= guided {
+        CreditReason::WithinGuidedTime
+    } else if allowance_percent.is_none() {
+        CreditReason::CappedAtGuidedTime
+    } else if actual <= cap {
+        CreditReason::WithinAllowance
+    } else {
+        CreditReason::CappedAtAllowance
     };
-    let reason = pick(
-        actual <= cap,
-        CreditReason::WithinAllowance,
-        CreditReason::CappedAtAllowance,
-    );
-    let reason = pick(
-        allowance_percent.is_none(),
-        CreditReason::CappedAtGuidedTime,
-        reason,
-    );
-    let reason = pick(actual <= guided, CreditReason::WithinGuidedTime, reason);
-    let reason = pick(duplicate, CreditReason::Duplicate, reason);
-    let reason = pick(!passed, CreditReason::Failed, reason);
     let credited = if passed && !duplicate {
         actual.min(cap)
     } else {
