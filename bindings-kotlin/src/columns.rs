@@ -3,7 +3,8 @@
 //! than as a list of boxed values or records; `Columns.kt` packs `LongArray`/`BooleanArray`.
 
 use ete_core::columns::{self, ColumnError, CreditColumns};
-use ete_core::hours;
+use ete_core::hours::{self, LedgerPolicy};
+use ete_core::register::StatutoryPolicy;
 
 use crate::EteError;
 use crate::credit::CreditPolicy;
@@ -43,24 +44,31 @@ fn unpack_i64(field: &'static str, bytes: &[u8]) -> Result<Vec<i64>, EteError> {
         .collect())
 }
 
-/// An optional column: absent when empty.
-fn given(flags: &[bool]) -> Option<&[bool]> {
-    (!flags.is_empty()).then_some(flags)
-}
-
 fn unpack_flags(bytes: &[u8]) -> Vec<bool> {
     bytes.iter().map(|b| *b != 0).collect()
 }
 
+fn pack(values: &[i64]) -> Vec<u8> {
+    values.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
+fn pack_counts(values: &[u64]) -> Vec<u8> {
+    values.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
+fn pack_flags(values: &[bool]) -> Vec<u8> {
+    values.iter().map(|v| u8::from(*v)).collect()
+}
+
 /// Credits N completions in one call (H-3..H-8): the same decision as `creditBatch` for each
-/// row, with `repeat` and `extraTime` given. Empty `repeat`/`extraTime` mean all false.
+/// row, with `repeat` and `extraTime` given. Absent `repeat`/`extraTime` mean all false.
 #[uniffi::export]
 pub fn credit_columns_packed(
     actual: Vec<u8>,
     guided: Vec<u8>,
     passed: Vec<u8>,
-    repeat: Vec<u8>,
-    extra_time: Vec<u8>,
+    repeat: Option<Vec<u8>>,
+    extra_time: Option<Vec<u8>>,
     policy: CreditPolicy,
 ) -> Result<PackedCredit, EteError> {
     let policy = hours::CreditPolicy::new(policy.allowance_percent, policy.credit_repeats)?;
@@ -70,21 +78,108 @@ pub fn credit_columns_packed(
     );
     let (passed, repeat, extra_time) = (
         unpack_flags(&passed),
-        unpack_flags(&repeat),
-        unpack_flags(&extra_time),
+        repeat.as_deref().map(unpack_flags),
+        extra_time.as_deref().map(unpack_flags),
     );
     let out = columns::credit_columns(
         &CreditColumns {
             actual: &actual,
             guided: &guided,
             passed: &passed,
-            repeat: given(&repeat),
-            extra_time: given(&extra_time),
+            repeat: repeat.as_deref(),
+            extra_time: extra_time.as_deref(),
         },
         &policy,
     )?;
     Ok(PackedCredit {
-        credited: out.credited.iter().flat_map(|c| c.to_le_bytes()).collect(),
+        credited: pack(&out.credited),
         reason: out.reason,
+    })
+}
+
+/// ETE credit per requirement capped by the allowance (H-10), each column packed little-endian
+/// `i64`s, one value per requirement.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct PackedTotals {
+    /// The ETE allowance.
+    pub allowance: Vec<u8>,
+    /// The credit that counts, capped at the allowance.
+    pub credited: Vec<u8>,
+    /// Credit beyond the allowance (not counted).
+    pub over_allowance: Vec<u8>,
+    /// What remains of the allowance.
+    pub remaining: Vec<u8>,
+}
+
+/// Totals N ETE credit rows by requirement in one call (H-10): `requirement[i]` indexes
+/// `required` (minutes each requirement orders); `minutes[i]` is the row's ETE credit.
+#[uniffi::export]
+pub fn ete_totals_packed(
+    requirement: Vec<u8>,
+    minutes: Vec<u8>,
+    required: Vec<u8>,
+) -> Result<PackedTotals, EteError> {
+    let out = columns::ete_totals(
+        &unpack_i64("requirement", &requirement)?,
+        &unpack_i64("minutes", &minutes)?,
+        &unpack_i64("required", &required)?,
+        &LedgerPolicy::default(),
+    )?;
+    Ok(PackedTotals {
+        allowance: pack(&out.allowance),
+        credited: pack(&out.credited),
+        over_allowance: pack(&out.over_allowance),
+        remaining: pack(&out.remaining),
+    })
+}
+
+/// Attendance per learner: counts packed little-endian `u64`s, one per learner;
+/// flags one byte per learner.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct PackedAttendance {
+    /// Entries per mark, mark-major: the count of mark `m` for learner `l` is value
+    /// `m × learners + l` (marks in `Mark` declaration order).
+    pub counts: Vec<u8>,
+    /// Entries not marked yet.
+    pub unmarked: Vec<u8>,
+    /// Possible sessions.
+    pub possible: Vec<u8>,
+    /// Sessions attended.
+    pub attended: Vec<u8>,
+    /// Absences.
+    pub absences: Vec<u8>,
+    /// Persistent absence.
+    pub persistent: Vec<u8>,
+    /// Severe absence.
+    pub severe: Vec<u8>,
+}
+
+/// Counts N register entries by learner in one call: `learner[i]` (packed `i64`s) is
+/// an index in `0..learners`; `mark[i]` (one signed byte each) the index of the mark in `Mark`
+/// declaration order, or -1 for an entry not marked yet.
+#[uniffi::export]
+pub fn attendance_by_learner_packed(
+    learner: Vec<u8>,
+    mark: Vec<u8>,
+    learners: u64,
+) -> Result<PackedAttendance, EteError> {
+    let learners = usize::try_from(learners).map_err(|_| EteError::InvalidField {
+        detail: format!("learners = {learners}: more than this platform can count"),
+    })?;
+    let marks: Vec<i8> = mark.iter().map(|b| i8::from_le_bytes([*b])).collect();
+    let out = columns::attendance_by_learner(
+        &unpack_i64("learner", &learner)?,
+        &marks,
+        learners,
+        &StatutoryPolicy::default(),
+    )?;
+    Ok(PackedAttendance {
+        counts: out.counts.iter().flat_map(|c| pack_counts(c)).collect(),
+        unmarked: pack_counts(&out.unmarked),
+        possible: pack_counts(&out.possible),
+        attended: pack_counts(&out.attended),
+        absences: pack_counts(&out.absences),
+        persistent: pack_flags(&out.persistent),
+        severe: pack_flags(&out.severe),
     })
 }

@@ -5,6 +5,7 @@ The same files are run by the Rust (core/tests/conformance/) and Kotlin suites.
 
 import pytest
 
+import conformance_columns
 import conformance_hours
 import conformance_ledger
 import conformance_licences
@@ -13,7 +14,7 @@ import conformance_routing
 import ete_core
 from conftest import load_cases
 
-FILES = {"learning_hours.json": (30, conformance_hours), "upw_ledger.json": (40, conformance_ledger), "routing.json": (40, conformance_routing), "registers.json": (40, conformance_registers), "licences.json": (30, conformance_licences)}
+FILES = {"learning_hours.json": (30, conformance_hours), "upw_ledger.json": (40, conformance_ledger), "routing.json": (40, conformance_routing), "registers.json": (40, conformance_registers), "licences.json": (30, conformance_licences), "columns.json": (40, conformance_columns)}
 CASES = [(file, case) for file in FILES for case in load_cases(file)]
 
 

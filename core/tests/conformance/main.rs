@@ -4,6 +4,7 @@
 //! The same files are run by the Python (`bindings-python/tests/test_conformance.py`) and Kotlin
 //! (`bindings-kotlin/src/test/kotlin/uk/ete/core/ConformanceTest.kt`) suites.
 
+mod columns;
 mod hours;
 mod ledger;
 mod licences;
@@ -20,12 +21,13 @@ use serde_json::Value;
 pub type Outcome = Result<Value, ErrorKind>;
 
 /// The vector files and the least number of cases each must hold.
-const FILES: [(&str, usize); 5] = [
+const FILES: [(&str, usize); 6] = [
     ("learning_hours", 30),
     ("upw_ledger", 40),
     ("routing", 40),
     ("registers", 40),
     ("licences", 30),
+    ("columns", 40),
 ];
 
 fn cases(file: &str) -> Vec<Value> {
@@ -54,6 +56,7 @@ fn run(op: &str, input: &Value) -> Outcome {
         .or_else(|| routing::run(op, input))
         .or_else(|| registers::run(op, input))
         .or_else(|| licences::run(op, input))
+        .or_else(|| columns::run(op, input))
         .unwrap_or_else(|| panic!("unknown op {op}"))
 }
 

@@ -25,8 +25,9 @@ private fun LongArray.packed(): ByteArray {
     return buffer.array()
 }
 
-private fun BooleanArray?.packed(): ByteArray =
-    this?.let { flags -> ByteArray(flags.size) { if (flags[it]) 1 else 0 } } ?: ByteArray(0)
+private fun BooleanArray.packed(): ByteArray = ByteArray(size) { if (this[it]) 1 else 0 }
+
+private fun ByteArray.unpackedFlags(): BooleanArray = BooleanArray(size) { this[it] != 0.toByte() }
 
 private fun ByteArray.unpackedLongs(): LongArray {
     val longs = LongArray(size / 8)
@@ -56,7 +57,86 @@ fun creditColumns(
     policy: CreditPolicy = CreditPolicy(),
 ): CreditColumns {
     val out = creditColumnsPacked(
-        actual.packed(), guided.packed(), passed.packed(), repeat.packed(), extraTime.packed(), policy,
+        actual.packed(), guided.packed(), passed.packed(), repeat?.packed(), extraTime?.packed(), policy,
     )
     return CreditColumns(out.credited.unpackedLongs(), out.reason)
+}
+
+/** ETE credit per requirement, capped by the allowance (H-10): one value per requirement. */
+class EteTotals internal constructor(
+    /** The ETE allowance: `floor(required × 30%)`. */
+    val allowance: LongArray,
+    /** The credit that counts: the sum of the rows, capped at the allowance. */
+    val credited: LongArray,
+    /** What the rows came to beyond the allowance (not counted). */
+    val overAllowance: LongArray,
+    /** What remains of the allowance. */
+    val remaining: LongArray,
+)
+
+/**
+ * Totals ETE credit rows by requirement in one call (H-10). [requirement] holds, per row, an
+ * index into [required] (the minutes each requirement orders); [minutes] the row's ETE credit.
+ *
+ * ```
+ * val t = eteTotals(longArrayOf(0, 0, 1), longArrayOf(600, 300, 60), longArrayOf(2400, 6000))
+ * t.allowance.toList() == listOf(720L, 1800L); t.credited.toList() == listOf(720L, 60L)
+ * ```
+ *
+ * @throws EteException.InvalidField when columns differ in length or an index is out of range
+ * @throws EteException.InvalidMinutes when minutes are negative or too large (naming the row)
+ */
+fun eteTotals(requirement: LongArray, minutes: LongArray, required: LongArray): EteTotals {
+    val out = eteTotalsPacked(requirement.packed(), minutes.packed(), required.packed())
+    return EteTotals(
+        out.allowance.unpackedLongs(), out.credited.unpackedLongs(),
+        out.overAllowance.unpackedLongs(), out.remaining.unpackedLongs(),
+    )
+}
+
+/** Attendance per learner: one value per learner, in learner-index order. */
+class AttendanceColumns internal constructor(
+    private val counts: LongArray,
+    /** Entries not marked yet. */
+    val unmarked: LongArray,
+    /** Possible sessions. */
+    val possible: LongArray,
+    /** Sessions attended: present or late. */
+    val attended: LongArray,
+    /** Authorised and unauthorised absences. */
+    val absences: LongArray,
+    /** Absence rate at or above the persistent threshold. */
+    val persistent: BooleanArray,
+    /** Absence rate at or above the severe threshold. */
+    val severe: BooleanArray,
+) {
+    /** The number of learners. */
+    val size: Int get() = possible.size
+
+    /** How many of [learner]'s entries have [mark]. */
+    fun count(mark: Mark, learner: Int): Long = counts[mark.ordinal * size + learner]
+}
+
+/**
+ * Attendance per learner from columns of register entries, in one call (R-7, R-8). [learner]
+ * holds each entry's learner index in `0 until learners`; [mark] its mark as `Mark.ordinal`, or
+ * -1 for an entry not marked yet. [learners] defaults to the largest index + 1.
+ *
+ * ```
+ * val a = attendanceByLearner(longArrayOf(0, 0, 1), byteArrayOf(0, 4, -1))
+ * a.possible.toList() == listOf(2L, 0L); a.count(Mark.UNAUTHORISED_ABSENCE, 0) == 1L
+ * ```
+ *
+ * @throws EteException.InvalidField when columns differ in length, or an index or mark code is
+ *   out of range (naming the row and value)
+ */
+fun attendanceByLearner(learner: LongArray, mark: ByteArray, learners: Int? = null): AttendanceColumns {
+    if (learners != null && learners < 0) throw EteException.InvalidField("learners = $learners: must not be negative")
+    val count = learners ?: ((learner.maxOrNull() ?: -1L) + 1).coerceIn(0L, Int.MAX_VALUE.toLong()).toInt()
+    val out = attendanceByLearnerPacked(learner.packed(), mark, count.toULong())
+    return AttendanceColumns(
+        out.counts.unpackedLongs(), out.unmarked.unpackedLongs(), out.possible.unpackedLongs(),
+        out.attended.unpackedLongs(), out.absences.unpackedLongs(),
+        out.persistent.unpackedFlags(), out.severe.unpackedFlags(),
+    )
 }

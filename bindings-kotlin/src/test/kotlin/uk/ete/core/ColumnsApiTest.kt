@@ -8,7 +8,7 @@ import java.time.Instant
 import java.time.LocalDate
 import kotlin.random.Random
 
-/** The batch door (`creditColumns`) gives the record API's answers. */
+/** The batch doors (`creditColumns`, `eteTotals`, `attendanceByLearner`). */
 class ColumnsApiTest {
     @Test
     fun `creditColumns equals creditBatch on random completions`() {
@@ -68,5 +68,46 @@ class ColumnsApiTest {
         assertThrows<EteException.InvalidPolicy> {
             creditColumns(longArrayOf(1), longArrayOf(1), booleanArrayOf(true), policy = CreditPolicy(allowancePercent = 101u))
         }
+    }
+
+    @Test
+    fun `an explicitly empty flag column is a length error, not an absent one`() {
+        val e = assertThrows<EteException.InvalidField> {
+            creditColumns(longArrayOf(90), longArrayOf(120), booleanArrayOf(true), repeat = BooleanArray(0))
+        }
+        assertTrue(e.detail.contains("repeat"), e.detail)
+    }
+
+    @Test
+    fun `eteTotals caps each requirement at its allowance`() {
+        val t = eteTotals(longArrayOf(0, 0, 1), longArrayOf(600, 300, 60), longArrayOf(2400, 6000))
+        assertEquals(listOf(720L, 1800L), t.allowance.toList())
+        assertEquals(listOf(720L, 60L), t.credited.toList())
+        assertEquals(listOf(180L, 0L), t.overAllowance.toList())
+        assertEquals(listOf(0L, 1740L), t.remaining.toList())
+        val e = assertThrows<EteException.InvalidField> { eteTotals(longArrayOf(2), longArrayOf(60), longArrayOf(2400)) }
+        assertTrue(e.detail.startsWith("requirement[0] = 2"), e.detail)
+    }
+
+    @Test
+    fun `attendanceByLearner counts each mark for each learner`() {
+        val marks = Mark.entries
+        val rng = Random(7)
+        val n = 3_000
+        val learner = LongArray(n) { rng.nextLong(40) }
+        val mark = ByteArray(n) { (rng.nextInt(marks.size + 1) - 1).toByte() }
+        val a = attendanceByLearner(learner, mark)
+        assertEquals(40, a.size)
+        for (l in 0 until 40) {
+            for (m in marks) {
+                val expected = (0 until n).count { learner[it] == l.toLong() && mark[it].toInt() == m.ordinal }.toLong()
+                assertEquals(expected, a.count(m, l), "learner $l, $m")
+            }
+            val unmarked = (0 until n).count { learner[it] == l.toLong() && mark[it].toInt() == -1 }.toLong()
+            assertEquals(unmarked, a.unmarked[l])
+        }
+        assertEquals(0, attendanceByLearner(LongArray(0), ByteArray(0)).size)
+        assertThrows<EteException.InvalidField> { attendanceByLearner(longArrayOf(0), byteArrayOf(8)) }
+        assertThrows<EteException.InvalidField> { attendanceByLearner(longArrayOf(0), byteArrayOf(0), learners = -1) }
     }
 }

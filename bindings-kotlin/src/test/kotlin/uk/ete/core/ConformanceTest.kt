@@ -10,8 +10,8 @@ import org.junit.jupiter.api.TestFactory
 import java.io.File
 
 /**
- * Runs every case of tests/vectors/learning_hours.json against the Kotlin API. The same file is
- * run by the Rust (core/tests/conformance.rs) and Python suites.
+ * Runs every case of each vector file in tests/vectors against the Kotlin API. The same files are
+ * run by the Rust (core/tests/conformance/) and Python suites.
  */
 class ConformanceTest {
     /** Each vector file, the least number of cases it must hold, and its ops. */
@@ -21,6 +21,7 @@ class ConformanceTest {
         Triple("routing.json", 40, RoutingOps::run),
         Triple("registers.json", 40, RegistersOps::run),
         Triple("licences.json", 30, LicencesOps::run),
+        Triple("columns.json", 40, ColumnsOps::run),
     )
 
     private fun cases(file: String): List<JSONObject> {

@@ -1,0 +1,158 @@
+//! 1e6 routing decisions on the default policy (T-1): ETE Core's `decide` against
+//! `cedar-policy` evaluating the same policy (`src/lib.rs`), same requests, same run. Before
+//! timing, every request is checked to get the same answer and the same deciding rule from
+//! both; then criterion times three ways and prints the ratios:
+//!
+//! - `decide`: ETE Core, organisations built once;
+//! - `cedar_request_and_authorize`: Cedar as an application calls it — a context and a request
+//!   per decision, then `is_authorized`;
+//! - `cedar_authorize_only`: Cedar with every request built beforehand (its best case).
+//!
+//! ```text
+//! cd benches/cedar && cargo bench --bench routing_vs_cedar
+//! ```
+
+use std::cell::RefCell;
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput};
+use ete_benches::routing::routing_workload;
+use ete_cedar_bench::CedarRouting;
+use ete_core::routing::{RoutingPolicy, decide};
+
+const ROWS: usize = 1_000_000;
+const GROUP: &str = "routing_vs_cedar";
+
+thread_local! {
+    static RAN: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+fn fail(message: String) -> ! {
+    eprintln!("{message}");
+    std::process::exit(1)
+}
+
+/// Criterion's point estimate for one function of the group, ns per iteration.
+fn estimate(function: &str) -> Option<f64> {
+    let home = std::env::var_os("CRITERION_HOME")
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("CARGO_TARGET_DIR").map(|t| PathBuf::from(t).join("criterion"))
+        })
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/criterion"));
+    let path = home.join(GROUP).join(function).join("new/estimates.json");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    ["slope", "mean"]
+        .iter()
+        .find_map(|k| json.get(k)?.get("point_estimate")?.as_f64())
+}
+
+fn main() {
+    let w = routing_workload(ROWS, 2026);
+    let orgs = &w.organisations;
+    let policy = RoutingPolicy::default();
+    let cedar = CedarRouting::new(orgs).unwrap_or_else(|e| fail(format!("cedar setup: {e}")));
+    let requests: Vec<_> = w
+        .requests
+        .iter()
+        .map(|r| cedar.request(r.sender, r.recipient, r.role, r.category))
+        .collect::<Option<_>>()
+        .unwrap_or_else(|| fail("a cedar request could not be built".into()));
+
+    // The same answer and the same deciding rule, for every request.
+    let mut allowed = 0;
+    for (i, (r, cedar_request)) in w.requests.iter().zip(&requests).enumerate() {
+        let ours = decide(
+            &policy,
+            &orgs[r.sender],
+            &orgs[r.recipient],
+            r.role,
+            r.category,
+        );
+        let (cedar_allowed, cedar_rules) = cedar.authorize(cedar_request);
+        let our_rules: Vec<String> = ours.reason.rule().map(str::to_owned).into_iter().collect();
+        if ours.allowed != cedar_allowed || our_rules != cedar_rules {
+            fail(format!(
+                "request {i} ({r:?}): decide says {} by {our_rules:?}, cedar {cedar_allowed} by {cedar_rules:?}",
+                ours.allowed
+            ));
+        }
+        allowed += usize::from(ours.allowed);
+    }
+    println!("{ROWS} requests, {allowed} allowed: decide and cedar agree on each, and on the rule");
+
+    let mut c = Criterion::default().configure_from_args();
+    let mut g = c.benchmark_group(GROUP);
+    g.sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(10))
+        .throughput(Throughput::Elements(ROWS as u64));
+    let ran = |name: &str| RAN.with(|r| r.borrow_mut().push(name.to_owned()));
+    g.bench_function("decide", |b| {
+        ran("decide");
+        b.iter(|| {
+            w.requests
+                .iter()
+                .filter(|r| {
+                    decide(
+                        &policy,
+                        &orgs[r.sender],
+                        &orgs[r.recipient],
+                        r.role,
+                        r.category,
+                    )
+                    .allowed
+                })
+                .count()
+        })
+    });
+    g.bench_function("cedar_request_and_authorize", |b| {
+        ran("cedar_request_and_authorize");
+        b.iter(|| {
+            w.requests
+                .iter()
+                .filter(|r| {
+                    cedar
+                        .request(r.sender, r.recipient, r.role, r.category)
+                        .is_some_and(|q| cedar.allowed(black_box(&q)))
+                })
+                .count()
+        })
+    });
+    g.bench_function("cedar_authorize_only", |b| {
+        ran("cedar_authorize_only");
+        b.iter(|| {
+            requests
+                .iter()
+                .filter(|q| cedar.allowed(black_box(q)))
+                .count()
+        })
+    });
+    g.finish();
+    c.final_summary();
+
+    let ran = RAN.with(|r| r.borrow().clone());
+    let Some(ours) = ran
+        .iter()
+        .any(|f| f == "decide")
+        .then(|| estimate("decide"))
+        .flatten()
+    else {
+        return;
+    };
+    println!("\n{:<30} {:>10} {:>14}", "per decision", "ns", "× decide");
+    println!(
+        "{:<30} {:>10.1} {:>14.1}",
+        "decide",
+        ours / ROWS as f64,
+        1.0
+    );
+    for f in ["cedar_request_and_authorize", "cedar_authorize_only"] {
+        if let Some(t) = ran.iter().any(|r| r == f).then(|| estimate(f)).flatten() {
+            println!("{f:<30} {:>10.1} {:>14.1}", t / ROWS as f64, t / ours);
+        }
+    }
+}
