@@ -1,29 +1,47 @@
 #!/usr/bin/env bash
 # Reproduces BENCHMARKS.md: builds the release wheel and the native kernels, then runs the
-# Python side-by-side benchmark (1e5, 1e6, 1e7 rows) and the Kotlin batch-vs-per-row benchmark.
-# Takes a few minutes and about 4 GB of memory (the pure-Python lists at 1e7 rows).
+# Python side-by-side benchmark (1e5, 1e6, 1e7 rows), the Kotlin batch-vs-per-row benchmark, the
+# criterion benches of the core (columns, 1e6 licence-pool commands, 1e6 routing decisions) and
+# routing against cedar-policy (its own workspace in benches/cedar, built here only).
+# Takes about 15 minutes and 4 GB of memory (the pure-Python lists at 1e7 rows).
 #
 #   ./benches/run.sh                      # everything
-#   SIZES=100000,1000000 ./benches/run.sh # smaller sizes
+#   SIZES=100000,1000000 ./benches/run.sh # smaller Python sizes
+#   PARTS=core,cedar ./benches/run.sh     # some parts: python, kotlin, core, cedar
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 venv="$root/.venv"
-[[ -x $venv/bin/python ]] || python3 -m venv "$venv"
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-dev.txt
-rm -rf target/bench-wheels
-(cd bindings-python && "$venv/bin/maturin" build --release --locked --interpreter "$venv/bin/python" -o "$root/target/bench-wheels")
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/bench-wheels/ete_core-*.whl
-cargo build --release --locked -p ete-benches --bin native_columns
-echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(python3 --version)"
-"$venv/bin/python" benches/python/bench_columns.py --sizes "${SIZES:-100000,1000000,10000000}"
+parts=",${PARTS:-python,kotlin,core,cedar},"
+if [[ $parts == *,python,* ]]; then
+  [[ -x $venv/bin/python ]] || python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-dev.txt
+  rm -rf target/bench-wheels
+  (cd bindings-python && "$venv/bin/maturin" build --release --locked --interpreter "$venv/bin/python" -o "$root/target/bench-wheels")
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/bench-wheels/ete_core-*.whl
+  cargo build --release --locked -p ete-benches --bin native_columns
+  echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(python3 --version)"
+  "$venv/bin/python" benches/python/bench_columns.py --sizes "${SIZES:-100000,1000000,10000000}"
+fi
 
-echo; echo "== Kotlin: one call for many rows against one call per row"
-cargo build --release --locked -p ete-kotlin
-generated=bindings-kotlin/target/generated-sources/uniffi
-rm -rf "$generated"
-cargo run -q --release -p uniffi-bindgen --locked -- generate --library target/release/libete_kotlin.so \
-  --language kotlin --out-dir "$generated" --no-format
-(cd bindings-kotlin && mvn -q -B -ntp test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
-  -Dexec.classpathScope=test -Dexec.mainClass=uk.ete.core.bench.BatchBenchKt \
-  -Djna.library.path="$root/target/release")
+if [[ $parts == *,kotlin,* ]]; then
+  echo; echo "== Kotlin: one call for many rows against one call per row"
+  cargo build --release --locked -p ete-kotlin
+  generated=bindings-kotlin/target/generated-sources/uniffi
+  rm -rf "$generated"
+  cargo run -q --release -p uniffi-bindgen --locked -- generate --library target/release/libete_kotlin.so \
+    --language kotlin --out-dir "$generated" --no-format
+  (cd bindings-kotlin && mvn -q -B -ntp test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+    -Dexec.classpathScope=test -Dexec.mainClass=uk.ete.core.bench.BatchBenchKt \
+    -Djna.library.path="$root/target/release")
+fi
+
+if [[ $parts == *,core,* ]]; then
+  echo; echo "== core (criterion): columns over 1e6 rows, 1e6 pool commands, 1e6 routing decisions"
+  cargo bench -q --locked -p ete-benches --bench core -- --quiet --noplot
+fi
+
+if [[ $parts == *,cedar,* ]]; then
+  echo; echo "== routing against cedar-policy, 1e6 decisions (builds cedar-policy the first time)"
+  (cd benches/cedar && cargo bench -q --locked --bench routing_vs_cedar -- --quiet --noplot)
+fi

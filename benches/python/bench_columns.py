@@ -3,7 +3,7 @@ generated data, at several sizes, in one run:
 
   idiomatic  pure Python as an analyst writes it (reference.py), over lists
   numpy      numpy vectorised (np.select / np.bincount), over arrays
-  row API    ete_core.credit_rows over a list of row tuples, returning tuples (credit only)
+  row API    ete_core.credit_rows over row tuples, two lists out (as the idiomatic loop)
   columnar   ete_core.credit_columns / ete_totals / attendance_by_learner over arrays
   native     the same core kernels called from Rust over slices (native_columns binary)
   copy       a plain copy of the same input and output bytes: the physical floor

@@ -359,17 +359,18 @@ fn credit_row<'py>(
 }
 
 /// The row API: credits rows of `(actual, guided, passed, repeat, extra_time)` tuples, returning
-/// a list of `(credited_minutes, reason_code)` tuples. Plain Python objects in and out, for data
-/// that is not in arrays; `credit_columns` is the fast way for arrays.
+/// `(credited_minutes, reason_codes)`, two lists in row order (as an analyst's loop builds them).
+/// Plain Python objects in and out, for data that is not in arrays; `credit_columns` is the fast
+/// way for arrays. Applies nothing: a bad row raises, naming its position.
 #[pyfunction]
 #[pyo3(signature = (rows, policy = None))]
 fn credit_rows<'py>(
     py: Python<'py>,
     rows: &Bound<'py, PyAny>,
     policy: Option<PyRef<'py, PyCreditPolicy>>,
-) -> PyResult<Bound<'py, PyList>> {
+) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>)> {
     let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
-    let out = PyList::empty(py);
+    let (mut credited, mut reasons) = (Vec::new(), Vec::new());
     for (position, row) in rows.try_iter()?.enumerate() {
         let at = |field: &str| format!("rows[{position}].{field}");
         let values: (i64, i64, bool, bool, bool) = row?.extract().map_err(|_| {
@@ -378,10 +379,11 @@ fn credit_rows<'py>(
                  repeat: bool, extra_time: bool)"
             ))
         })?;
-        let (credited, reason) = decide_row(values, &policy, &at)?;
-        out.append((credited, reason_string(py, reason)))?;
+        let (minutes, reason) = decide_row(values, &policy, &at)?;
+        credited.push(minutes);
+        reasons.push(reason_string(py, reason));
     }
-    Ok(out)
+    Ok((PyList::new(py, credited)?, PyList::new(py, reasons)?))
 }
 
 /// Adds the columnar API to the module.

@@ -1019,6 +1019,7 @@ def credit_row(
 
 def credit_rows(
     rows: Iterable[tuple[int, int, bool, bool, bool]], policy: Optional[CreditPolicy] = None
-) -> list[tuple[int, str]]:
+) -> tuple[list[int], list[str]]:
     """The row API: ``(actual, guided, passed, repeat, extra_time)`` tuples in,
-    ``(credited_minutes, reason_code)`` tuples out."""
+    ``(credited_minutes, reason_codes)`` out, two lists in row order. A bad row raises, naming
+    its position."""
