@@ -3,7 +3,7 @@
 # Python side-by-side benchmark (1e5, 1e6, 1e7 rows), the Kotlin batch-vs-per-row benchmark, the
 # criterion benches of the core (columns, 1e6 licence-pool commands, 1e6 routing decisions) and
 # routing against cedar-policy (its own workspace in benches/cedar, built here only).
-# Takes about 15 minutes and 4 GB of memory (the pure-Python lists at 1e7 rows).
+# Takes about 17 minutes and 4 GB of memory (the pure-Python lists at 1e7 rows).
 #
 #   ./benches/run.sh                      # everything
 #   SIZES=100000,1000000 ./benches/run.sh # smaller Python sizes
@@ -38,10 +38,11 @@ fi
 
 if [[ $parts == *,core,* ]]; then
   echo; echo "== core (criterion): columns over 1e6 rows, 1e6 pool commands, 1e6 routing decisions"
-  cargo bench -q --locked -p ete-benches --bench core -- --quiet --noplot
+  cargo bench -q --locked -p ete-benches --bench core -- --noplot 2>&1 | grep -v '^Benchmarking'
 fi
 
 if [[ $parts == *,cedar,* ]]; then
   echo; echo "== routing against cedar-policy, 1e6 decisions (builds cedar-policy the first time)"
-  (cd benches/cedar && cargo bench -q --locked --bench routing_vs_cedar -- --quiet --noplot)
+  (cd benches/cedar && cargo bench -q --locked --bench routing_vs_cedar -- --noplot) 2>&1 |
+    grep -v '^Benchmarking'
 fi
