@@ -17,11 +17,12 @@
 
 use std::cell::RefCell;
 use std::hint::black_box;
-use std::path::PathBuf;
+use std::path::Path;
 use std::time::Duration;
 
 use criterion::{BatchSize, Bencher, BenchmarkGroup, Criterion, Throughput, measurement::WallTime};
 use ete_benches::columns::columns;
+use ete_benches::criterion_estimate;
 use ete_benches::pool::pool_workload;
 use ete_benches::routing::{default_policy_by_hand, routing_workload};
 use ete_core::columns::{CreditColumns, attendance_by_learner, credit_columns, ete_totals};
@@ -201,20 +202,12 @@ fn routing(c: &mut Criterion) {
     g.finish();
 }
 
-/// Criterion's point estimate (slope if it fitted one, else mean), in ns per iteration.
 fn estimate(group: &str, function: &str) -> Option<f64> {
-    let home = std::env::var_os("CRITERION_HOME")
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("CARGO_TARGET_DIR").map(|t| PathBuf::from(t).join("criterion"))
-        })
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/criterion"));
-    let path = home.join(group).join(function).join("new/estimates.json");
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
-    ["slope", "mean"]
-        .iter()
-        .find_map(|k| json.get(k)?.get("point_estimate")?.as_f64())
+    criterion_estimate(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"),
+        group,
+        function,
+    )
 }
 
 fn ratios() {

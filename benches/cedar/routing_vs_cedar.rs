@@ -14,10 +14,11 @@
 
 use std::cell::RefCell;
 use std::hint::black_box;
-use std::path::PathBuf;
+use std::path::Path;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput};
+use ete_benches::criterion_estimate;
 use ete_benches::routing::routing_workload;
 use ete_cedar_bench::CedarRouting;
 use ete_core::routing::{RoutingPolicy, decide};
@@ -34,20 +35,12 @@ fn fail(message: String) -> ! {
     std::process::exit(1)
 }
 
-/// Criterion's point estimate for one function of the group, ns per iteration.
 fn estimate(function: &str) -> Option<f64> {
-    let home = std::env::var_os("CRITERION_HOME")
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("CARGO_TARGET_DIR").map(|t| PathBuf::from(t).join("criterion"))
-        })
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/criterion"));
-    let path = home.join(GROUP).join(function).join("new/estimates.json");
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
-    ["slope", "mean"]
-        .iter()
-        .find_map(|k| json.get(k)?.get("point_estimate")?.as_f64())
+    criterion_estimate(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("target"),
+        GROUP,
+        function,
+    )
 }
 
 fn main() {
