@@ -24,11 +24,11 @@ use criterion::{BatchSize, Bencher, BenchmarkGroup, Criterion, Throughput, measu
 use ete_benches::columns::columns;
 use ete_benches::criterion_estimate;
 use ete_benches::pool::pool_workload;
-use ete_benches::routing::{default_policy_by_hand, routing_workload};
+use ete_benches::routing::routing_workload;
 use ete_core::columns::{CreditColumns, attendance_by_learner, credit_columns, ete_totals};
 use ete_core::hours::{CreditPolicy, LedgerPolicy};
 use ete_core::register::StatutoryPolicy;
-use ete_core::routing::{RoutingPolicy, decide};
+use ete_core::routing::RoutingPolicy;
 
 const ROWS: usize = 1_000_000;
 
@@ -155,24 +155,10 @@ fn licence_pool(c: &mut Criterion) {
 fn routing(c: &mut Criterion) {
     let w = routing_workload(ROWS, 2026);
     let policy = RoutingPolicy::default();
-    let orgs = &w.organisations;
-    let by_hand = |r: &ete_benches::routing::RouteRequest| {
-        default_policy_by_hand(&orgs[r.sender].kind, &orgs[r.recipient].kind, r.role)
-    };
     let disagree = w
         .requests
         .iter()
-        .filter(|r| {
-            decide(
-                &policy,
-                &orgs[r.sender],
-                &orgs[r.recipient],
-                r.role,
-                r.category,
-            )
-            .allowed
-                != by_hand(r)
-        })
+        .filter(|r| w.decide(&policy, r).is_some_and(|d| d.allowed) != w.by_hand(r))
         .count();
     if disagree > 0 {
         eprintln!("the hand-written baseline disagrees with decide on {disagree} requests");
@@ -180,22 +166,18 @@ fn routing(c: &mut Criterion) {
     }
     let mut g = group(c, "routing");
     bench(&mut g, "routing", "by_hand", |b| {
-        b.iter(|| w.requests.iter().filter(|r| by_hand(black_box(r))).count())
+        b.iter(|| {
+            w.requests
+                .iter()
+                .filter(|r| w.by_hand(black_box(r)))
+                .count()
+        })
     });
     bench(&mut g, "routing", "decide", |b| {
         b.iter(|| {
             w.requests
                 .iter()
-                .filter(|r| {
-                    decide(
-                        &policy,
-                        &orgs[r.sender],
-                        &orgs[r.recipient],
-                        r.role,
-                        r.category,
-                    )
-                    .allowed
-                })
+                .filter(|r| w.decide(&policy, r).is_some_and(|d| d.allowed))
                 .count()
         })
     });

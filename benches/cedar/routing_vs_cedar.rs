@@ -21,7 +21,7 @@ use criterion::{Criterion, Throughput};
 use ete_benches::criterion_estimate;
 use ete_benches::routing::routing_workload;
 use ete_cedar_bench::CedarRouting;
-use ete_core::routing::{RoutingPolicy, decide};
+use ete_core::routing::RoutingPolicy;
 
 const ROWS: usize = 1_000_000;
 const GROUP: &str = "routing_vs_cedar";
@@ -58,13 +58,9 @@ fn main() {
     // The same answer and the same deciding rule, for every request.
     let mut allowed = 0;
     for (i, (r, cedar_request)) in w.requests.iter().zip(&requests).enumerate() {
-        let ours = decide(
-            &policy,
-            &orgs[r.sender],
-            &orgs[r.recipient],
-            r.role,
-            r.category,
-        );
+        let Some(ours) = w.decide(&policy, r) else {
+            fail(format!("request {i} names no organisation"))
+        };
         let (cedar_allowed, cedar_rules) = cedar.authorize(cedar_request);
         let our_rules: Vec<String> = ours.reason.rule().map(str::to_owned).into_iter().collect();
         if ours.allowed != cedar_allowed || our_rules != cedar_rules {
@@ -89,16 +85,7 @@ fn main() {
         b.iter(|| {
             w.requests
                 .iter()
-                .filter(|r| {
-                    decide(
-                        &policy,
-                        &orgs[r.sender],
-                        &orgs[r.recipient],
-                        r.role,
-                        r.category,
-                    )
-                    .allowed
-                })
+                .filter(|r| w.decide(&policy, r).is_some_and(|d| d.allowed))
                 .count()
         })
     });

@@ -1,7 +1,7 @@
 //! Routing requests over organisations of every kind, and the default policy (T-1) written by
 //! hand as the baseline a user without a policy engine would write.
 
-use ete_core::routing::{DEFAULT_CATEGORIES, Organisation};
+use ete_core::routing::{DEFAULT_CATEGORIES, Decision, Organisation, RoutingPolicy, decide};
 use rand::rngs::SmallRng;
 use rand::{RngExt, SeedableRng};
 
@@ -29,6 +29,34 @@ pub struct RoutingWorkload {
     pub organisations: Vec<Organisation>,
     /// The requests.
     pub requests: Vec<RouteRequest>,
+}
+
+impl RoutingWorkload {
+    /// The core's decision for `request` under `policy` (`None` for an unknown index).
+    pub fn decide(&self, policy: &RoutingPolicy, request: &RouteRequest) -> Option<Decision> {
+        let (sender, recipient) = (
+            self.organisations.get(request.sender)?,
+            self.organisations.get(request.recipient)?,
+        );
+        Some(decide(
+            policy,
+            sender,
+            recipient,
+            request.role,
+            request.category,
+        ))
+    }
+
+    /// The hand-written baseline's answer for `request` (`false` for an unknown index).
+    pub fn by_hand(&self, request: &RouteRequest) -> bool {
+        match (
+            self.organisations.get(request.sender),
+            self.organisations.get(request.recipient),
+        ) {
+            (Some(s), Some(r)) => default_policy_by_hand(&s.kind, &r.kind, request.role),
+            _ => false,
+        }
+    }
 }
 
 /// `n` random requests, from `seed`, shaped like a hub's traffic: 45% from the hub to a school

@@ -4,9 +4,9 @@
 
 use ete_benches::columns::columns;
 use ete_benches::pool::pool_workload;
-use ete_benches::routing::{default_policy_by_hand, routing_workload};
+use ete_benches::routing::routing_workload;
 use ete_core::licences::Pool;
-use ete_core::routing::{RoutingPolicy, decide};
+use ete_core::routing::RoutingPolicy;
 
 #[test]
 fn every_pool_command_is_accepted_and_the_log_replays() {
@@ -37,23 +37,12 @@ fn every_pool_command_is_accepted_and_the_log_replays() {
 fn the_hand_written_routing_baseline_agrees_with_decide() {
     let w = routing_workload(20_000, 7);
     let policy = RoutingPolicy::default();
-    let orgs = &w.organisations;
     let allowed = w
         .requests
         .iter()
         .filter(|r| {
-            let d = decide(
-                &policy,
-                &orgs[r.sender],
-                &orgs[r.recipient],
-                r.role,
-                r.category,
-            );
-            assert_eq!(
-                d.allowed,
-                default_policy_by_hand(&orgs[r.sender].kind, &orgs[r.recipient].kind, r.role),
-                "{r:?}"
-            );
+            let d = w.decide(&policy, r).expect("indexes name organisations");
+            assert_eq!(d.allowed, w.by_hand(r), "{r:?}");
             d.allowed
         })
         .count();
