@@ -170,7 +170,7 @@ pub fn attendance_by_learner_packed(
     let out = columns::attendance_by_learner(
         &unpack_i64("learner", &learner)?,
         &marks,
-        learners,
+        Some(learners),
         &StatutoryPolicy::default(),
     )?;
     Ok(PackedAttendance {

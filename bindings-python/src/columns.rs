@@ -268,11 +268,7 @@ fn attendance_by_learner<'py>(
     let learner = column::<i64>(learner, "learner", "int64")?;
     let mark = marks(mark)?;
     let l = learner.slice();
-    let count = learners.unwrap_or_else(|| {
-        l.iter().max().map_or(0, |m| {
-            usize::try_from(*m).map_or(0, |m| m.saturating_add(1))
-        })
-    });
+    let count = learners;
     let policy = StatutoryPolicy::default();
     let by_learner = |codes: MarkSlice<'_>| match codes {
         MarkSlice::I8(m) => columns::attendance_by_learner(l, m, count, &policy),

@@ -109,7 +109,7 @@ fn main() {
         )),
         best(runs, totals_copy),
         best(runs, || attendance_by_learner(
-            &learner, &mark, learners, &statutory
+            &learner, &mark, Some(learners), &statutory
         )),
         best(runs, attendance_copy),
     );

@@ -6,6 +6,11 @@ use crate::register::{Mark, MarkTally, StatutoryPolicy};
 /// The mark code of an entry with no mark yet (as `pandas.Categorical` codes a missing value).
 pub const UNMARKED: i64 = -1;
 
+/// The most learners one call tabulates (ten million: every learner in England's alternative
+/// provision many times over). A larger `learners`, or a learner index at or beyond it, is
+/// refused before anything is allocated, so memory follows the input, not its values.
+pub const MAX_LEARNERS: usize = 10_000_000;
+
 /// One value per learner, in learner-index order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AttendanceColumns {
@@ -27,14 +32,14 @@ pub struct AttendanceColumns {
 
 /// Counts each learner's marks and derives the R-7/R-8 figures, as
 /// [`summarise`](crate::register::summarise) does for registers. `learner[i]` is an index in
-/// `0..learners`; `mark[i]` is the index of the mark in [`Mark::ALL`], or [`UNMARKED`] (−1).
+/// `0..learners` (at most [`MAX_LEARNERS`]; `None` means the largest index + 1); `mark[i]` is the index of the mark in [`Mark::ALL`], or [`UNMARKED`] (−1).
 ///
 /// ```
 /// use ete_core::columns::attendance_by_learner;
 /// use ete_core::register::StatutoryPolicy;
 ///
 /// // Learner 0: present, present, unauthorised absence (code 4); learner 1: unmarked.
-/// let a = attendance_by_learner(&[0, 0, 0, 1], &[0_i8, 0, 4, -1], 2, &StatutoryPolicy::default())?;
+/// let a = attendance_by_learner(&[0, 0, 0, 1], &[0_i8, 0, 4, -1], Some(2), &StatutoryPolicy::default())?;
 /// assert_eq!((a.possible, a.attended, a.absences), (vec![3, 0], vec![2, 0], vec![1, 0]));
 /// assert_eq!((a.unmarked[1], a.persistent[0], a.severe[0]), (1, true, false));
 /// # Ok::<(), ete_core::columns::ColumnError>(())
@@ -42,10 +47,21 @@ pub struct AttendanceColumns {
 pub fn attendance_by_learner<M: Copy + Into<i64>>(
     learner: &[i64],
     mark: &[M],
-    learners: usize,
+    learners: Option<usize>,
     policy: &StatutoryPolicy,
 ) -> Result<AttendanceColumns, ColumnError> {
     same_length("learner", learner.len(), &[("mark", Some(mark.len()))])?;
+    let learners = match learners {
+        Some(n) if n > MAX_LEARNERS => {
+            return Err(ColumnError::TooLarge {
+                field: "learners",
+                value: n as u64,
+                max: MAX_LEARNERS as u64,
+            });
+        }
+        Some(n) => n,
+        None => learner_count(learner)?,
+    };
     check_indices("learner", learner, learners, "learners")?;
     let codes = Mark::ALL.len() as i64;
     if let Some(position) = mark
@@ -64,7 +80,14 @@ pub fn attendance_by_learner<M: Copy + Into<i64>>(
         });
     }
     // Slot 0 holds unmarked entries, slot m + 1 mark m.
-    let mut slots = vec![[0_u64; 9]; learners];
+    let too_large = || ColumnError::TooLarge {
+        field: "learners",
+        value: learners as u64,
+        max: MAX_LEARNERS as u64,
+    };
+    let mut slots: Vec<[u64; 9]> = Vec::new();
+    slots.try_reserve_exact(learners).map_err(|_| too_large())?;
+    slots.resize(learners, [0_u64; 9]);
     for (l, m) in learner.iter().zip(mark) {
         if let Some(row) = slots.get_mut(*l as usize)
             && let Some(slot) = row.get_mut(((*m).into() + 1) as usize)
@@ -73,6 +96,14 @@ pub fn attendance_by_learner<M: Copy + Into<i64>>(
         }
     }
     let mut out = AttendanceColumns::default();
+    for column in out.counts.iter_mut().chain([
+        &mut out.unmarked,
+        &mut out.possible,
+        &mut out.attended,
+        &mut out.absences,
+    ]) {
+        column.try_reserve_exact(learners).map_err(|_| too_large())?;
+    }
     for row in &slots {
         let [unmarked, counts @ ..] = *row;
         let tally = MarkTally(counts);
@@ -88,4 +119,14 @@ pub fn attendance_by_learner<M: Copy + Into<i64>>(
         out.severe.push(flags.severe);
     }
     Ok(out)
+}
+
+/// The number of learners when the caller gives none: the largest index + 1. An index at or
+/// beyond [`MAX_LEARNERS`] is refused naming its row, before anything is allocated.
+fn learner_count(learner: &[i64]) -> Result<usize, ColumnError> {
+    check_indices("learner", learner, MAX_LEARNERS, "learners one call can tabulate")?;
+    Ok(learner
+        .iter()
+        .max()
+        .map_or(0, |m| usize::try_from(*m).map_or(0, |m| m.saturating_add(1))))
 }

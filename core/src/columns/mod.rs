@@ -20,7 +20,7 @@ mod attendance;
 mod credit;
 mod totals;
 
-pub use attendance::{AttendanceColumns, UNMARKED, attendance_by_learner};
+pub use attendance::{AttendanceColumns, MAX_LEARNERS, UNMARKED, attendance_by_learner};
 pub use credit::{CreditColumns, CreditOutput, credit_columns, find_repeats};
 pub use totals::{EteTotals, ete_totals};
 
@@ -69,6 +69,17 @@ pub enum ColumnError {
         /// What was expected, with the rule.
         reason: String,
     },
+    /// A count given by the caller (a number of learners) would size a table beyond the
+    /// stated limit, or beyond what memory can hold: memory follows the input, not its values.
+    #[error("{field} = {value}: at most {max} can be tabulated in one call")]
+    TooLarge {
+        /// The argument.
+        field: &'static str,
+        /// The value given.
+        value: u64,
+        /// The largest accepted.
+        max: u64,
+    },
 }
 
 impl ColumnError {
@@ -77,9 +88,9 @@ impl ColumnError {
     pub fn kind(&self) -> ErrorKind {
         match self {
             ColumnError::InvalidMinutes { .. } => ErrorKind::InvalidMinutes,
-            ColumnError::LengthMismatch { .. } | ColumnError::OutOfRange { .. } => {
-                ErrorKind::InvalidField
-            }
+            ColumnError::LengthMismatch { .. }
+            | ColumnError::OutOfRange { .. }
+            | ColumnError::TooLarge { .. } => ErrorKind::InvalidField,
         }
     }
 
@@ -88,7 +99,8 @@ impl ColumnError {
         match self {
             ColumnError::LengthMismatch { field, .. }
             | ColumnError::InvalidMinutes { field, .. }
-            | ColumnError::OutOfRange { field, .. } => field,
+            | ColumnError::OutOfRange { field, .. }
+            | ColumnError::TooLarge { field, .. } => field,
         }
     }
 }

@@ -81,7 +81,7 @@ fn attendance(input: &Value) -> Outcome {
     let out = attendance_by_learner(
         &longs(&input["learner"]),
         &marks,
-        learners,
+        Some(learners),
         &StatutoryPolicy::default(),
     )
     .map_err(|e| e.kind())?;
