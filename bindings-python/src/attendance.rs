@@ -8,9 +8,9 @@ use ete_core::Fraction;
 use ete_core::contribution::ContributionSummary;
 use ete_core::register::{self, AttendanceSummary, Scope, StatutoryPolicy};
 use pyo3::prelude::*;
-use pyo3::types::{PyDateTime, PyDict};
+use pyo3::types::PyDict;
 
-use crate::completion::utc_instant;
+use crate::convert::Instant;
 use crate::register::{PyRegister, mark, snapshots};
 
 /// An exact `fractions.Fraction`.
@@ -146,19 +146,20 @@ impl PySummaryReport {
 #[pyfunction]
 #[pyo3(signature = (registers, now, *, learners = None, date_from = None, date_to = None))]
 fn summarise(
+    py: Python<'_>,
     registers: Vec<PyRef<'_, PyRegister>>,
-    now: &Bound<'_, PyDateTime>,
+    now: Instant,
     learners: Option<Vec<String>>,
     date_from: Option<NaiveDate>,
     date_to: Option<NaiveDate>,
 ) -> PyResult<PySummaryReport> {
-    let now = utc_instant("now", now)?;
+    let now = now.0;
     let scope = Scope {
         learners,
         from: date_from,
         to: date_to,
     };
-    let registers = snapshots(&registers)?;
+    let registers = snapshots(py, &registers)?;
     Ok(PySummaryReport {
         inner: register::summarise(&registers, &scope, now),
     })
@@ -175,10 +176,11 @@ pub struct PyUnprocessedAbsence {
 /// The unexplained absences of `learners` (a school's), oldest first.
 #[pyfunction]
 fn unprocessed_absences(
+    py: Python<'_>,
     registers: Vec<PyRef<'_, PyRegister>>,
     learners: Vec<String>,
 ) -> PyResult<Vec<PyUnprocessedAbsence>> {
-    let registers = snapshots(&registers)?;
+    let registers = snapshots(py, &registers)?;
     Ok(register::unprocessed_absences(&registers, &learners)
         .into_iter()
         .map(|a| PyUnprocessedAbsence {
@@ -233,6 +235,7 @@ impl PyContributionSummary {
 #[pyfunction]
 #[pyo3(signature = (registers, learner, *, date_from = None, date_to = None))]
 fn contribution_summary(
+    py: Python<'_>,
     registers: Vec<PyRef<'_, PyRegister>>,
     learner: &str,
     date_from: Option<NaiveDate>,
@@ -243,7 +246,7 @@ fn contribution_summary(
         from: date_from,
         to: date_to,
     };
-    let registers = snapshots(&registers)?;
+    let registers = snapshots(py, &registers)?;
     Ok(PyContributionSummary {
         inner: register::contribution_summary(&registers, learner, &scope),
     })

@@ -2,10 +2,9 @@
 //! `Series`, lists): conversion and error mapping around `ete_core::columns`. The interpreter is
 //! released while the core works; results come back as new numpy arrays, without a copy.
 
-use ete_core::columns::{self, CreditColumns};
-use ete_core::hours::{self, CreditPolicy, CreditReason, LedgerPolicy};
+use ete_core::columns::{self, CreditColumns, CreditRow};
+use ete_core::hours::{CreditPolicy, CreditReason, LedgerPolicy};
 use ete_core::register::{Mark, StatutoryPolicy};
-use ete_core::{ErrorKind, Minutes};
 use numpy::{
     Element, PyArray1, PyArrayDescrMethods, PyArrayMethods, PyReadonlyArray1, PyUntypedArray,
     PyUntypedArrayMethods,
@@ -14,6 +13,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString};
 
+use crate::convert::Whole;
 use crate::credit::PyCreditPolicy;
 use crate::errors::{InvalidField, py_result};
 
@@ -34,6 +34,7 @@ impl<T: Element + Clone> Column<'_, T> {
 
 /// `obj` as a one-dimensional numpy array (through `numpy.asarray` unless it is one).
 fn ndarray<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<Bound<'py, PyUntypedArray>> {
+    require_numpy(obj.py())?;
     let array = match obj.cast::<PyUntypedArray>() {
         Ok(array) => array.clone(),
         Err(_) => obj
@@ -50,6 +51,16 @@ fn ndarray<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<Bound<'py, PyU
         )));
     }
     Ok(array)
+}
+
+/// numpy must be importable before any array type is touched (the numpy crate would panic
+/// looking for its C API): without it, an `ImportError` that says how to install it.
+fn require_numpy(py: Python<'_>) -> PyResult<()> {
+    py.import("numpy").map(drop).map_err(|_| {
+        pyo3::exceptions::PyImportError::new_err(
+            "the columnar API needs numpy: pip install 'ete-core[columns]'",
+        )
+    })
 }
 
 fn dtype_name(array: &Bound<'_, PyUntypedArray>) -> String {
@@ -263,12 +274,12 @@ fn attendance_by_learner<'py>(
     py: Python<'py>,
     learner: &Bound<'py, PyAny>,
     mark: &Bound<'py, PyAny>,
-    learners: Option<usize>,
+    learners: Option<Whole<usize>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let learner = column::<i64>(learner, "learner", "int64")?;
     let mark = marks(mark)?;
     let l = learner.slice();
-    let count = learners;
+    let count = learners.map(|l| l.0);
     let policy = StatutoryPolicy::default();
     let by_learner = |codes: MarkSlice<'_>| match codes {
         MarkSlice::I8(m) => columns::attendance_by_learner(l, m, count, &policy),
@@ -305,25 +316,22 @@ fn reason_strings(py: Python<'_>) -> &[Py<PyString>] {
     })
 }
 
-/// Decides one row with the policy's numbers, or `InvalidMinutes` naming the field.
+/// Decides one row through core's [`CreditRow`]: the same answer, or the same error, as
+/// `credit_columns` gives for that row; `position` names the row in an error.
 fn decide_row(
-    row: (i64, i64, bool, bool, bool),
+    row: (Whole<i64>, Whole<i64>, bool, bool, bool),
     policy: &CreditPolicy,
-    at: &dyn Fn(&str) -> String,
+    position: usize,
 ) -> PyResult<(i64, CreditReason)> {
-    let (actual, guided, passed, repeat, extra_time) = row;
-    let minutes = |value: i64, field: &str| {
-        Minutes::from_signed(value).map_err(|e| {
-            crate::errors::raise_kind(ErrorKind::InvalidMinutes, format!("{}: {e}", at(field)))
-        })
-    };
-    let (credited, reason) = hours::credit_minutes(
-        minutes(actual, "actual")?,
-        minutes(guided, "guided")?,
+    let (Whole(actual), Whole(guided), passed, repeat, extra_time) = row;
+    let row = CreditRow {
+        actual,
+        guided,
         passed,
-        repeat && !policy.credit_repeats(),
-        extra_time.then_some(policy.allowance_percent()),
-    );
+        repeat,
+        extra_time,
+    };
+    let (credited, reason) = py_result(row.decide(position, policy))?;
     Ok((credited.as_signed(), reason))
 }
 
@@ -334,23 +342,21 @@ fn reason_string(py: Python<'_>, reason: CreditReason) -> Bound<'_, PyString> {
         .unwrap_or_else(|| PyString::new(py, reason.code()))
 }
 
-/// One completion's credit from its numbers (H-3..H-5, H-7) under the default policy:
-/// `(credited_minutes, reason_code)`. The scalar form of `credit_columns`.
+/// One completion's credit from its numbers (H-3..H-5, H-7): `(credited_minutes, reason_code)`.
+/// The scalar form of `credit_columns`: the same answer or the same error for the same input.
 #[pyfunction]
+#[pyo3(signature = (actual, guided, passed, repeat = false, extra_time = false, policy = None))]
 fn credit_row<'py>(
     py: Python<'py>,
-    actual: i64,
-    guided: i64,
+    actual: Whole<i64>,
+    guided: Whole<i64>,
     passed: bool,
     repeat: bool,
     extra_time: bool,
+    policy: Option<PyRef<'py, PyCreditPolicy>>,
 ) -> PyResult<(i64, Bound<'py, PyString>)> {
-    let policy = CreditPolicy::default();
-    let (credited, reason) = decide_row(
-        (actual, guided, passed, repeat, extra_time),
-        &policy,
-        &|field| field.to_owned(),
-    )?;
+    let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
+    let (credited, reason) = decide_row((actual, guided, passed, repeat, extra_time), &policy, 0)?;
     Ok((credited, reason_string(py, reason)))
 }
 
@@ -368,14 +374,13 @@ fn credit_rows<'py>(
     let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
     let (mut credited, mut reasons) = (Vec::new(), Vec::new());
     for (position, row) in rows.try_iter()?.enumerate() {
-        let at = |field: &str| format!("rows[{position}].{field}");
-        let values: (i64, i64, bool, bool, bool) = row?.extract().map_err(|_| {
+        let values: (Whole<i64>, Whole<i64>, bool, bool, bool) = row?.extract().map_err(|_| {
             InvalidField::new_err(format!(
                 "rows[{position}]: expected a tuple (actual: int, guided: int, passed: bool, \
                  repeat: bool, extra_time: bool)"
             ))
         })?;
-        let (minutes, reason) = decide_row(values, &policy, &at)?;
+        let (minutes, reason) = decide_row(values, &policy, position)?;
         credited.push(minutes);
         reasons.push(reason_string(py, reason));
     }

@@ -4,23 +4,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ete_core::hours::{
     self, Completion, CompletionFields, CompletionStatus, ReadMode, ReadOutcome, Reject,
 };
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDateTime, PyTzInfo, PyTzInfoAccess};
+
+use crate::convert::{Instant, Mins, Whole};
 
 use crate::errors::py_result;
-use crate::minutes::minutes;
-
-/// Any timezone-aware `datetime` (UTC, a fixed offset, or a `zoneinfo` zone) as a UTC instant.
-pub(crate) fn utc_instant(field: &str, value: &Bound<'_, PyDateTime>) -> PyResult<DateTime<Utc>> {
-    if value.get_tzinfo().is_none() {
-        return Err(PyTypeError::new_err(format!(
-            "{field} must be a timezone-aware datetime (e.g. tzinfo=datetime.timezone.utc)"
-        )));
-    }
-    let utc = PyTzInfo::utc(value.py())?;
-    value.call_method1("astimezone", (utc,))?.extract()
-}
 
 /// A checked course completion (H-2). `repr` shows ids only.
 #[pyclass(name = "Completion", module = "ete_core", frozen)]
@@ -40,10 +29,10 @@ impl PyCompletion {
     fn new(
         external_reference: String,
         course_name: String,
-        completion_date_time: &Bound<'_, PyDateTime>,
+        completion_date_time: Instant,
         status: &str,
-        total_time_minutes: i64,
-        expected_time_minutes: i64,
+        total_time_minutes: Mins,
+        expected_time_minutes: Mins,
         first_name: String,
         last_name: String,
         date_of_birth: Option<NaiveDate>,
@@ -53,7 +42,7 @@ impl PyCompletion {
         email: String,
         course_type: String,
         provider: String,
-        attempts: Option<u32>,
+        attempts: Option<Whole<u32>>,
     ) -> PyResult<PyCompletion> {
         let fields = CompletionFields {
             first_name,
@@ -66,11 +55,11 @@ impl PyCompletion {
             course_name,
             course_type,
             provider,
-            completion_date_time: utc_instant("completion_date_time", completion_date_time)?,
+            completion_date_time: completion_date_time.0,
             status: py_result(status.parse::<CompletionStatus>())?,
-            total_time_minutes: minutes(total_time_minutes)?,
-            expected_time_minutes: minutes(expected_time_minutes)?,
-            attempts,
+            total_time_minutes: total_time_minutes.0,
+            expected_time_minutes: expected_time_minutes.0,
+            attempts: attempts.map(|a| a.0),
             external_reference,
         };
         py_result(Completion::new(fields)).map(|inner| PyCompletion { inner })

@@ -3,8 +3,9 @@
 use ete_core::hours::Course;
 use pyo3::prelude::*;
 
+use crate::convert::Mins;
+
 use crate::errors::py_result;
-use crate::minutes::minutes;
 
 /// A course offered on the learning portal (H-1): guided time above zero, BCP-47 language tags.
 #[pyclass(name = "Course", module = "ete_core", frozen)]
@@ -22,9 +23,9 @@ impl PyCourse {
         provider: String,
         course_type: String,
         languages: Vec<String>,
-        guided: i64,
+        guided: Mins,
     ) -> PyResult<PyCourse> {
-        let guided = minutes(guided)?;
+        let guided = guided.0;
         py_result(Course::new(
             id,
             title,

@@ -7,24 +7,18 @@ use ete_core::hours::{
 };
 use pyo3::prelude::*;
 
+use crate::convert::{Mins, Whole};
+
 use crate::completion::PyCompletion;
 use crate::errors::py_result;
 use crate::ledger::PyRequirement;
-use crate::minutes::minutes;
 
 fn category(name: &str) -> PyResult<AgreementCategory> {
-    crate::errors::parse_enum(
-        "agreement category",
-        name,
-        "neurodiversity, learning_disability, physical_or_sensory, language_support or other",
-    )
+    crate::errors::parse_code(name)
 }
 
 fn category_name(c: AgreementCategory) -> String {
-    match serde_json::to_value(c) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => format!("{c:?}"),
-    }
+    ete_core::codes::Code::code(c).to_owned()
 }
 
 /// A practitioner's extra-time agreement for a person (H-6).
@@ -42,7 +36,7 @@ impl PyAgreement {
         agreed_by: String,
         agreed_on: NaiveDate,
         category: &str,
-        allowance_percent: Option<u32>,
+        allowance_percent: Option<Whole<u32>>,
     ) -> PyResult<PyAgreement> {
         let category = self::category(category)?;
         py_result(ExtraTimeAgreement::new(
@@ -50,7 +44,7 @@ impl PyAgreement {
             agreed_by,
             agreed_on,
             category,
-            allowance_percent,
+            allowance_percent.map(|p| p.0),
         ))
         .map(|inner| PyAgreement { inner })
     }
@@ -278,7 +272,7 @@ fn credit_against_requirements(
     let (completions, agreements, prior, policy) = inputs(&completions, &agreements, prior, policy);
     let requirements = requirements
         .iter()
-        .map(|r| r.snapshot())
+        .map(|r| r.snapshot(py))
         .collect::<PyResult<Vec<_>>>()?;
     let decisions = py.detach(|| {
         hours::credit_against_requirements(
@@ -296,8 +290,8 @@ fn credit_against_requirements(
 /// `half_up(guided × (100 + p) / 100)` under an allowance of `p` percent (H-5).
 #[pyfunction]
 #[pyo3(signature = (guided, allowance_percent = None))]
-fn allowance_cap(guided: i64, allowance_percent: Option<u32>) -> PyResult<u64> {
-    Ok(hours::allowance_cap(minutes(guided)?, allowance_percent).get())
+fn allowance_cap(guided: Mins, allowance_percent: Option<Whole<u32>>) -> PyResult<u64> {
+    Ok(hours::allowance_cap(guided.0, allowance_percent.map(|p| p.0)).get())
 }
 
 /// Adds the classes and functions to the module.

@@ -160,12 +160,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     Ok(())
 }
 
-/// The exception for a kind, with a message.
-pub fn raise_kind(kind: ErrorKind, message: String) -> PyErr {
-    raise(kind, message)
-}
-
-/// The exception for a kind, with the core's message.
 fn raise(kind: ErrorKind, message: String) -> PyErr {
     match kind {
         ErrorKind::InvalidMinutes => InvalidMinutes::new_err(message),
@@ -316,17 +310,10 @@ impl IntoPyErr for PoolError {
     }
 }
 
-/// An enum from its snake_case code, or `ValueError` naming the value and what is expected.
-pub fn parse_enum<T: serde::de::DeserializeOwned>(
-    what: &str,
-    value: &str,
-    expected: &str,
-) -> PyResult<T> {
-    serde_json::from_value(serde_json::Value::String(value.to_owned())).map_err(|_| {
-        pyo3::exceptions::PyValueError::new_err(format!(
-            "unknown {what} {value:?}: expected {expected}"
-        ))
-    })
+/// Parses a code declared once in core (`codes!`); an unknown one is `InvalidField` listing
+/// the codes.
+pub fn parse_code<T: ete_core::codes::Code>(text: &str) -> PyResult<T> {
+    T::parse(text).map_err(|e| InvalidField::new_err(e.to_string()))
 }
 
 /// `MalformedInput` with a message.

@@ -1,18 +1,18 @@
 //! The requirement ledger (H-9..H-12): a `Requirement` object safe to share between threads.
 
-use std::sync::{Mutex, MutexGuard};
-
 use chrono::NaiveDate;
 use ete_core::hours::{
     self, AppointmentOutcome, IncentiveStatus, LedgerEntry, LedgerEvent, LedgerPolicy,
     LedgerStatus, OrderKind, RequirementTerms,
 };
-use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+
+use crate::convert::{Mins, Whole};
 use pyo3::types::PyDict;
 
-use crate::errors::{parse_enum, py_result};
-use crate::minutes::minutes;
+use crate::errors::py_result;
+use crate::shared::Shared;
 
 fn enum_name<T: serde::Serialize + std::fmt::Debug>(value: &T) -> String {
     match serde_json::to_value(value) {
@@ -34,16 +34,12 @@ impl PyLedgerEntry {
     fn work_appointment(
         date: NaiveDate,
         by: String,
-        minutes: i64,
+        minutes: Mins,
         outcome: &str,
     ) -> PyResult<PyLedgerEntry> {
-        let outcome: AppointmentOutcome = parse_enum(
-            "outcome",
-            outcome,
-            "attended, acceptable_absence or unacceptable_absence",
-        )?;
+        let outcome: AppointmentOutcome = crate::errors::parse_code(outcome)?;
         let event = LedgerEvent::WorkAppointment {
-            minutes: self::minutes(minutes)?,
+            minutes: minutes.0,
             outcome,
         };
         Ok(PyLedgerEntry {
@@ -55,11 +51,11 @@ impl PyLedgerEntry {
     fn ete_credit(
         date: NaiveDate,
         by: String,
-        minutes: i64,
+        minutes: Mins,
         course_name: String,
     ) -> PyResult<PyLedgerEntry> {
         let event = LedgerEvent::EteCredit {
-            minutes: self::minutes(minutes)?,
+            minutes: minutes.0,
             course_name,
         };
         Ok(PyLedgerEntry {
@@ -68,16 +64,16 @@ impl PyLedgerEntry {
     }
     /// A court change to the required time, in signed minutes.
     #[staticmethod]
-    fn adjustment(date: NaiveDate, by: String, minutes: i64) -> PyLedgerEntry {
+    fn adjustment(date: NaiveDate, by: String, minutes: Whole<i64>) -> PyLedgerEntry {
         PyLedgerEntry {
-            inner: LedgerEntry::new(date, by, LedgerEvent::Adjustment { minutes }),
+            inner: LedgerEntry::new(date, by, LedgerEvent::Adjustment { minutes: minutes.0 }),
         }
     }
     /// An extension of the completion period, in calendar months.
     #[staticmethod]
-    fn extension(date: NaiveDate, by: String, months: u32) -> PyLedgerEntry {
+    fn extension(date: NaiveDate, by: String, months: Whole<u32>) -> PyLedgerEntry {
         PyLedgerEntry {
-            inner: LedgerEntry::new(date, by, LedgerEvent::Extension { months }),
+            inner: LedgerEntry::new(date, by, LedgerEvent::Extension { months: months.0 }),
         }
     }
     #[getter]
@@ -155,18 +151,13 @@ fn status_dict<'py>(py: Python<'py>, s: &LedgerStatus) -> PyResult<Bound<'py, Py
 /// An Unpaid Work requirement and its ledger (H-9..H-12). Safe to share between threads.
 #[pyclass(name = "Requirement", module = "ete_core", frozen)]
 pub struct PyRequirement {
-    inner: Mutex<hours::Requirement>,
+    inner: Shared<hours::Requirement>,
 }
 
 impl PyRequirement {
-    fn lock(&self) -> PyResult<MutexGuard<'_, hours::Requirement>> {
-        self.inner.lock().map_err(|_| {
-            PyRuntimeError::new_err("a thread panicked while holding this requirement")
-        })
-    }
     /// A copy of the core requirement.
-    pub fn snapshot(&self) -> PyResult<hours::Requirement> {
-        Ok(self.lock()?.clone())
+    pub fn snapshot(&self, py: Python<'_>) -> PyResult<hours::Requirement> {
+        self.inner.with(py, |r| r.clone())
     }
 }
 
@@ -178,74 +169,79 @@ impl PyRequirement {
         id: String,
         person_ref: String,
         kind: &str,
-        required: i64,
+        required: Mins,
         start: NaiveDate,
         incentive_eligible: bool,
         policy: Option<PyRef<'_, PyLedgerPolicy>>,
     ) -> PyResult<PyRequirement> {
-        let kind: OrderKind = parse_enum("order kind", kind, "adult or youth")?;
+        let kind: OrderKind = crate::errors::parse_code(kind)?;
         let terms = RequirementTerms {
             id,
             person_ref,
             kind,
-            required: minutes(required)?,
+            required: required.0,
             start,
             incentive_eligible,
         };
         let policy = policy.map(|p| p.inner).unwrap_or_default();
         py_result(hours::Requirement::new(terms, policy)).map(|r| PyRequirement {
-            inner: Mutex::new(r),
+            inner: Shared::new(r),
         })
     }
     /// Reads a requirement from its JSON form, replaying every entry through the rules.
     #[staticmethod]
-    fn from_json(text: &str) -> PyResult<PyRequirement> {
-        py_result(hours::Requirement::from_json(text)).map(|r| PyRequirement {
-            inner: Mutex::new(r),
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<PyRequirement> {
+        py_result(py.detach(|| hours::Requirement::from_json(text))).map(|r| PyRequirement {
+            inner: Shared::new(r),
         })
     }
-    fn to_json(&self) -> PyResult<String> {
-        py_result(self.lock()?.to_json())
+    /// The requirement as JSON.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        py_result(self.inner.with(py, |r| r.to_json())?)
     }
+    /// The requirement's id.
     #[getter]
-    fn id(&self) -> PyResult<String> {
-        Ok(self.lock()?.id().to_owned())
+    fn id(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner.with(py, |r| r.id().to_owned())
     }
+    /// The person's reference.
     #[getter]
-    fn person_ref(&self) -> PyResult<String> {
-        Ok(self.lock()?.person_ref().to_owned())
+    fn person_ref(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner.with(py, |r| r.person_ref().to_owned())
     }
     /// Number of entries recorded.
-    fn __len__(&self) -> PyResult<usize> {
-        Ok(self.lock()?.entries().len())
+    fn __len__(&self, py: Python<'_>) -> PyResult<usize> {
+        self.inner.with(py, |r| r.entries().len())
     }
     /// Records one entry, or raises with the ledger unchanged.
-    fn record(&self, entry: PyRef<'_, PyLedgerEntry>) -> PyResult<()> {
-        py_result(self.lock()?.record(entry.inner.clone()))
+    fn record(&self, py: Python<'_>, entry: PyRef<'_, PyLedgerEntry>) -> PyResult<()> {
+        let entry = entry.inner.clone();
+        py_result(self.inner.with(py, |r| r.record(entry))?)
     }
     /// Records every entry or none; the error names the first refused entry's position.
-    fn record_all(&self, entries: Vec<PyRef<'_, PyLedgerEntry>>) -> PyResult<()> {
-        let entries = entries.iter().map(|e| e.inner.clone()).collect();
-        py_result(self.lock()?.record_all(entries))
+    fn record_all(&self, py: Python<'_>, entries: Vec<PyRef<'_, PyLedgerEntry>>) -> PyResult<()> {
+        let entries: Vec<_> = entries.iter().map(|e| e.inner.clone()).collect();
+        py_result(self.inner.with(py, |r| r.record_all(entries))?)
     }
     /// How much of a proposed ETE credit fits: `(fits, rest)` (H-10).
-    fn ete_fit(&self, proposed: i64) -> PyResult<(u64, u64)> {
-        let fit = py_result(self.lock()?.ete_fit(minutes(proposed)?))?;
+    fn ete_fit(&self, py: Python<'_>, proposed: Mins) -> PyResult<(u64, u64)> {
+        let proposed = proposed.0;
+        let fit = py_result(self.inner.with(py, |r| r.ete_fit(proposed))?)?;
         Ok((fit.fits.get(), fit.rest.get()))
     }
     /// Every figure on a day, as a dict (incentive figures under "incentive").
     fn status<'py>(&self, py: Python<'py>, on: NaiveDate) -> PyResult<Bound<'py, PyDict>> {
-        let status = py_result(self.lock()?.status(on))?;
+        let status = py_result(self.inner.with(py, |r| r.status(on))?)?;
         status_dict(py, &status)
     }
-    fn __repr__(&self) -> PyResult<String> {
-        let r = self.lock()?;
-        Ok(format!(
-            "Requirement(id={:?}, person_ref={:?}, entries={})",
-            r.id(),
-            r.person_ref(),
-            r.entries().len()
-        ))
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner.with(py, |r| {
+            format!(
+                "<Requirement id={:?} entries={}>",
+                r.id(),
+                r.entries().len()
+            )
+        })
     }
 }
 
@@ -254,25 +250,21 @@ impl PyRequirement {
 /// thread records in between.
 #[pyfunction]
 fn record_credits(
+    py: Python<'_>,
     requirements: Vec<PyRef<'_, PyRequirement>>,
     decisions: Vec<PyRef<'_, crate::credit::PyCreditDecision>>,
     by: &str,
 ) -> PyResult<usize> {
-    // Lock each distinct requirement once, in address order, so two calls cannot deadlock.
-    let mut distinct: Vec<&PyRequirement> = requirements.iter().map(|r| &**r).collect();
-    distinct.sort_by_key(|r| std::ptr::from_ref(*r) as usize);
-    distinct.dedup_by_key(|r| std::ptr::from_ref(*r) as usize);
-    let mut guards = distinct
-        .iter()
-        .map(|r| r.lock())
-        .collect::<PyResult<Vec<_>>>()?;
-    let mut working: Vec<hours::Requirement> = guards.iter().map(|g| (**g).clone()).collect();
+    let shared: Vec<&Shared<hours::Requirement>> = requirements.iter().map(|r| &r.inner).collect();
     let decisions: Vec<hours::CreditDecision> = decisions.iter().map(|d| d.inner.clone()).collect();
-    let recorded = py_result(hours::record_credits(&mut working, &decisions, by))?;
-    for (guard, updated) in guards.iter_mut().zip(working) {
-        **guard = updated;
-    }
-    Ok(recorded)
+    py_result(Shared::with_all(py, &shared, |mut states| {
+        let mut working: Vec<hours::Requirement> = states.iter().map(|r| (**r).clone()).collect();
+        let recorded = hours::record_credits(&mut working, &decisions, by)?;
+        for (state, updated) in states.iter_mut().zip(working) {
+            **state = updated;
+        }
+        Ok::<_, hours::LedgerError>(recorded)
+    })?)
 }
 
 /// Adds the classes to the module.

@@ -14,6 +14,7 @@
 mod attendance;
 mod columns;
 mod completion;
+mod convert;
 mod course;
 mod credit;
 mod errors;
@@ -23,6 +24,7 @@ mod minutes;
 mod register;
 mod report;
 mod routing;
+mod shared;
 
 use pyo3::prelude::*;
 

@@ -2,25 +2,16 @@
 //! snapshot and reports, and `AccessSessions` for supported-access sessions. Events, accounts
 //! and reports come back as plain dicts (the core's JSON shape).
 
-use std::sync::{Mutex, MutexGuard};
-
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use ete_core::licences::{
     self, AccessSessions, AccountKind, Action, Command, DeactivationReason, Event, Pool,
     PoolPolicy, SessionPolicy,
 };
-use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyDateTime;
 
-use crate::completion::utc_instant;
-use crate::errors::{parse_enum, py_result};
-
-/// A value as plain Python data, through its JSON form.
-fn plain<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    let text = serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
-    py.import("json")?.call_method1("loads", (text,))
-}
+use crate::convert::{Instant, Whole, plain};
+use crate::errors::py_result;
+use crate::shared::Shared;
 
 /// The pool and its log, kept together.
 struct State {
@@ -33,37 +24,35 @@ struct State {
 /// and the time, and returns the events it caused as dicts.
 #[pyclass(name = "LicencePool", module = "ete_core", frozen)]
 pub struct PyLicencePool {
-    inner: Mutex<State>,
+    inner: Shared<State>,
 }
 
 impl PyLicencePool {
-    fn lock(&self) -> PyResult<MutexGuard<'_, State>> {
-        self.inner
-            .lock()
-            .map_err(|_| PyRuntimeError::new_err("a thread panicked while holding this pool"))
-    }
-
     fn run<'py>(
         &self,
         py: Python<'py>,
         id: String,
         actor: String,
-        at: &Bound<'py, PyDateTime>,
+        at: Instant,
         action: Action,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
         let command = Command {
             id,
             actor,
-            at: utc_instant("at", at)?,
+            at: at.0,
             action,
         };
-        let events = py.detach(|| -> PyResult<Vec<Event>> {
-            let mut state = self.lock()?;
-            let events = py_result(state.pool.execute(&command))?;
+        let events = py_result(self.inner.with(py, |state| {
+            let events = state.pool.execute(&command)?;
             state.log.extend(events.iter().cloned());
-            Ok(events)
-        })?;
+            Ok::<_, licences::PoolError>(events)
+        })?)?;
         events.iter().map(|e| plain(py, e)).collect()
+    }
+
+    /// Reads the pool with the interpreter released.
+    fn read<R: Send>(&self, py: Python<'_>, f: impl FnOnce(&Pool) -> R + Send) -> PyResult<R> {
+        self.inner.with(py, |state| f(&state.pool))
     }
 }
 
@@ -74,8 +63,8 @@ impl PyLicencePool {
     #[pyo3(signature = (region, capacity, opened_at, *, policy = None, actor = "ADMIN".to_owned(), command_id = "open".to_owned()))]
     fn new(
         region: &str,
-        capacity: u32,
-        opened_at: &Bound<'_, PyDateTime>,
+        capacity: Whole<u32>,
+        opened_at: Instant,
         policy: Option<&str>,
         actor: String,
         command_id: String,
@@ -84,17 +73,16 @@ impl PyLicencePool {
             Some(text) => py_result(PoolPolicy::from_json(text))?,
             None => PoolPolicy::default(),
         };
-        let at = utc_instant("opened_at", opened_at)?;
         let (pool, opened) = py_result(Pool::open(
             &command_id,
             &actor,
-            at,
+            opened_at.0,
             region,
-            capacity,
+            capacity.0,
             policy,
         ))?;
         Ok(PyLicencePool {
-            inner: Mutex::new(State {
+            inner: Shared::new(State {
                 pool,
                 log: vec![opened],
             }),
@@ -102,75 +90,74 @@ impl PyLicencePool {
     }
     /// Rebuilds a pool from its event log (JSON, as `events_json` gives it).
     #[staticmethod]
-    fn replay(events_json: &str) -> PyResult<PyLicencePool> {
-        let log: Vec<Event> = serde_json::from_str(events_json)
-            .map_err(|e| crate::errors::malformed(format!("invalid event log: {e}")))?;
-        let pool = py_result(Pool::replay(&log))?;
+    fn replay(py: Python<'_>, events_json: &str) -> PyResult<PyLicencePool> {
+        let (pool, log) = py.detach(|| replay_log(events_json))?;
         Ok(PyLicencePool {
-            inner: Mutex::new(State { pool, log }),
+            inner: Shared::new(State { pool, log }),
         })
     }
     /// Restores a snapshot (`to_json`) with its log (`events_json`); both must agree.
     #[staticmethod]
-    fn restore(snapshot_json: &str, events_json: &str) -> PyResult<PyLicencePool> {
-        let pool = py_result(Pool::from_json(snapshot_json))?;
-        let replayed = PyLicencePool::replay(events_json)?;
-        let state = replayed.lock()?;
-        if state.pool != pool {
+    fn restore(py: Python<'_>, snapshot_json: &str, events_json: &str) -> PyResult<PyLicencePool> {
+        let pool = py_result(py.detach(|| Pool::from_json(snapshot_json)))?;
+        let (replayed, log) = py.detach(|| replay_log(events_json))?;
+        if replayed != pool {
             return Err(crate::errors::malformed(
                 "the snapshot and the event log describe different pools (L-7)".into(),
             ));
         }
-        let log = state.log.clone();
         Ok(PyLicencePool {
-            inner: Mutex::new(State { pool, log }),
+            inner: Shared::new(State { pool, log }),
         })
     }
     /// The snapshot as JSON.
-    fn to_json(&self) -> PyResult<String> {
-        py_result(self.lock()?.pool.to_json())
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        py_result(self.read(py, Pool::to_json)?)
     }
     /// The event log as JSON.
-    fn events_json(&self) -> PyResult<String> {
-        serde_json::to_string(&self.lock()?.log).map_err(|e| PyValueError::new_err(e.to_string()))
+    fn events_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner
+            .with(py, |state| serde_json::to_string(&state.log))?
+            .map_err(|e| crate::errors::malformed(e.to_string()))
     }
     /// The event log as dicts, oldest first.
     fn events<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        plain(py, &self.lock()?.log)
+        let log = self.inner.with(py, |state| state.log.clone())?;
+        plain(py, &log)
     }
     /// How many events the pool has folded (the log's length).
-    fn event_count(&self) -> PyResult<u64> {
-        Ok(self.lock()?.pool.event_count())
+    fn event_count(&self, py: Python<'_>) -> PyResult<u64> {
+        self.read(py, Pool::event_count)
     }
     #[getter]
-    fn region(&self) -> PyResult<String> {
-        Ok(self.lock()?.pool.region().to_owned())
+    fn region(&self, py: Python<'_>) -> PyResult<String> {
+        self.read(py, |p| p.region().to_owned())
     }
     #[getter]
-    fn capacity(&self) -> PyResult<u32> {
-        Ok(self.lock()?.pool.capacity())
+    fn capacity(&self, py: Python<'_>) -> PyResult<u32> {
+        self.read(py, Pool::capacity)
     }
     #[getter]
-    fn allocated(&self) -> PyResult<u32> {
-        Ok(self.lock()?.pool.allocated())
+    fn allocated(&self, py: Python<'_>) -> PyResult<u32> {
+        self.read(py, Pool::allocated)
     }
     #[getter]
-    fn free(&self) -> PyResult<u32> {
-        Ok(self.lock()?.pool.free())
+    fn free(&self, py: Python<'_>) -> PyResult<u32> {
+        self.read(py, Pool::free)
     }
     /// The waiting list, head first (L-4).
     #[getter]
-    fn waiting(&self) -> PyResult<Vec<String>> {
-        Ok(self.lock()?.pool.waiting().to_vec())
+    fn waiting(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        self.read(py, |p| p.waiting().to_vec())
     }
     /// A person's account as a dict, or None.
     fn account<'py>(&self, py: Python<'py>, person: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let state = self.lock()?;
-        state.pool.account(person).map(|a| plain(py, a)).transpose()
+        let account = self.read(py, |p| p.account(person).cloned())?;
+        account.map(|a| plain(py, &a)).transpose()
     }
     /// None when the invariants hold (L-1..L-4), else what is broken.
-    fn invariant_violation(&self) -> PyResult<Option<String>> {
-        Ok(self.lock()?.pool.check_invariants().err())
+    fn invariant_violation(&self, py: Python<'_>) -> PyResult<Option<String>> {
+        self.read(py, |p| p.check_invariants().err())
     }
 
     /// Changes the capacity (L-1); below the allocated is `CapacityExceeded`.
@@ -179,10 +166,18 @@ impl PyLicencePool {
         py: Python<'py>,
         id: String,
         actor: String,
-        at: &Bound<'py, PyDateTime>,
-        capacity: u32,
+        at: Instant,
+        capacity: Whole<u32>,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        self.run(py, id, actor, at, Action::SetCapacity { capacity })
+        self.run(
+            py,
+            id,
+            actor,
+            at,
+            Action::SetCapacity {
+                capacity: capacity.0,
+            },
+        )
     }
     /// Requests an account: a licence if one is free, else the waiting list (L-2..L-4).
     #[pyo3(signature = (id, actor, at, person, *, kind = "learner", requirement_end = None, courses = Vec::new()))]
@@ -192,13 +187,13 @@ impl PyLicencePool {
         py: Python<'py>,
         id: String,
         actor: String,
-        at: &Bound<'py, PyDateTime>,
+        at: Instant,
         person: String,
         kind: &str,
         requirement_end: Option<NaiveDate>,
         courses: Vec<String>,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        let kind: AccountKind = parse_enum("kind", kind, "learner or staff")?;
+        let kind: AccountKind = crate::errors::parse_code(kind)?;
         let action = Action::Request {
             person,
             kind,
@@ -213,7 +208,7 @@ impl PyLicencePool {
         py: Python<'py>,
         id: String,
         actor: String,
-        at: &Bound<'py, PyDateTime>,
+        at: Instant,
         person: String,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
         self.run(py, id, actor, at, Action::Login { person })
@@ -225,7 +220,7 @@ impl PyLicencePool {
         py: Python<'py>,
         id: String,
         actor: String,
-        at: &Bound<'py, PyDateTime>,
+        at: Instant,
         person: String,
         course: String,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
@@ -239,15 +234,11 @@ impl PyLicencePool {
         py: Python<'py>,
         id: String,
         actor: String,
-        at: &Bound<'py, PyDateTime>,
+        at: Instant,
         person: String,
         reason: &str,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        let reason: DeactivationReason = parse_enum(
-            "reason",
-            reason,
-            "courses_completed, requirement_ended, dormant_reclaim or administrator",
-        )?;
+        let reason: DeactivationReason = crate::errors::parse_code(reason)?;
         self.run(py, id, actor, at, Action::Deactivate { person, reason })
     }
     /// Takes a waiting request off the list (L-4).
@@ -256,7 +247,7 @@ impl PyLicencePool {
         py: Python<'py>,
         id: String,
         actor: String,
-        at: &Bound<'py, PyDateTime>,
+        at: Instant,
         person: String,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
         self.run(py, id, actor, at, Action::Withdraw { person })
@@ -267,33 +258,24 @@ impl PyLicencePool {
         py: Python<'py>,
         id: String,
         actor: String,
-        at: &Bound<'py, PyDateTime>,
+        at: Instant,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
         self.run(py, id, actor, at, Action::ReportDormant)
     }
 
     /// The dormant logins due for a report at `now`, as dicts (L-5).
-    fn dormant_logins<'py>(
-        &self,
-        py: Python<'py>,
-        now: &Bound<'py, PyDateTime>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let now = utc_instant("now", now)?;
-        plain(py, &licences::dormant_logins(&self.lock()?.pool, now))
+    fn dormant_logins<'py>(&self, py: Python<'py>, now: Instant) -> PyResult<Bound<'py, PyAny>> {
+        let due = self.read(py, |p| licences::dormant_logins(p, now.0))?;
+        plain(py, &due)
     }
     /// The people whose agreed courses are all completed (L-6).
-    fn ready_to_deactivate(&self) -> PyResult<Vec<String>> {
-        Ok(licences::ready_to_deactivate(&self.lock()?.pool))
+    fn ready_to_deactivate(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        self.read(py, licences::ready_to_deactivate)
     }
     /// The utilisation line at `now` (L-9) as a dict; `averageDaysHeld` is a
     /// `fractions.Fraction` or None, `averageDaysHeldText` the same to one decimal.
-    fn utilisation<'py>(
-        &self,
-        py: Python<'py>,
-        now: &Bound<'py, PyDateTime>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let now: DateTime<Utc> = utc_instant("now", now)?;
-        let u = licences::utilisation(&self.lock()?.pool, now);
+    fn utilisation<'py>(&self, py: Python<'py>, now: Instant) -> PyResult<Bound<'py, PyAny>> {
+        let u = self.read(py, |p| licences::utilisation(p, now.0))?;
         let out = plain(py, &u)?;
         let average = match u.average_days_held {
             Some(f) => py
@@ -302,70 +284,67 @@ impl PyLicencePool {
                 .call1((f.numerator(), f.denominator()))?,
             None => py.None().into_bound(py),
         };
-        out.set_item("averageDaysHeld", average)?;
-        out.set_item("averageDaysHeldText", u.average_days_text())?;
+        out.set_item("average_days_held", average)?;
+        out.set_item("average_days_held_text", u.average_days_text())?;
         Ok(out)
     }
-    fn __repr__(&self) -> PyResult<String> {
-        let s = self.lock()?;
-        Ok(format!(
-            "LicencePool({:?}, capacity={}, allocated={}, waiting={})",
-            s.pool.region(),
-            s.pool.capacity(),
-            s.pool.allocated(),
-            s.pool.waiting().len()
-        ))
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        self.read(py, |p| {
+            format!(
+                "<LicencePool region={:?} capacity={} allocated={} waiting={}>",
+                p.region(),
+                p.capacity(),
+                p.allocated(),
+                p.waiting().len()
+            )
+        })
     }
 }
 
 /// A region's supported-access sessions and loan laptops (L-8), safe to share between threads.
 #[pyclass(name = "AccessSessions", module = "ete_core", frozen)]
 pub struct PyAccessSessions {
-    inner: Mutex<AccessSessions>,
-}
-
-impl PyAccessSessions {
-    fn lock(&self) -> PyResult<MutexGuard<'_, AccessSessions>> {
-        self.inner
-            .lock()
-            .map_err(|_| PyRuntimeError::new_err("a thread panicked while holding these sessions"))
-    }
+    inner: Shared<AccessSessions>,
 }
 
 #[pymethods]
 impl PyAccessSessions {
-    /// A region's sessions (default policy: 30 laptops, none in London).
+    /// A region's sessions; `policy` is the policy's JSON (defaults: DOMAIN.md L-8).
     #[new]
-    #[pyo3(signature = (region, *, laptops = 30, regions_without_sessions = vec!["London".to_owned()]))]
-    fn new(region: &str, laptops: u32, regions_without_sessions: Vec<String>) -> PyAccessSessions {
-        let policy = SessionPolicy {
-            laptops,
-            regions_without_sessions,
+    #[pyo3(signature = (region, *, policy = None))]
+    fn new(region: &str, policy: Option<&str>) -> PyResult<PyAccessSessions> {
+        let policy = match policy {
+            Some(text) => py_result(SessionPolicy::from_json(text))?,
+            None => SessionPolicy::default(),
         };
-        PyAccessSessions {
-            inner: Mutex::new(AccessSessions::new(region, policy)),
-        }
+        Ok(PyAccessSessions {
+            inner: Shared::new(AccessSessions::new(region, policy)),
+        })
     }
+    /// Schedules a session at a site with places and laptops (L-8).
     #[allow(clippy::too_many_arguments)]
     fn schedule(
         &self,
+        py: Python<'_>,
         id: &str,
         site: &str,
         date: NaiveDate,
         supervisor: &str,
-        places: u32,
-        laptops: u32,
+        places: Whole<u32>,
+        laptops: Whole<u32>,
     ) -> PyResult<()> {
-        py_result(
-            self.lock()?
-                .schedule(id, site, date, supervisor, places, laptops),
-        )
+        py_result(self.inner.with(py, |s| {
+            s.schedule(id, site, date, supervisor, places.0, laptops.0)
+        })?)
     }
-    fn book(&self, session: &str, person: &str) -> PyResult<()> {
-        py_result(self.lock()?.book(session, person))
+    /// Books a place for a person (L-8).
+    fn book(&self, py: Python<'_>, session: &str, person: &str) -> PyResult<()> {
+        py_result(self.inner.with(py, |s| s.book(session, person))?)
     }
+    /// Lends a laptop at a session with its expected return (L-8).
     fn lend(
         &self,
+        py: Python<'_>,
         session: &str,
         person: &str,
         laptop: &str,
@@ -373,25 +352,40 @@ impl PyAccessSessions {
         expected_return: NaiveDate,
     ) -> PyResult<()> {
         py_result(
-            self.lock()?
-                .lend(session, person, laptop, on, expected_return),
+            self.inner
+                .with(py, |s| s.lend(session, person, laptop, on, expected_return))?,
         )
     }
-    fn return_laptop(&self, laptop: &str, on: NaiveDate) -> PyResult<()> {
-        py_result(self.lock()?.return_laptop(laptop, on))
+    /// Records a laptop's return (L-8).
+    fn return_laptop(&self, py: Python<'_>, laptop: &str, on: NaiveDate) -> PyResult<()> {
+        py_result(self.inner.with(py, |s| s.return_laptop(laptop, on))?)
     }
     /// Loans overdue at `today`, as dicts, oldest first.
     fn overdue<'py>(&self, py: Python<'py>, today: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
-        plain(py, &self.lock()?.overdue(today))
+        let overdue = self.inner.with(py, |s| {
+            s.overdue(today).into_iter().cloned().collect::<Vec<_>>()
+        })?;
+        plain(py, &overdue)
     }
     /// Every session as a dict.
     fn sessions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        plain(py, &self.lock()?.sessions().values().collect::<Vec<_>>())
+        let sessions = self
+            .inner
+            .with(py, |s| s.sessions().values().cloned().collect::<Vec<_>>())?;
+        plain(py, &sessions)
     }
     /// Laptops out now.
-    fn laptops_out(&self) -> PyResult<usize> {
-        Ok(self.lock()?.laptops_out())
+    fn laptops_out(&self, py: Python<'_>) -> PyResult<usize> {
+        self.inner.with(py, |s| s.laptops_out())
     }
+}
+
+/// Reads an event log (JSON) and replays it (L-7).
+fn replay_log(events_json: &str) -> PyResult<(Pool, Vec<Event>)> {
+    let log: Vec<Event> = serde_json::from_str(events_json)
+        .map_err(|e| crate::errors::malformed(format!("invalid event log: {e}")))?;
+    let pool = py_result(Pool::replay(&log))?;
+    Ok((pool, log))
 }
 
 /// Adds the classes to the module.

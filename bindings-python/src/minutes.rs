@@ -3,7 +3,7 @@
 use ete_core::{Minutes, Ratio, Rounding};
 use pyo3::prelude::*;
 
-use pyo3::exceptions::PyValueError;
+use crate::convert::{Mins, Whole};
 
 use crate::errors::py_result;
 
@@ -20,24 +20,21 @@ fn parse_minutes(text: &str) -> PyResult<u64> {
 
 /// Prints whole minutes as `HH:MM`.
 #[pyfunction]
-fn format_minutes(minutes: i64) -> PyResult<String> {
-    self::minutes(minutes).map(|m| m.to_string())
+fn format_minutes(minutes: Mins) -> PyResult<String> {
+    Ok(minutes.0.to_string())
 }
 
 /// `rounding(minutes × numerator / denominator)`, exactly; rounding is "floor" or "half_up".
 #[pyfunction]
-fn apply_ratio(minutes: i64, numerator: u64, denominator: u64, rounding: &str) -> PyResult<u64> {
-    let rounding = match rounding {
-        "floor" => Rounding::Floor,
-        "half_up" => Rounding::HalfUp,
-        other => {
-            return Err(PyValueError::new_err(format!(
-                "unknown rounding {other:?}: expected \"floor\" or \"half_up\""
-            )));
-        }
-    };
-    let ratio = py_result(Ratio::new(numerator, denominator))?;
-    py_result(ratio.apply(self::minutes(minutes)?, rounding)).map(Minutes::get)
+fn apply_ratio(
+    minutes: Mins,
+    numerator: Whole<u64>,
+    denominator: Whole<u64>,
+    rounding: &str,
+) -> PyResult<u64> {
+    let rounding: Rounding = crate::errors::parse_code(rounding)?;
+    let ratio = py_result(Ratio::new(numerator.0, denominator.0))?;
+    py_result(ratio.apply(minutes.0, rounding)).map(Minutes::get)
 }
 
 /// Adds the functions to the module.

@@ -1,17 +1,15 @@
 //! Registers (R-1..R-6, R-9): lessons, actors, a `Register` safe to share between threads, notes
 //! and contribution scores. Marks and roles are their codes (`"present"`, `"provider"`, ...).
 
-use std::sync::{Mutex, MutexGuard};
-
 use chrono::{DateTime, Utc};
 use ete_core::contribution::Contribution;
 use ete_core::register::{self, Actor, Lesson, Mark, RecordNotes, Role};
-use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDateTime, PyDict};
+use pyo3::types::PyDict;
 
-use crate::completion::utc_instant;
+use crate::convert::{Instant, Whole, py_repr};
 use crate::errors::py_result;
+use crate::shared::Shared;
 
 /// A mark from its code, or `InvalidField` naming it.
 pub(crate) fn mark(code: &str) -> PyResult<Mark> {
@@ -64,15 +62,15 @@ impl PyLesson {
     fn new(
         id: String,
         provider: String,
-        starts_at: &Bound<'_, PyDateTime>,
-        ends_at: &Bound<'_, PyDateTime>,
+        starts_at: Instant,
+        ends_at: Instant,
     ) -> PyResult<PyLesson> {
         Ok(PyLesson {
             inner: Lesson {
                 id,
                 provider,
-                starts_at: utc_instant("starts_at", starts_at)?,
-                ends_at: utc_instant("ends_at", ends_at)?,
+                starts_at: starts_at.0,
+                ends_at: ends_at.0,
             },
         })
     }
@@ -140,10 +138,13 @@ impl From<&register::Entry> for PyEntry {
 
 #[pymethods]
 impl PyEntry {
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> String {
         format!(
-            "Entry(current={:?}, contribution={:?})",
-            self.current, self.contribution
+            "Entry(provider_mark={}, school_decision={}, current={}, contribution={})",
+            py_repr(py, self.provider_mark),
+            py_repr(py, self.school_decision),
+            py_repr(py, self.current),
+            py_repr(py, self.contribution)
         )
     }
 }
@@ -207,24 +208,22 @@ impl PyNote {
 /// A lesson's register, safe to share between threads. Every refusal leaves it unchanged.
 #[pyclass(name = "Register", module = "ete_core", frozen)]
 pub struct PyRegister {
-    inner: Mutex<register::Register>,
+    inner: Shared<register::Register>,
 }
 
 impl PyRegister {
-    fn lock(&self) -> PyResult<MutexGuard<'_, register::Register>> {
-        self.inner
-            .lock()
-            .map_err(|_| PyRuntimeError::new_err("a thread panicked while holding this register"))
-    }
     /// A copy of the register's current state.
-    pub(crate) fn snapshot(&self) -> PyResult<register::Register> {
-        Ok(self.lock()?.clone())
+    pub(crate) fn snapshot(&self, py: Python<'_>) -> PyResult<register::Register> {
+        self.inner.with(py, |r| r.clone())
     }
 }
 
 /// Copies of several registers' states.
-pub(crate) fn snapshots(registers: &[PyRef<'_, PyRegister>]) -> PyResult<Vec<register::Register>> {
-    registers.iter().map(|r| r.snapshot()).collect()
+pub(crate) fn snapshots(
+    py: Python<'_>,
+    registers: &[PyRef<'_, PyRegister>],
+) -> PyResult<Vec<register::Register>> {
+    registers.iter().map(|r| r.snapshot(py)).collect()
 }
 
 #[pymethods]
@@ -233,35 +232,45 @@ impl PyRegister {
     fn new(lesson: PyRef<'_, PyLesson>, learners: Vec<String>) -> PyResult<PyRegister> {
         let inner = py_result(register::Register::new(lesson.inner.clone(), &learners))?;
         Ok(PyRegister {
-            inner: Mutex::new(inner),
+            inner: Shared::new(inner),
         })
     }
+    /// The lesson.
     #[getter]
-    fn lesson(&self) -> PyResult<PyLesson> {
-        Ok(PyLesson {
-            inner: self.lock()?.lesson().clone(),
-        })
+    fn lesson(&self, py: Python<'_>) -> PyResult<PyLesson> {
+        let inner = self.inner.with(py, |r| r.lesson().clone())?;
+        Ok(PyLesson { inner })
     }
-    fn learners(&self) -> PyResult<Vec<String>> {
-        Ok(self.lock()?.entries().keys().cloned().collect())
+    /// The learners on the register.
+    fn learners(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        self.inner
+            .with(py, |r| r.entries().keys().cloned().collect())
     }
-    fn __len__(&self) -> PyResult<usize> {
-        Ok(self.lock()?.entries().len())
+    fn __len__(&self, py: Python<'_>) -> PyResult<usize> {
+        self.inner.with(py, |r| r.entries().len())
     }
-    fn entry(&self, learner: &str) -> PyResult<Option<PyEntry>> {
-        Ok(self.lock()?.entry(learner).map(PyEntry::from))
+    /// A learner's entry, or None.
+    fn entry(&self, py: Python<'_>, learner: &str) -> PyResult<Option<PyEntry>> {
+        self.inner.with(py, |r| r.entry(learner).map(PyEntry::from))
     }
+    /// Every learner's entry, by learner.
     fn entries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let entries: Vec<(String, PyEntry)> = self.inner.with(py, |r| {
+            r.entries()
+                .iter()
+                .map(|(l, e)| (l.clone(), PyEntry::from(e)))
+                .collect()
+        })?;
         let out = PyDict::new(py);
-        for (learner, entry) in self.lock()?.entries() {
-            out.set_item(learner, PyEntry::from(entry))?;
+        for (learner, entry) in entries {
+            out.set_item(learner, entry)?;
         }
         Ok(out)
     }
-    fn history(&self) -> PyResult<Vec<PyChange>> {
-        Ok(self
-            .lock()?
-            .history()
+    /// Every change, oldest first.
+    fn history(&self, py: Python<'_>) -> PyResult<Vec<PyChange>> {
+        let history = self.inner.with(py, |r| r.history().to_vec())?;
+        Ok(history
             .iter()
             .map(|c| PyChange {
                 learner: c.learner.clone(),
@@ -278,79 +287,102 @@ impl PyRegister {
             })
             .collect())
     }
-    fn notes(&self) -> PyResult<Vec<PyNote>> {
-        Ok(self.lock()?.notes().iter().map(PyNote::from).collect())
+    /// The attendance notes, oldest first.
+    fn notes(&self, py: Python<'_>) -> PyResult<Vec<PyNote>> {
+        self.inner
+            .with(py, |r| r.notes().iter().map(PyNote::from).collect())
     }
-    fn is_complete(&self) -> PyResult<bool> {
-        Ok(self.lock()?.is_complete())
+    /// True when every learner has a mark.
+    fn is_complete(&self, py: Python<'_>) -> PyResult<bool> {
+        self.inner.with(py, |r| r.is_complete())
     }
+    /// What `mark` would decide, without changing anything.
     fn check(
         &self,
+        py: Python<'_>,
         actor: PyRef<'_, PyActor>,
         learner: &str,
         mark: &str,
-        now: &Bound<'_, PyDateTime>,
+        now: Instant,
     ) -> PyResult<PyMarkDecision> {
-        let (mark, now) = (self::mark(mark)?, utc_instant("now", now)?);
-        let d = self.lock()?.check(&actor.inner, learner, mark, now);
+        let (mark, actor) = (self::mark(mark)?, actor.inner.clone());
+        let d = self
+            .inner
+            .with(py, |r| r.check(&actor, learner, mark, now.0))?;
         Ok(PyMarkDecision {
             allowed: d.allowed,
             reason: d.reason.code(),
             explanation: d.reason.to_string(),
         })
     }
+    /// Records a mark, or refuses with `MarkRefused` and the register unchanged.
     fn mark(
         &self,
+        py: Python<'_>,
         actor: PyRef<'_, PyActor>,
         learner: &str,
         mark: &str,
-        now: &Bound<'_, PyDateTime>,
+        now: Instant,
     ) -> PyResult<()> {
-        let (mark, now) = (self::mark(mark)?, utc_instant("now", now)?);
-        py_result(self.lock()?.mark(&actor.inner, learner, mark, now))
+        let (mark, actor) = (self::mark(mark)?, actor.inner.clone());
+        py_result(
+            self.inner
+                .with(py, |r| r.mark(&actor, learner, mark, now.0))?,
+        )
     }
+    /// Adds an attendance note.
     fn add_note(
         &self,
+        py: Python<'_>,
         author: PyRef<'_, PyActor>,
         learner: &str,
         text: &str,
-        at: &Bound<'_, PyDateTime>,
+        at: Instant,
     ) -> PyResult<()> {
-        let at = utc_instant("at", at)?;
-        py_result(self.lock()?.add_note(&author.inner, learner, text, at))
-    }
-    fn set_contribution(
-        &self,
-        actor: PyRef<'_, PyActor>,
-        learner: &str,
-        score: i64,
-        at: &Bound<'_, PyDateTime>,
-    ) -> PyResult<()> {
-        let score = py_result(Contribution::new(score))?;
-        let at = utc_instant("at", at)?;
+        let author = author.inner.clone();
         py_result(
-            self.lock()?
-                .set_contribution(&actor.inner, learner, score, at),
+            self.inner
+                .with(py, |r| r.add_note(&author, learner, text, at.0))?,
         )
     }
-    fn to_json(&self) -> PyResult<String> {
-        serde_json::to_string(&*self.lock()?).map_err(|e| PyValueError::new_err(e.to_string()))
+    /// Sets a learner's contribution score.
+    fn set_contribution(
+        &self,
+        py: Python<'_>,
+        actor: PyRef<'_, PyActor>,
+        learner: &str,
+        score: Whole<i64>,
+        at: Instant,
+    ) -> PyResult<()> {
+        let score = py_result(Contribution::new(score.0))?;
+        let actor = actor.inner.clone();
+        py_result(
+            self.inner
+                .with(py, |r| r.set_contribution(&actor, learner, score, at.0))?,
+        )
     }
-    fn __repr__(&self) -> PyResult<String> {
-        let r = self.lock()?;
-        Ok(format!(
-            "Register({:?}, learners={}, complete={})",
-            r.lesson().id,
-            r.entries().len(),
-            r.is_complete()
-        ))
+    /// The register as JSON.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner
+            .with(py, |r| serde_json::to_string(&*r))?
+            .map_err(|e| crate::errors::malformed(e.to_string()))
+    }
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner.with(py, |r| {
+            format!(
+                "<Register lesson={:?} learners={} complete={}>",
+                r.lesson().id,
+                r.entries().len(),
+                if r.is_complete() { "True" } else { "False" }
+            )
+        })
     }
 }
 
 /// The notes on a learner's training record, safe to share between threads.
 #[pyclass(name = "RecordNotes", module = "ete_core", frozen)]
 pub struct PyRecordNotes {
-    inner: Mutex<RecordNotes>,
+    inner: Shared<RecordNotes>,
 }
 
 #[pymethods]
@@ -358,35 +390,34 @@ impl PyRecordNotes {
     #[new]
     fn new(learner: String) -> PyRecordNotes {
         PyRecordNotes {
-            inner: Mutex::new(RecordNotes::new(learner)),
+            inner: Shared::new(RecordNotes::new(learner)),
         }
     }
+    /// Adds a note to the record.
     fn add(
         &self,
+        py: Python<'_>,
         author: PyRef<'_, PyActor>,
         text: &str,
-        at: &Bound<'_, PyDateTime>,
+        at: Instant,
     ) -> PyResult<()> {
-        let at = utc_instant("at", at)?;
-        let mut notes = self
-            .inner
-            .lock()
-            .map_err(|_| PyRuntimeError::new_err("a thread panicked while holding these notes"))?;
-        py_result(notes.add(&author.inner, text, at))
+        let author = author.inner.clone();
+        py_result(self.inner.with(py, |n| n.add(&author, text, at.0))?)
     }
     /// These notes and the learner's attendance notes from `registers`, oldest first.
     #[pyo3(signature = (registers = Vec::new()))]
-    fn notes(&self, registers: Vec<PyRef<'_, PyRegister>>) -> PyResult<Vec<PyNote>> {
-        let registers = snapshots(&registers)?;
-        let notes = self
-            .inner
-            .lock()
-            .map_err(|_| PyRuntimeError::new_err("a thread panicked while holding these notes"))?;
-        Ok(notes
-            .with_attendance_notes(&registers)
-            .iter()
-            .map(PyNote::from)
-            .collect())
+    fn notes(
+        &self,
+        py: Python<'_>,
+        registers: Vec<PyRef<'_, PyRegister>>,
+    ) -> PyResult<Vec<PyNote>> {
+        let registers = snapshots(py, &registers)?;
+        self.inner.with(py, |n| {
+            n.with_attendance_notes(&registers)
+                .iter()
+                .map(PyNote::from)
+                .collect()
+        })
     }
 }
 

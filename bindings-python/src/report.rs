@@ -6,6 +6,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ete_core::hours::{self, CompletionReport, Grouping, ReportRow};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+
+use crate::convert::py_repr;
 use pyo3::types::PyDict;
 
 use crate::completion::PyCompletion;
@@ -159,8 +161,16 @@ impl PyCertificate {
     fn language(&self) -> &str {
         &self.inner.language
     }
-    fn __repr__(&self) -> String {
-        format!("Certificate({:?})", self.inner)
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let c = &self.inner;
+        format!(
+            "Certificate(person_ref={}, course_name={}, completed_on={}, credited={}, language={})",
+            py_repr(py, &c.person_ref),
+            py_repr(py, &c.course_name),
+            py_repr(py, c.completed_on),
+            c.credited.get(),
+            py_repr(py, &c.language)
+        )
     }
 }
 

@@ -1,12 +1,13 @@
 //! File-transfer routing (T-1..T-8): policy, decisions, transfers, the exchange, referrals.
 
 use std::collections::BTreeMap;
-use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use ete_core::routing::{self, Organisation, Reason, RoutingPolicy, TransferFile, TransferPlan};
-use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
+
+use crate::convert::{Instant, Whole};
+use crate::shared::Shared;
 use pyo3::types::PyDict;
 
 use crate::errors::py_result;
@@ -383,15 +384,7 @@ impl From<routing::Receipt> for PyReceipt {
 /// The secure transfer site (T-5, T-6): safe to share between threads.
 #[pyclass(name = "Exchange", module = "ete_core", frozen)]
 pub struct PyExchange {
-    inner: Mutex<routing::Exchange>,
-}
-
-impl PyExchange {
-    fn lock(&self) -> PyResult<MutexGuard<'_, routing::Exchange>> {
-        self.inner
-            .lock()
-            .map_err(|_| PyRuntimeError::new_err("a thread panicked while holding this exchange"))
-    }
+    inner: Shared<routing::Exchange>,
 }
 
 #[pymethods]
@@ -399,7 +392,7 @@ impl PyExchange {
     #[new]
     fn new() -> PyExchange {
         PyExchange {
-            inner: Mutex::new(routing::Exchange::new()),
+            inner: Shared::new(routing::Exchange::new()),
         }
     }
     /// Restores an exchange from its JSON form.
@@ -407,27 +400,31 @@ impl PyExchange {
     fn from_json(text: &str) -> PyResult<PyExchange> {
         serde_json::from_str(text)
             .map(|e| PyExchange {
-                inner: Mutex::new(e),
+                inner: Shared::new(e),
             })
-            .map_err(|e| PyValueError::new_err(format!("invalid exchange JSON: {e}")))
+            .map_err(|e| crate::errors::malformed(format!("invalid exchange JSON: {e}")))
     }
-    fn to_json(&self) -> PyResult<String> {
-        serde_json::to_string(&*self.lock()?).map_err(|e| PyValueError::new_err(e.to_string()))
+    /// The exchange as JSON.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner
+            .with(py, |e| serde_json::to_string(&*e))?
+            .map_err(|e| crate::errors::malformed(e.to_string()))
     }
     /// Sends every file of the plan, decided again under `policy`, or none (T-5).
     fn confirm(
         &self,
+        py: Python<'_>,
         policy: PyRef<'_, PyRoutingPolicy>,
         plan: PyRef<'_, PyTransferPlan>,
-        at: DateTime<Utc>,
+        at: Instant,
     ) -> PyResult<Vec<u64>> {
-        py_result(self.lock()?.confirm(&policy.inner, &plan.inner, at))
+        let (policy, plan) = (policy.inner.clone(), plan.inner.clone());
+        py_result(self.inner.with(py, |e| e.confirm(&policy, &plan, at.0))?)
     }
     /// The files addressed to an organisation, oldest first (T-6).
-    fn inbox(&self, organisation: &str) -> PyResult<Vec<PyInboxItem>> {
-        Ok(self
-            .lock()?
-            .inbox(organisation)
+    fn inbox(&self, py: Python<'_>, organisation: &str) -> PyResult<Vec<PyInboxItem>> {
+        let inbox = self.inner.with(py, |e| e.inbox(organisation))?;
+        Ok(inbox
             .into_iter()
             .map(|i| PyInboxItem {
                 file_id: i.file.id,
@@ -444,32 +441,34 @@ impl PyExchange {
     /// Downloads a file, recording who and when; only its recipient may (T-6).
     fn download(
         &self,
-        file_id: u64,
+        py: Python<'_>,
+        file_id: Whole<u64>,
         organisation: &str,
         by: &str,
-        at: DateTime<Utc>,
+        at: Instant,
     ) -> PyResult<PyReceipt> {
-        py_result(self.lock()?.download(file_id, organisation, by, at)).map(PyReceipt::from)
+        let receipt = self
+            .inner
+            .with(py, |e| e.download(file_id.0, organisation, by, at.0))?;
+        py_result(receipt).map(PyReceipt::from)
     }
     /// Downloads every new file addressed to the organisation (T-6).
     fn download_all(
         &self,
+        py: Python<'_>,
         organisation: &str,
         by: &str,
-        at: DateTime<Utc>,
+        at: Instant,
     ) -> PyResult<Vec<PyReceipt>> {
-        Ok(self
-            .lock()?
-            .download_all(organisation, by, at)
-            .into_iter()
-            .map(PyReceipt::from)
-            .collect())
+        let receipts = self
+            .inner
+            .with(py, |e| e.download_all(organisation, by, at.0))?;
+        Ok(receipts.into_iter().map(PyReceipt::from).collect())
     }
     /// Every send and download, in order, as dicts.
     fn audit_log<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyDict>>> {
-        self.lock()?
-            .audit_log()
-            .iter()
+        let log = self.inner.with(py, |e| e.audit_log().to_vec())?;
+        log.iter()
             .map(|event| {
                 let d = PyDict::new(py);
                 match event {
@@ -501,15 +500,16 @@ impl PyExchange {
 
 /// The last referral date a risk assessment covers, or `RiskAssessmentTooOld` (T-8).
 #[pyfunction]
-#[pyo3(signature = (assessed_on, referral_on, months = 3))]
+#[pyo3(signature = (assessed_on, referral_on, months = None))]
 fn check_referral(
     assessed_on: NaiveDate,
     referral_on: NaiveDate,
-    months: u32,
+    months: Option<Whole<u32>>,
 ) -> PyResult<NaiveDate> {
-    let policy = routing::ReferralPolicy {
-        risk_assessment_months: months,
-    };
+    let mut policy = routing::ReferralPolicy::default();
+    if let Some(Whole(months)) = months {
+        policy.risk_assessment_months = months;
+    }
     py_result(routing::check_referral(&policy, assessed_on, referral_on))
 }
 

@@ -1,5 +1,6 @@
 """The licence ops of tests/vectors/licences.json (L-1..L-9)."""
 
+import re
 import datetime
 import json
 
@@ -63,11 +64,20 @@ def run_pool(inp: dict) -> dict:
     out = {"results": results, "state": state(pool), "ready": pool.ready_to_deactivate()}
     if "now" in inp:
         now = instant(inp["now"])
-        out["dormant"] = pool.dormant_logins(now)
+        out["dormant"] = camel(pool.dormant_logins(now))
         line = pool.utilisation(now)
-        line["averageDaysHeld"] = line["averageDaysHeldText"]
-        out["utilisation"] = line
+        line["average_days_held"] = line["average_days_held_text"]
+        out["utilisation"] = camel(line)
     return out
+
+
+def camel(value):
+    """Python's snake_case dict keys in the vectors' camelCase spelling."""
+    if isinstance(value, dict):
+        return {re.sub(r"_([a-z])", lambda m: m.group(1).upper(), k): camel(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [camel(v) for v in value]
+    return value
 
 
 def run_sessions(inp: dict) -> dict:

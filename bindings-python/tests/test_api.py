@@ -92,8 +92,8 @@ def test_decisions_convert_to_plain_rows():
     assert "allowance" in d.explanation
 
 
-def test_unknown_agreement_category_is_a_value_error():
-    with pytest.raises(ValueError, match="category"):
+def test_unknown_agreement_category_is_invalid_field():
+    with pytest.raises(ete_core.InvalidField, match="category"):
         ete_core.ExtraTimeAgreement("P-1", "PR-7", datetime.date(2026, 10, 1), "diagnosis: ...")
 
 

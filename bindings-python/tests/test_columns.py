@@ -61,7 +61,7 @@ def test_credit_columns_equal_the_reference_and_the_row_api(seed: int) -> None:
 def test_row_api_follows_the_policy_and_names_the_bad_row() -> None:
     policy = ete_core.CreditPolicy(50, True)
     assert ete_core.credit_rows([(170, 120, True, True, True)], policy) == ([170], ["within_allowance"])
-    with pytest.raises(ete_core.InvalidMinutes, match=r"rows\[1\].guided"):
+    with pytest.raises(ete_core.InvalidMinutes, match=r"guided\[1\] = -1"):
         ete_core.credit_rows([(1, 1, True, False, False), (1, -1, True, False, False)])
     with pytest.raises(ete_core.InvalidField, match=r"rows\[0\]: expected a tuple"):
         ete_core.credit_rows([("1", 1, True, False, False)])

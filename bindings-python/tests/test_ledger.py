@@ -34,7 +34,7 @@ def test_over_allowance_credit_states_the_remaining_allowance_and_changes_nothin
 def test_required_hours_outside_the_legal_range_are_refused():
     with pytest.raises(ete_core.InvalidField, match="H-9"):
         ete_core.Requirement("R-1", "P-1", "youth", 241 * 60, D(2026, 1, 5))
-    with pytest.raises(ValueError, match="order kind"):
+    with pytest.raises(ete_core.InvalidField, match="order kind"):
         ete_core.Requirement("R-1", "P-1", "child", 2400, D(2026, 1, 5))
 
 

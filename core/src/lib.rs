@@ -59,6 +59,7 @@
     )
 )]
 
+pub mod codes;
 pub mod columns;
 pub mod contribution;
 mod error;

@@ -70,16 +70,24 @@ impl Minutes {
     /// # Ok::<(), ete_core::MinutesError>(())
     /// ```
     pub fn new(value: u64) -> Result<Minutes, MinutesError> {
-        Minutes::try_from_i128(i128::from(value))
+        Minutes::from_i128(i128::from(value))
     }
 
     /// Minutes from a signed number (as other languages hand it over); errors when negative or
     /// above [`Minutes::MAX`].
     pub fn from_signed(value: i64) -> Result<Minutes, MinutesError> {
-        Minutes::try_from_i128(i128::from(value))
+        Minutes::from_i128(i128::from(value))
     }
 
-    fn try_from_i128(value: i128) -> Result<Minutes, MinutesError> {
+    /// Minutes from any integer a caller may hold (a Python `int`, a `Long`); outside
+    /// 0..=[`Minutes::MAX`] is [`MinutesError::OutOfRange`] naming the value.
+    ///
+    /// ```
+    /// assert!(ete_core::Minutes::from_i128(1 << 70).is_err());
+    /// assert_eq!(ete_core::Minutes::from_i128(90)?.get(), 90);
+    /// # Ok::<(), ete_core::MinutesError>(())
+    /// ```
+    pub fn from_i128(value: i128) -> Result<Minutes, MinutesError> {
         if (0..=i128::from(Minutes::MAX.0)).contains(&value) {
             Ok(Minutes(value as u64))
         } else {
@@ -106,12 +114,12 @@ impl Minutes {
 
     /// `self + other`, or an error when the sum is above [`Minutes::MAX`].
     pub fn checked_add(self, other: Minutes) -> Result<Minutes, MinutesError> {
-        Minutes::try_from_i128(i128::from(self.0) + i128::from(other.0))
+        Minutes::from_i128(i128::from(self.0) + i128::from(other.0))
     }
 
     /// `self − other`, or an error when the difference would be negative.
     pub fn checked_sub(self, other: Minutes) -> Result<Minutes, MinutesError> {
-        Minutes::try_from_i128(i128::from(self.0) - i128::from(other.0))
+        Minutes::from_i128(i128::from(self.0) - i128::from(other.0))
     }
 
     /// `self − other`, stopping at zero.

@@ -31,6 +31,8 @@ pub enum Rounding {
     HalfUp,
 }
 
+crate::codes!(Rounding, "rounding", { Floor => "floor", HalfUp => "half_up" });
+
 /// An exact, non-negative ratio `numerator / denominator`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "RatioFields")]

@@ -176,7 +176,8 @@ fn errors_name_the_column_the_row_and_the_value() {
         none.to_string().contains("no requirements were given"),
         "{none}"
     );
-    let mark = attendance_by_learner(&[0], &[9_i8], Some(1), &StatutoryPolicy::default()).unwrap_err();
+    let mark =
+        attendance_by_learner(&[0], &[9_i8], Some(1), &StatutoryPolicy::default()).unwrap_err();
     assert!(
         mark.to_string()
             .starts_with("mark[0] = 9: must be a mark code 0..=7"),
@@ -191,10 +192,16 @@ fn huge_learner_counts_are_refused_not_allocated() {
     let policy = StatutoryPolicy::default();
     let index = attendance_by_learner(&[0, 900_000_123], &[0_i8, 0], None, &policy).unwrap_err();
     assert_eq!(index.kind(), ete_core::ErrorKind::InvalidField);
-    assert!(index.to_string().starts_with("learner[1] = 900000123"), "{index}");
+    assert!(
+        index.to_string().starts_with("learner[1] = 900000123"),
+        "{index}"
+    );
     for learners in [usize::MAX, 1 << 62, ete_core::columns::MAX_LEARNERS + 1] {
         let e = attendance_by_learner(&[0], &[0_i8], Some(learners), &policy).unwrap_err();
-        assert_eq!((e.kind(), e.field()), (ete_core::ErrorKind::InvalidField, "learners"));
+        assert_eq!(
+            (e.kind(), e.field()),
+            (ete_core::ErrorKind::InvalidField, "learners")
+        );
     }
     let fine = attendance_by_learner(&[2], &[0_i8], None, &policy).unwrap();
     assert_eq!(fine.possible, vec![0, 0, 1]);

@@ -74,12 +74,12 @@ def print_licences(data_dir: pathlib.Path, now: datetime.datetime) -> None:
             print(f"command {c['id']} refused: {e}")
     print(f"\nLicence pool {pool.region}: dormant logins to raise with practitioners")
     for d in pool.dormant_logins(now):
-        what = "issued, never logged in" if d["neverLoggedIn"] else "logged in, then stopped"
+        what = "issued, never logged in" if d["never_logged_in"] else "logged in, then stopped"
         print(f"  {practitioners.get(d['person'], 'unassigned'):<10} {d['person']} {what} ({d['days']} days)")
     u = pool.utilisation(now)
     print(
         f"utilisation: capacity {u['capacity']}, allocated {u['allocated']}, free {u['free']}, waiting {u['waiting']}, "
-        f"dormant {u['dormant']}, ready to deactivate {u['readyToDeactivate']}, average days held {u['averageDaysHeldText']}"
+        f"dormant {u['dormant']}, ready to deactivate {u['ready_to_deactivate']}, average days held {u['average_days_held_text']}"
     )
 
 

@@ -645,7 +645,7 @@ class Exchange:
     def download_all(self, organisation: str, by: str, at: datetime.datetime) -> list[Receipt]: ...
     def audit_log(self) -> list[dict[str, Any]]: ...
 
-def check_referral(assessed_on: datetime.date, referral_on: datetime.date, months: int = 3) -> datetime.date:
+def check_referral(assessed_on: datetime.date, referral_on: datetime.date, months: int | None = None) -> datetime.date:
     """The last referral date the risk assessment covers; raises RiskAssessmentTooOld (T-8)."""
 
 # Registers (R-1..R-10)
@@ -962,7 +962,9 @@ class LicencePool:
 class AccessSessions:
     """A region's supported-access sessions and loan laptops (L-8)."""
 
-    def __new__(cls, region: str, *, laptops: int = 30, regions_without_sessions: Sequence[str] = ...) -> AccessSessions: ...
+    def __new__(cls, region: str, *, policy: str | None = None) -> AccessSessions:
+        """A region's sessions; `policy` is the policy's JSON, e.g. '{"laptops": 40}'
+        (defaults: 30 laptops, none in London)."""
     def schedule(self, id: str, site: str, date: datetime.date, supervisor: str, places: int, laptops: int) -> None: ...
     def book(self, session: str, person: str) -> None: ...
     def lend(self, session: str, person: str, laptop: str, on: datetime.date, expected_return: datetime.date) -> None: ...
@@ -1012,7 +1014,12 @@ def attendance_by_learner(
     into ``MARKS`` (any signed int dtype; -1 for unmarked, as pandas codes a missing value)."""
 
 def credit_row(
-    actual: int, guided: int, passed: bool, repeat: bool, extra_time: bool
+    actual: int,
+    guided: int,
+    passed: bool,
+    repeat: bool = False,
+    extra_time: bool = False,
+    policy: CreditPolicy | None = None,
 ) -> tuple[int, str]:
     """One completion's credit from its numbers under the default policy:
     ``(credited_minutes, reason_code)``."""

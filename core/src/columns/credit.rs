@@ -2,8 +2,9 @@
 
 use std::collections::HashSet;
 
-use crate::columns::{ColumnError, check_minutes, minutes, same_length};
-use crate::hours::{CreditPolicy, credit_minutes};
+use crate::Minutes;
+use crate::columns::{ColumnError, minutes, same_length};
+use crate::hours::{CreditPolicy, CreditReason, credit_minutes};
 
 /// The columns of N completions. `actual`, `guided` and `passed` are required; `repeat` and
 /// `extra_time` are all `false` when absent.
@@ -31,6 +32,92 @@ pub struct CreditOutput {
     /// Why, as the index of the reason in
     /// [`CreditReason::ALL`](crate::hours::CreditReason::ALL).
     pub reason: Vec<u8>,
+}
+
+/// One completion's numbers, as the row and scalar forms take them (the columns' row `i`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CreditRow {
+    /// Actual time taken, in minutes (0..=2⁵³−1, H-4).
+    pub actual: i64,
+    /// Guided time, in minutes (1..=2⁵³−1, H-1).
+    pub guided: i64,
+    /// Whether the course was passed (H-3).
+    pub passed: bool,
+    /// Whether the course was already credited for the person and repeats are not credited
+    /// (H-7).
+    pub repeat: bool,
+    /// Whether an extra-time agreement applies (H-6).
+    pub extra_time: bool,
+}
+
+impl CreditRow {
+    /// The row's credit under `policy`: the same answer, or the same error, as
+    /// [`credit_columns`] gives for this row; `position` names the row in an error. `repeat` is
+    /// refused credit only when the policy does not credit repeats.
+    ///
+    /// ```
+    /// use ete_core::columns::CreditRow;
+    /// use ete_core::hours::{CreditPolicy, CreditReason};
+    ///
+    /// let row = CreditRow { actual: 150, guided: 120, passed: true, ..CreditRow::default() };
+    /// let (credited, reason) = row.decide(0, &CreditPolicy::default())?;
+    /// assert_eq!((credited.get(), reason), (120, CreditReason::CappedAtGuidedTime));
+    /// let zero = CreditRow { guided: 0, ..row }.decide(3, &CreditPolicy::default()).unwrap_err();
+    /// assert_eq!(zero.to_string(), "guided[3] = 0: a course's guided time must be above zero (H-1)");
+    /// # Ok::<(), ete_core::columns::ColumnError>(())
+    /// ```
+    pub fn decide(
+        &self,
+        position: usize,
+        policy: &CreditPolicy,
+    ) -> Result<(Minutes, CreditReason), ColumnError> {
+        CreditRow {
+            repeat: self.repeat && !policy.credit_repeats(),
+            ..*self
+        }
+        .decide_at(position, policy.allowance_percent())
+    }
+
+    /// Checks the row's minutes (naming `position` on error) and decides it.
+    #[inline]
+    fn decide_at(
+        &self,
+        position: usize,
+        percent: u32,
+    ) -> Result<(Minutes, CreditReason), ColumnError> {
+        let max = Minutes::MAX.get();
+        if self.actual as u64 > max {
+            return Err(ColumnError::InvalidMinutes {
+                field: "actual",
+                position,
+                value: self.actual,
+                rule: "H-4",
+            });
+        }
+        if self.guided as u64 > max {
+            return Err(ColumnError::InvalidMinutes {
+                field: "guided",
+                position,
+                value: self.guided,
+                rule: "H-1",
+            });
+        }
+        if self.guided == 0 {
+            return Err(ColumnError::OutOfRange {
+                field: "guided",
+                position,
+                value: 0,
+                reason: "a course's guided time must be above zero (H-1)".into(),
+            });
+        }
+        Ok(credit_minutes(
+            minutes(self.actual),
+            minutes(self.guided),
+            self.passed,
+            self.repeat,
+            self.extra_time.then_some(percent),
+        ))
+    }
 }
 
 /// Credits N completions given as columns: the same decision as
@@ -67,16 +154,6 @@ pub fn credit_columns(
             ("extra_time", columns.extra_time.map(<[bool]>::len)),
         ],
     )?;
-    check_minutes("actual", columns.actual, "H-4")?;
-    check_minutes("guided", columns.guided, "H-1")?;
-    if let Some(position) = columns.guided.iter().position(|g| *g == 0) {
-        return Err(ColumnError::OutOfRange {
-            field: "guided",
-            position,
-            value: 0,
-            reason: "a course's guided time must be above zero (H-1)".into(),
-        });
-    }
     let refuse_repeats = !policy.credit_repeats();
     let percent = policy.allowance_percent();
     // An absent flag column is all false; one zeroed column keeps the loop free of a test per row.
@@ -88,8 +165,8 @@ pub fn credit_columns(
     let repeat = columns.repeat.unwrap_or(&none);
     let extra_time = columns.extra_time.unwrap_or(&none);
     let mut out = CreditOutput {
-        credited: vec![0; n],
-        reason: vec![0; n],
+        credited: Vec::with_capacity(n),
+        reason: Vec::with_capacity(n),
     };
     let inputs = columns
         .actual
@@ -98,19 +175,19 @@ pub fn credit_columns(
         .zip(columns.passed)
         .zip(repeat)
         .zip(extra_time);
-    let outputs = out.credited.iter_mut().zip(out.reason.iter_mut());
-    for (((((actual, guided), passed), repeat), extra_time), (credited, reason)) in
-        inputs.zip(outputs)
-    {
-        let decision = credit_minutes(
-            minutes(*actual),
-            minutes(*guided),
-            *passed,
-            refuse_repeats & *repeat,
-            extra_time.then_some(percent),
-        );
-        *credited = decision.0.as_signed();
-        *reason = decision.1.index();
+    // Each value is read once, checked and used in the same pass: a caller that changes a column
+    // while this runs (another Python thread) cannot slip an unchecked value through.
+    for (position, ((((actual, guided), passed), repeat), extra_time)) in inputs.enumerate() {
+        let row = CreditRow {
+            actual: *actual,
+            guided: *guided,
+            passed: *passed,
+            repeat: refuse_repeats & *repeat,
+            extra_time: *extra_time,
+        };
+        let (credited, reason) = row.decide_at(position, percent)?;
+        out.credited.push(credited.as_signed());
+        out.reason.push(reason.index());
     }
     Ok(out)
 }

@@ -21,7 +21,7 @@ mod credit;
 mod totals;
 
 pub use attendance::{AttendanceColumns, MAX_LEARNERS, UNMARKED, attendance_by_learner};
-pub use credit::{CreditColumns, CreditOutput, credit_columns, find_repeats};
+pub use credit::{CreditColumns, CreditOutput, CreditRow, credit_columns, find_repeats};
 pub use totals::{EteTotals, ete_totals};
 
 use crate::error::ErrorKind;

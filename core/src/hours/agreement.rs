@@ -22,6 +22,14 @@ pub enum AgreementCategory {
     Other,
 }
 
+crate::codes!(AgreementCategory, "agreement category", {
+    Neurodiversity => "neurodiversity",
+    LearningDisability => "learning_disability",
+    PhysicalOrSensory => "physical_or_sensory",
+    LanguageSupport => "language_support",
+    Other => "other",
+});
+
 /// A practitioner's agreement that a person gets extra time on courses (H-6).
 ///
 /// It applies to completions whose local date (see

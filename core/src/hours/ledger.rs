@@ -44,6 +44,8 @@ pub enum OrderKind {
     Youth,
 }
 
+crate::codes!(OrderKind, "order kind", { Adult => "adult", Youth => "youth" });
+
 /// What happened at a work appointment (H-11).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -55,6 +57,12 @@ pub enum AppointmentOutcome {
     /// Absent without one, or failed to comply: ends incentive qualifying (H-12).
     UnacceptableAbsence,
 }
+
+crate::codes!(AppointmentOutcome, "outcome", {
+    Attended => "attended",
+    AcceptableAbsence => "acceptable_absence",
+    UnacceptableAbsence => "unacceptable_absence",
+});
 
 /// One thing that happened to a requirement (H-11).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

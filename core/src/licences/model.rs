@@ -18,6 +18,8 @@ pub enum AccountKind {
     Staff,
 }
 
+crate::codes!(AccountKind, "account kind", { Learner => "learner", Staff => "staff" });
+
 /// Where an account is in its lifecycle (L-3, L-4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -43,6 +45,13 @@ pub enum DeactivationReason {
     /// The administrator's decision.
     Administrator,
 }
+
+crate::codes!(DeactivationReason, "deactivation reason", {
+    CoursesCompleted => "courses_completed",
+    RequirementEnded => "requirement_ended",
+    DormantReclaim => "dormant_reclaim",
+    Administrator => "administrator",
+});
 
 /// A person's account. The person is an id (the case reference), never a name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -15,6 +15,11 @@ pub enum WaitingOrder {
     RequirementEnd,
 }
 
+crate::codes!(WaitingOrder, "waiting order", {
+    FirstCome => "first_come",
+    RequirementEnd => "requirement_end",
+});
+
 /// A pool's policy. `Default` is DOMAIN.md: first come first served, 14 days' dormancy, dormant
 /// logins reported but not reclaimed, licences freed by the administrator (not automatically),
 /// staff accounts use no learner licence.

@@ -27,6 +27,16 @@ impl Default for SessionPolicy {
     }
 }
 
+impl SessionPolicy {
+    /// Reads a policy from JSON (missing fields take the default); unknown fields are
+    /// `InvalidPolicy`.
+    pub fn from_json(text: &str) -> Result<SessionPolicy, PoolError> {
+        serde_json::from_str(text).map_err(|e| PoolError::InvalidPolicy {
+            reason: e.to_string(),
+        })
+    }
+}
+
 /// A supported-access session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -1,0 +1,156 @@
+//! Conversions that only Python has, each written once and usable in any signature (the
+//! `Wrap<T>` idea from polars): aware datetimes as UTC instants, core values as plain Python
+//! data with `snake_case` keys.
+
+use chrono::{DateTime, Utc};
+use ete_core::Minutes;
+use pyo3::BoundObject;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDateTime, PyTzInfo};
+use serde_json::Value;
+
+use crate::errors::InvalidField;
+
+/// An aware `datetime.datetime` in any zone (`timezone.utc`, a fixed offset, a `zoneinfo`
+/// zone), as a UTC instant. A naive datetime, or one whose `tzinfo.utcoffset()` is `None`, is
+/// a `TypeError` in the same words everywhere; an instant that cannot be expressed in UTC
+/// (year 1 at a positive offset) is `InvalidField`.
+pub struct Instant(pub DateTime<Utc>);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Instant {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Instant> {
+        let value = obj.cast::<PyDateTime>().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "expected a timezone-aware datetime.datetime, got {}",
+                type_name(&obj)
+            ))
+        })?;
+        if value.call_method0("utcoffset")?.is_none() {
+            return Err(PyTypeError::new_err(
+                "a timezone-aware datetime is required (e.g. tzinfo=datetime.timezone.utc): \
+                 a naive datetime names no instant",
+            ));
+        }
+        let utc = PyTzInfo::utc(obj.py())?;
+        value
+            .call_method1("astimezone", (utc,))
+            .and_then(|v| v.extract::<DateTime<Utc>>())
+            .map(Instant)
+            .map_err(|_| {
+                InvalidField::new_err(format!(
+                    "{}: this instant cannot be expressed in UTC (years 1..=9999)",
+                    value.str().map(|s| s.to_string()).unwrap_or_default()
+                ))
+            })
+    }
+}
+
+/// The Python type name of a value, for error messages (never the value: it may be personal).
+pub fn type_name(value: &Borrowed<'_, '_, PyAny>) -> String {
+    value
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "an object".to_owned())
+}
+
+/// A core value as plain Python data (dicts, lists, str, int, bool, None) with `snake_case`
+/// keys, built from its serde form without going through JSON text.
+pub fn plain<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    let value = serde_json::to_value(value).map_err(|e| crate::errors::malformed(e.to_string()))?;
+    Ok(pythonize::pythonize(py, &snake_keys(value))?)
+}
+
+/// The value with every object key in `snake_case` (`personRef` → `person_ref`).
+fn snake_keys(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (snake_case(&k), snake_keys(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(snake_keys).collect()),
+        other => other,
+    }
+}
+
+fn snake_case(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A whole number for a parameter of Rust type `T` (a count, an id, a score, minutes before
+/// core checks them): an `int` outside `T`'s range is `InvalidField` (never `OverflowError`),
+/// anything but an `int` (a `bool`, a `float`, a `str`) is `TypeError`. Numpy integer scalars
+/// are accepted.
+pub struct Whole<T>(pub T);
+
+impl<'a, 'py, T: TryFrom<i128>> FromPyObject<'a, 'py> for Whole<T> {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Whole<T>> {
+        if obj.is_instance_of::<PyBool>() || !obj.hasattr("__index__")? {
+            return Err(PyTypeError::new_err(format!(
+                "expected an int, got {}",
+                type_name(&obj)
+            )));
+        }
+        let index = obj.call_method0("__index__")?;
+        let out_of_range = || {
+            InvalidField::new_err(format!(
+                "{} is out of range: expected {}",
+                index.str().map(|s| s.to_string()).unwrap_or_default(),
+                range_of::<T>()
+            ))
+        };
+        let wide: i128 = index.extract().map_err(|_| out_of_range())?;
+        T::try_from(wide).map(Whole).map_err(|_| out_of_range())
+    }
+}
+
+/// The range of a Rust integer type, in words.
+fn range_of<T>() -> &'static str {
+    match std::any::type_name::<T>() {
+        "u8" => "0..=255",
+        "u16" => "0..=65535",
+        "u32" => "0..=4294967295",
+        "u64" => "0..=18446744073709551615",
+        "usize" => "a non-negative int that fits this platform's memory",
+        "i64" => "-9223372036854775808..=9223372036854775807",
+        _ => "a smaller int",
+    }
+}
+
+/// Whole minutes from any Python `int`: outside 0..=2⁵³−1 is `InvalidMinutes` with core's
+/// message (never `OverflowError`); a non-int is `TypeError`.
+pub struct Mins(pub Minutes);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Mins {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Mins> {
+        let Whole(wide) = obj.extract::<Whole<i128>>()?;
+        crate::errors::py_result(Minutes::from_i128(wide)).map(Mins)
+    }
+}
+
+/// `repr(value)` as Python writes it (`'code'`, `None`, `datetime.date(2026, 11, 16)`), for
+/// reprs in Python syntax.
+pub fn py_repr<'py, T: IntoPyObject<'py>>(py: Python<'py>, value: T) -> String {
+    value
+        .into_pyobject(py)
+        .map_err(Into::into)
+        .and_then(|v| v.into_any().into_bound().repr().map(|r| r.to_string()))
+        .unwrap_or_else(|_| "?".to_owned())
+}
