@@ -36,9 +36,9 @@ if [[ $skip != *,python,* ]]; then
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-dev.txt
   step "Python: build a fresh wheel and install it"
   rm -rf target/wheels
-  (cd bindings-python && "$venv/bin/maturin" build --locked --interpreter "$venv/bin/python" -o "$root/target/wheels")
+  (cd bindings-python && "$venv/bin/maturin" build --locked --generate-stubs --interpreter "$venv/bin/python" -o "$root/target/wheels")
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/ete_core-*.whl
-  step "Python: stubs match the module (mypy.stubtest)"
+  step "Python: the stubs generated from the module match it (mypy.stubtest)"
   "$venv/bin/python" -m mypy.stubtest ete_core
   step "pytest (Python suites, incl. the conformance vectors)"
   (cd bindings-python && "$venv/bin/python" -m pytest -q)

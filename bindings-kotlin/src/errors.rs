@@ -164,6 +164,12 @@ impl EteError {
     }
 }
 
+impl From<ete_core::codes::UnknownCode> for EteError {
+    fn from(e: ete_core::codes::UnknownCode) -> EteError {
+        EteError::of(e.kind(), e.to_string())
+    }
+}
+
 impl From<MinutesError> for EteError {
     fn from(e: MinutesError) -> EteError {
         EteError::of(e.kind(), e.to_string())

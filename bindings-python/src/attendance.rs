@@ -145,7 +145,7 @@ impl PySummaryReport {
 /// and lesson days `date_from..=date_to`.
 #[pyfunction]
 #[pyo3(signature = (registers, now, *, learners = None, date_from = None, date_to = None))]
-fn summarise(
+pub(crate) fn summarise(
     py: Python<'_>,
     registers: Vec<PyRef<'_, PyRegister>>,
     now: Instant,
@@ -175,7 +175,7 @@ pub struct PyUnprocessedAbsence {
 
 /// The unexplained absences of `learners` (a school's), oldest first.
 #[pyfunction]
-fn unprocessed_absences(
+pub(crate) fn unprocessed_absences(
     py: Python<'_>,
     registers: Vec<PyRef<'_, PyRegister>>,
     learners: Vec<String>,
@@ -193,7 +193,7 @@ fn unprocessed_absences(
 
 /// The statutory code for a mark under the default mapping, or `None` (not required).
 #[pyfunction]
-fn statutory_code(mark: &str) -> PyResult<Option<String>> {
+pub(crate) fn statutory_code(mark: &str) -> PyResult<Option<String>> {
     Ok(StatutoryPolicy::default()
         .code(self::mark(mark)?)
         .map(str::to_owned))
@@ -234,7 +234,7 @@ impl PyContributionSummary {
 /// A learner's contribution summary over registers, for lesson days `date_from..=date_to`.
 #[pyfunction]
 #[pyo3(signature = (registers, learner, *, date_from = None, date_to = None))]
-fn contribution_summary(
+pub(crate) fn contribution_summary(
     py: Python<'_>,
     registers: Vec<PyRef<'_, PyRegister>>,
     learner: &str,
@@ -254,7 +254,7 @@ fn contribution_summary(
 
 /// The summary of some scores; any score outside −2..=+2 is `InvalidContribution`.
 #[pyfunction]
-fn summarise_contributions(scores: Vec<i64>) -> PyResult<PyContributionSummary> {
+pub(crate) fn summarise_contributions(scores: Vec<i64>) -> PyResult<PyContributionSummary> {
     let scores = scores
         .into_iter()
         .map(ete_core::contribution::Contribution::new)
@@ -262,18 +262,4 @@ fn summarise_contributions(scores: Vec<i64>) -> PyResult<PyContributionSummary> 
     Ok(PyContributionSummary {
         inner: ContributionSummary::of(crate::errors::py_result(scores)?),
     })
-}
-
-/// Adds the classes and functions to the module.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyAttendanceSummary>()?;
-    m.add_class::<PySummaryReport>()?;
-    m.add_class::<PyUnprocessedAbsence>()?;
-    m.add_class::<PyContributionSummary>()?;
-    m.add_function(wrap_pyfunction!(summarise, m)?)?;
-    m.add_function(wrap_pyfunction!(unprocessed_absences, m)?)?;
-    m.add_function(wrap_pyfunction!(statutory_code, m)?)?;
-    m.add_function(wrap_pyfunction!(contribution_summary, m)?)?;
-    m.add_function(wrap_pyfunction!(summarise_contributions, m)?)?;
-    Ok(())
 }

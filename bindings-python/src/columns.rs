@@ -15,7 +15,7 @@ use pyo3::types::{PyDict, PyList, PyString};
 
 use crate::convert::Whole;
 use crate::credit::PyCreditPolicy;
-use crate::errors::{InvalidField, py_result};
+use crate::errors::py_result;
 
 /// A column borrowed from a contiguous numpy array, or copied from a strided one.
 enum Column<'py, T: Element> {
@@ -42,10 +42,10 @@ fn ndarray<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<Bound<'py, PyU
             .import("numpy")?
             .call_method1("asarray", (obj,))?
             .cast_into::<PyUntypedArray>()
-            .map_err(|_| InvalidField::new_err(format!("column {field}: not an array")))?,
+            .map_err(|_| crate::errors::invalid_field(format!("column {field}: not an array")))?,
     };
     if array.ndim() != 1 {
-        return Err(InvalidField::new_err(format!(
+        return Err(crate::errors::invalid_field(format!(
             "column {field}: expected a one-dimensional array, got {} dimensions",
             array.ndim()
         )));
@@ -79,7 +79,7 @@ fn column<'py, T: Element + Clone>(
 ) -> PyResult<Column<'py, T>> {
     let array = ndarray(obj, field)?;
     typed(&array, field).ok_or_else(|| {
-        InvalidField::new_err(format!(
+        crate::errors::invalid_field(format!(
             "column {field}: expected dtype {expected}, got {} (convert with .astype(\"{expected}\"); \
              missing values must be filled first)",
             dtype_name(&array)
@@ -96,7 +96,9 @@ fn typed<'py, T: Element + Clone>(
     let readonly = match array.try_readonly() {
         Ok(readonly) => readonly,
         Err(e) => {
-            return Some(Err(InvalidField::new_err(format!("column {field}: {e}"))));
+            return Some(Err(crate::errors::invalid_field(format!(
+                "column {field}: {e}"
+            ))));
         }
     };
     Some(Ok(if readonly.as_slice().is_ok() {
@@ -136,7 +138,7 @@ fn array<'py, T: Element>(py: Python<'py>, values: Vec<T>) -> Bound<'py, PyAny> 
 /// reason as an index into `CREDIT_REASONS`.
 #[pyfunction]
 #[pyo3(signature = (actual, guided, passed, repeat = None, extra_time = None, policy = None))]
-fn credit_columns<'py>(
+pub(crate) fn credit_columns<'py>(
     py: Python<'py>,
     actual: &Bound<'py, PyAny>,
     guided: &Bound<'py, PyAny>,
@@ -171,7 +173,7 @@ fn credit_columns<'py>(
 /// Which completions repeat a course the person already passed (H-7), as `credit_batch` finds
 /// them: a bool array. `completed_at` may be int64 or datetime64.
 #[pyfunction]
-fn find_repeats<'py>(
+pub(crate) fn find_repeats<'py>(
     py: Python<'py>,
     person: &Bound<'py, PyAny>,
     course: &Bound<'py, PyAny>,
@@ -201,7 +203,7 @@ fn find_repeats<'py>(
 /// ETE credit per requirement capped by the allowance (H-10): `{"allowance", "credited",
 /// "over_allowance", "remaining"}`, int64 arrays as long as `required`.
 #[pyfunction]
-fn ete_totals<'py>(
+pub(crate) fn ete_totals<'py>(
     py: Python<'py>,
     requirement: &Bound<'py, PyAny>,
     minutes: &Bound<'py, PyAny>,
@@ -270,7 +272,7 @@ fn marks<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Marks<'py>> {
 /// index into `MARKS`, or -1 for unmarked): a dict of arrays, one value per learner.
 #[pyfunction]
 #[pyo3(signature = (learner, mark, learners = None))]
-fn attendance_by_learner<'py>(
+pub(crate) fn attendance_by_learner<'py>(
     py: Python<'py>,
     learner: &Bound<'py, PyAny>,
     mark: &Bound<'py, PyAny>,
@@ -346,7 +348,7 @@ fn reason_string(py: Python<'_>, reason: CreditReason) -> Bound<'_, PyString> {
 /// The scalar form of `credit_columns`: the same answer or the same error for the same input.
 #[pyfunction]
 #[pyo3(signature = (actual, guided, passed, repeat = false, extra_time = false, policy = None))]
-fn credit_row<'py>(
+pub(crate) fn credit_row<'py>(
     py: Python<'py>,
     actual: Whole<i64>,
     guided: Whole<i64>,
@@ -366,7 +368,7 @@ fn credit_row<'py>(
 /// way for arrays. Applies nothing: a bad row raises, naming its position.
 #[pyfunction]
 #[pyo3(signature = (rows, policy = None))]
-fn credit_rows<'py>(
+pub(crate) fn credit_rows<'py>(
     py: Python<'py>,
     rows: &Bound<'py, PyAny>,
     policy: Option<PyRef<'py, PyCreditPolicy>>,
@@ -375,7 +377,7 @@ fn credit_rows<'py>(
     let (mut credited, mut reasons) = (Vec::new(), Vec::new());
     for (position, row) in rows.try_iter()?.enumerate() {
         let values: (Whole<i64>, Whole<i64>, bool, bool, bool) = row?.extract().map_err(|_| {
-            InvalidField::new_err(format!(
+            crate::errors::invalid_field(format!(
                 "rows[{position}]: expected a tuple (actual: int, guided: int, passed: bool, \
                  repeat: bool, extra_time: bool)"
             ))
@@ -385,19 +387,4 @@ fn credit_rows<'py>(
         reasons.push(reason_string(py, reason));
     }
     Ok((PyList::new(py, credited)?, PyList::new(py, reasons)?))
-}
-
-/// Adds the columnar API to the module.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add(
-        "CREDIT_REASONS",
-        CreditReason::ALL.map(CreditReason::code).to_vec(),
-    )?;
-    m.add_function(wrap_pyfunction!(credit_columns, m)?)?;
-    m.add_function(wrap_pyfunction!(find_repeats, m)?)?;
-    m.add_function(wrap_pyfunction!(ete_totals, m)?)?;
-    m.add_function(wrap_pyfunction!(attendance_by_learner, m)?)?;
-    m.add_function(wrap_pyfunction!(credit_row, m)?)?;
-    m.add_function(wrap_pyfunction!(credit_rows, m)?)?;
-    Ok(())
 }

@@ -221,7 +221,11 @@ fn mode(strict: bool) -> ReadMode {
 /// Reads a JSON array of portal completions (H-2).
 #[pyfunction]
 #[pyo3(signature = (text, *, strict = false))]
-fn read_completions_json(py: Python<'_>, text: &str, strict: bool) -> PyResult<PyReadResult> {
+pub(crate) fn read_completions_json(
+    py: Python<'_>,
+    text: &str,
+    strict: bool,
+) -> PyResult<PyReadResult> {
     let out = py.detach(|| hours::read_completions_json(text, mode(strict)));
     read_result(py, py_result(out)?)
 }
@@ -229,17 +233,11 @@ fn read_completions_json(py: Python<'_>, text: &str, strict: bool) -> PyResult<P
 /// Reads portal completions from CSV text with a header row (H-2).
 #[pyfunction]
 #[pyo3(signature = (text, *, strict = false))]
-fn read_completions_csv(py: Python<'_>, text: &str, strict: bool) -> PyResult<PyReadResult> {
+pub(crate) fn read_completions_csv(
+    py: Python<'_>,
+    text: &str,
+    strict: bool,
+) -> PyResult<PyReadResult> {
     let out = py.detach(|| hours::read_completions_csv(text.as_bytes(), mode(strict)));
     read_result(py, py_result(out)?)
-}
-
-/// Adds the classes and functions to the module.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyCompletion>()?;
-    m.add_class::<PyReject>()?;
-    m.add_class::<PyReadResult>()?;
-    m.add_function(wrap_pyfunction!(read_completions_json, m)?)?;
-    m.add_function(wrap_pyfunction!(read_completions_csv, m)?)?;
-    Ok(())
 }

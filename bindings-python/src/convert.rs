@@ -6,11 +6,10 @@ use chrono::{DateTime, Utc};
 use ete_core::Minutes;
 use pyo3::BoundObject;
 use pyo3::exceptions::PyTypeError;
+use pyo3::inspect::PyStaticExpr;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDateTime, PyTzInfo};
 use serde_json::Value;
-
-use crate::errors::InvalidField;
 
 /// An aware `datetime.datetime` in any zone (`timezone.utc`, a fixed offset, a `zoneinfo`
 /// zone), as a UTC instant. A naive datetime, or one whose `tzinfo.utcoffset()` is `None`, is
@@ -20,6 +19,10 @@ pub struct Instant(pub DateTime<Utc>);
 
 impl<'a, 'py> FromPyObject<'a, 'py> for Instant {
     type Error = PyErr;
+    const INPUT_TYPE: PyStaticExpr = PyStaticExpr::Attribute {
+        value: &PyStaticExpr::Name { id: "datetime" },
+        attr: "datetime",
+    };
 
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Instant> {
         let value = obj.cast::<PyDateTime>().map_err(|_| {
@@ -40,7 +43,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Instant {
             .and_then(|v| v.extract::<DateTime<Utc>>())
             .map(Instant)
             .map_err(|_| {
-                InvalidField::new_err(format!(
+                crate::errors::invalid_field(format!(
                     "{}: this instant cannot be expressed in UTC (years 1..=9999)",
                     value.str().map(|s| s.to_string()).unwrap_or_default()
                 ))
@@ -98,6 +101,7 @@ pub struct Whole<T>(pub T);
 
 impl<'a, 'py, T: TryFrom<i128>> FromPyObject<'a, 'py> for Whole<T> {
     type Error = PyErr;
+    const INPUT_TYPE: PyStaticExpr = PyStaticExpr::Name { id: "int" };
 
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Whole<T>> {
         if obj.is_instance_of::<PyBool>() || !obj.hasattr("__index__")? {
@@ -108,7 +112,7 @@ impl<'a, 'py, T: TryFrom<i128>> FromPyObject<'a, 'py> for Whole<T> {
         }
         let index = obj.call_method0("__index__")?;
         let out_of_range = || {
-            InvalidField::new_err(format!(
+            crate::errors::invalid_field(format!(
                 "{} is out of range: expected {}",
                 index.str().map(|s| s.to_string()).unwrap_or_default(),
                 range_of::<T>()
@@ -138,6 +142,7 @@ pub struct Mins(pub Minutes);
 
 impl<'a, 'py> FromPyObject<'a, 'py> for Mins {
     type Error = PyErr;
+    const INPUT_TYPE: PyStaticExpr = PyStaticExpr::Name { id: "int" };
 
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Mins> {
         let Whole(wide) = obj.extract::<Whole<i128>>()?;

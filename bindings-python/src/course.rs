@@ -69,8 +69,3 @@ impl PyCourse {
         )
     }
 }
-
-/// Adds the class to the module.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyCourse>()
-}

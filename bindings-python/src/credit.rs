@@ -246,7 +246,7 @@ fn wrap(decisions: Vec<CreditDecision>) -> Vec<PyCreditDecision> {
 /// `prior` lists `(person_ref, course_name)` pairs credited before.
 #[pyfunction]
 #[pyo3(signature = (completions, agreements = Vec::new(), prior = Vec::new(), policy = None))]
-fn credit_batch(
+pub(crate) fn credit_batch(
     py: Python<'_>,
     completions: Vec<PyRef<'_, PyCompletion>>,
     agreements: Vec<PyRef<'_, PyAgreement>>,
@@ -261,7 +261,7 @@ fn credit_batch(
 /// then limited by each requirement's remaining ETE allowance and time. Records nothing.
 #[pyfunction]
 #[pyo3(signature = (completions, requirements, agreements = Vec::new(), prior = Vec::new(), policy = None))]
-fn credit_against_requirements(
+pub(crate) fn credit_against_requirements(
     py: Python<'_>,
     completions: Vec<PyRef<'_, PyCompletion>>,
     requirements: Vec<PyRef<'_, PyRequirement>>,
@@ -290,17 +290,6 @@ fn credit_against_requirements(
 /// `half_up(guided × (100 + p) / 100)` under an allowance of `p` percent (H-5).
 #[pyfunction]
 #[pyo3(signature = (guided, allowance_percent = None))]
-fn allowance_cap(guided: Mins, allowance_percent: Option<Whole<u32>>) -> PyResult<u64> {
+pub(crate) fn allowance_cap(guided: Mins, allowance_percent: Option<Whole<u32>>) -> PyResult<u64> {
     Ok(hours::allowance_cap(guided.0, allowance_percent.map(|p| p.0)).get())
-}
-
-/// Adds the classes and functions to the module.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyAgreement>()?;
-    m.add_class::<PyCreditPolicy>()?;
-    m.add_class::<PyCreditDecision>()?;
-    m.add_function(wrap_pyfunction!(credit_batch, m)?)?;
-    m.add_function(wrap_pyfunction!(credit_against_requirements, m)?)?;
-    m.add_function(wrap_pyfunction!(allowance_cap, m)?)?;
-    Ok(())
 }

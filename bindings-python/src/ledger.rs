@@ -76,8 +76,10 @@ impl PyLedgerEntry {
             inner: LedgerEntry::new(date, by, LedgerEvent::Extension { months: months.0 }),
         }
     }
+    /// The entry's day (`date` in core and Kotlin; `on` here, so that the stub's `date` type
+    /// is not shadowed).
     #[getter]
-    fn date(&self) -> NaiveDate {
+    fn on(&self) -> NaiveDate {
         self.inner.date
     }
     #[getter]
@@ -112,7 +114,10 @@ impl PyLedgerPolicy {
         serde_json::from_str(text)
             .map(|inner| PyLedgerPolicy { inner })
             .map_err(|e| {
-                crate::errors::InvalidPolicy::new_err(format!("invalid ledger policy JSON: {e}"))
+                crate::errors::error(
+                    ete_core::ErrorKind::InvalidPolicy,
+                    format!("invalid ledger policy JSON: {e}"),
+                )
             })
     }
     fn to_json(&self) -> PyResult<String> {
@@ -249,7 +254,7 @@ impl PyRequirement {
 /// returns how many were recorded. Every requirement is locked for the whole call, so no other
 /// thread records in between.
 #[pyfunction]
-fn record_credits(
+pub(crate) fn record_credits(
     py: Python<'_>,
     requirements: Vec<PyRef<'_, PyRequirement>>,
     decisions: Vec<PyRef<'_, crate::credit::PyCreditDecision>>,
@@ -265,13 +270,4 @@ fn record_credits(
         }
         Ok::<_, hours::LedgerError>(recorded)
     })?)
-}
-
-/// Adds the classes to the module.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(record_credits, m)?)?;
-    m.add_class::<PyLedgerEntry>()?;
-    m.add_class::<PyLedgerPolicy>()?;
-    m.add_class::<PyRequirement>()?;
-    Ok(())
 }

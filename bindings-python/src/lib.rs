@@ -28,21 +28,68 @@ mod shared;
 
 use pyo3::prelude::*;
 
-/// The native module.
+/// The native module, declared inline so that its stubs can be generated from it
+/// (`maturin build --generate-stubs`, pyo3's introspection).
 #[pymodule]
-fn _ete_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    errors::register(m)?;
-    minutes::register(m)?;
-    completion::register(m)?;
-    course::register(m)?;
-    credit::register(m)?;
-    ledger::register(m)?;
-    report::register(m)?;
-    routing::register(m)?;
-    register::register(m)?;
-    attendance::register(m)?;
-    licences::register(m)?;
-    columns::register(m)?;
-    Ok(())
+mod _ete_core {
+    use ete_core::hours::CreditReason;
+    use ete_core::register::Mark;
+
+    /// The package's version.
+    #[pymodule_export]
+    #[allow(non_upper_case_globals)]
+    const __version__: &str = env!("CARGO_PKG_VERSION");
+    /// The credit reasons' codes, in the order of the columnar API's reason codes.
+    #[pymodule_export]
+    const CREDIT_REASONS: [&str; CreditReason::CODES.len()] = CreditReason::CODES;
+    /// The error kinds' names: `ete_core._errors` defines one exception class per kind.
+    #[pymodule_export]
+    const ERROR_KINDS: [&str; ete_core::ErrorKind::CODES.len()] = ete_core::ErrorKind::CODES;
+    /// The marks' codes, in the order of the columnar API's mark codes.
+    #[pymodule_export]
+    const MARKS: [&str; Mark::CODES.len()] = Mark::CODES;
+
+    #[pymodule_export]
+    use crate::attendance::{
+        PyAttendanceSummary, PyContributionSummary, PySummaryReport, PyUnprocessedAbsence,
+        contribution_summary, statutory_code, summarise, summarise_contributions,
+        unprocessed_absences,
+    };
+    #[pymodule_export]
+    use crate::columns::{
+        attendance_by_learner, credit_columns, credit_row, credit_rows, ete_totals, find_repeats,
+    };
+    #[pymodule_export]
+    use crate::completion::{
+        PyCompletion, PyReadResult, PyReject, read_completions_csv, read_completions_json,
+    };
+    #[pymodule_export]
+    use crate::course::PyCourse;
+    #[pymodule_export]
+    use crate::credit::{
+        PyAgreement, PyCreditDecision, PyCreditPolicy, allowance_cap, credit_against_requirements,
+        credit_batch,
+    };
+    #[pymodule_export]
+    use crate::ledger::{PyLedgerEntry, PyLedgerPolicy, PyRequirement, record_credits};
+    #[pymodule_export]
+    use crate::licences::{PyAccessSessions, PyLicencePool};
+    #[pymodule_export]
+    use crate::minutes::{apply_ratio, format_minutes, parse_minutes};
+    #[pymodule_export]
+    use crate::register::{
+        PyActor, PyChange, PyContribution, PyEntry, PyLesson, PyMarkDecision, PyNote,
+        PyRecordNotes, PyRegister,
+    };
+    #[pymodule_export]
+    use crate::report::{
+        PyCertificate, PyCompletionReport, PyDelivery, certificate, completion_report,
+        delivery_against_target, ndelius_evidence_csv, practitioner_notifications,
+    };
+    #[pymodule_export]
+    use crate::routing::{
+        PyDecision, PyExchange, PyInboxItem, PyOrganisation, PyReceipt, PyRefusal, PyRoutingPolicy,
+        PyTransferFile, PyTransferPlan, check_referral, copy_first_description,
+        copy_first_recipient, copy_first_role, decide, destinations, plan_transfer,
+    };
 }

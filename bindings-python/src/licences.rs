@@ -103,7 +103,7 @@ impl PyLicencePool {
         let (replayed, log) = py.detach(|| replay_log(events_json))?;
         if replayed != pool {
             return Err(crate::errors::malformed(
-                "the snapshot and the event log describe different pools (L-7)".into(),
+                "the snapshot and the event log describe different pools (L-7)",
             ));
         }
         Ok(PyLicencePool {
@@ -386,11 +386,4 @@ fn replay_log(events_json: &str) -> PyResult<(Pool, Vec<Event>)> {
         .map_err(|e| crate::errors::malformed(format!("invalid event log: {e}")))?;
     let pool = py_result(Pool::replay(&log))?;
     Ok((pool, log))
-}
-
-/// Adds the classes to the module.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyLicencePool>()?;
-    m.add_class::<PyAccessSessions>()?;
-    Ok(())
 }

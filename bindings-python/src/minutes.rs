@@ -14,19 +14,19 @@ pub fn minutes(value: i64) -> PyResult<Minutes> {
 
 /// Parses `H:MM`/`HH:MM` into whole minutes.
 #[pyfunction]
-fn parse_minutes(text: &str) -> PyResult<u64> {
+pub(crate) fn parse_minutes(text: &str) -> PyResult<u64> {
     py_result(text.parse::<Minutes>()).map(Minutes::get)
 }
 
 /// Prints whole minutes as `HH:MM`.
 #[pyfunction]
-fn format_minutes(minutes: Mins) -> PyResult<String> {
+pub(crate) fn format_minutes(minutes: Mins) -> PyResult<String> {
     Ok(minutes.0.to_string())
 }
 
 /// `rounding(minutes × numerator / denominator)`, exactly; rounding is "floor" or "half_up".
 #[pyfunction]
-fn apply_ratio(
+pub(crate) fn apply_ratio(
     minutes: Mins,
     numerator: Whole<u64>,
     denominator: Whole<u64>,
@@ -35,12 +35,4 @@ fn apply_ratio(
     let rounding: Rounding = crate::errors::parse_code(rounding)?;
     let ratio = py_result(Ratio::new(numerator.0, denominator.0))?;
     py_result(ratio.apply(minutes.0, rounding)).map(Minutes::get)
-}
-
-/// Adds the functions to the module.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(parse_minutes, m)?)?;
-    m.add_function(wrap_pyfunction!(format_minutes, m)?)?;
-    m.add_function(wrap_pyfunction!(apply_ratio, m)?)?;
-    Ok(())
 }

@@ -459,18 +459,3 @@ impl PyContribution {
         format!("Contribution({})", self.inner)
     }
 }
-
-/// Adds the classes to the module.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyActor>()?;
-    m.add_class::<PyLesson>()?;
-    m.add_class::<PyMarkDecision>()?;
-    m.add_class::<PyEntry>()?;
-    m.add_class::<PyChange>()?;
-    m.add_class::<PyNote>()?;
-    m.add_class::<PyRegister>()?;
-    m.add_class::<PyRecordNotes>()?;
-    m.add_class::<PyContribution>()?;
-    m.add("MARKS", Mark::ALL.map(Mark::code).to_vec())?;
-    Ok(())
-}

@@ -75,7 +75,7 @@ fn batch(
 /// The report over decisions dated `start..=end` (H-13). `grouping` is "person", "practitioner",
 /// "office", "pdu" or "region"; `practitioners` maps person references to practitioner ids.
 #[pyfunction]
-fn completion_report(
+pub(crate) fn completion_report(
     completions: Vec<PyRef<'_, PyCompletion>>,
     decisions: Vec<PyRef<'_, PyCreditDecision>>,
     practitioners: HashMap<String, String>,
@@ -102,7 +102,7 @@ fn completion_report(
 
 /// Completions recorded after `since`, per practitioner (H-14): `{practitioner: [decision, ...]}`.
 #[pyfunction]
-fn practitioner_notifications(
+pub(crate) fn practitioner_notifications(
     completions: Vec<PyRef<'_, PyCompletion>>,
     decisions: Vec<PyRef<'_, PyCreditDecision>>,
     practitioners: HashMap<String, String>,
@@ -176,7 +176,7 @@ impl PyCertificate {
 
 /// The certificate data for a completion and its decision (H-15); None for a failed course.
 #[pyfunction]
-fn certificate(
+pub(crate) fn certificate(
     completion: PyRef<'_, PyCompletion>,
     decision: PyRef<'_, PyCreditDecision>,
     language: &str,
@@ -208,7 +208,7 @@ impl PyDelivery {
 
 /// Delivery against `target_percent` of `baseline` minutes (H-16).
 #[pyfunction]
-fn delivery_against_target(
+pub(crate) fn delivery_against_target(
     delivered: i64,
     baseline: i64,
     target_percent: u32,
@@ -231,20 +231,9 @@ fn delivery_against_target(
 /// The nDelius evidence CSV: person_ref, requirement_id, course_name, date, action, minutes
 /// (HH:MM), reason, notes.
 #[pyfunction]
-fn ndelius_evidence_csv(decisions: Vec<PyRef<'_, PyCreditDecision>>) -> PyResult<String> {
+pub(crate) fn ndelius_evidence_csv(
+    decisions: Vec<PyRef<'_, PyCreditDecision>>,
+) -> PyResult<String> {
     let decisions: Vec<hours::CreditDecision> = decisions.iter().map(|d| d.inner.clone()).collect();
     py_result(hours::ndelius_evidence_csv(&decisions))
-}
-
-/// Adds the classes and functions to the module.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyCompletionReport>()?;
-    m.add_class::<PyCertificate>()?;
-    m.add_class::<PyDelivery>()?;
-    m.add_function(wrap_pyfunction!(completion_report, m)?)?;
-    m.add_function(wrap_pyfunction!(practitioner_notifications, m)?)?;
-    m.add_function(wrap_pyfunction!(certificate, m)?)?;
-    m.add_function(wrap_pyfunction!(delivery_against_target, m)?)?;
-    m.add_function(wrap_pyfunction!(ndelius_evidence_csv, m)?)?;
-    Ok(())
 }

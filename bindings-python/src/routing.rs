@@ -134,7 +134,7 @@ impl PyDecision {
 
 /// Decides whether `sender` may send a `category` file to `role` at `recipient` (T-1..T-3).
 #[pyfunction]
-fn decide(
+pub(crate) fn decide(
     policy: PyRef<'_, PyRoutingPolicy>,
     sender: PyRef<'_, PyOrganisation>,
     recipient: PyRef<'_, PyOrganisation>,
@@ -153,7 +153,7 @@ fn decide(
 
 /// Where a sender may send (T-3): `[(kind, roles, categories or None for any)]`.
 #[pyfunction]
-fn destinations(
+pub(crate) fn destinations(
     policy: PyRef<'_, PyRoutingPolicy>,
     sender: PyRef<'_, PyOrganisation>,
 ) -> Vec<(String, Vec<String>, Option<Vec<String>>)> {
@@ -235,19 +235,19 @@ fn copied(
 
 /// The files with the first file's recipient organisation copied to all (T-4).
 #[pyfunction]
-fn copy_first_recipient(files: Vec<PyRef<'_, PyTransferFile>>) -> Vec<PyTransferFile> {
+pub(crate) fn copy_first_recipient(files: Vec<PyRef<'_, PyTransferFile>>) -> Vec<PyTransferFile> {
     copied(files, routing::copy_first_recipient)
 }
 
 /// The files with the first file's recipient role copied to all (T-4).
 #[pyfunction]
-fn copy_first_role(files: Vec<PyRef<'_, PyTransferFile>>) -> Vec<PyTransferFile> {
+pub(crate) fn copy_first_role(files: Vec<PyRef<'_, PyTransferFile>>) -> Vec<PyTransferFile> {
     copied(files, routing::copy_first_role)
 }
 
 /// The files with the first file's description copied to all (T-4).
 #[pyfunction]
-fn copy_first_description(files: Vec<PyRef<'_, PyTransferFile>>) -> Vec<PyTransferFile> {
+pub(crate) fn copy_first_description(files: Vec<PyRef<'_, PyTransferFile>>) -> Vec<PyTransferFile> {
     copied(files, routing::copy_first_description)
 }
 
@@ -336,7 +336,7 @@ impl PyTransferPlan {
 
 /// Plans a transfer: every file's route decided and its description checked (T-5).
 #[pyfunction]
-fn plan_transfer(
+pub(crate) fn plan_transfer(
     policy: PyRef<'_, PyRoutingPolicy>,
     sender: PyRef<'_, PyOrganisation>,
     sent_by: &str,
@@ -501,7 +501,7 @@ impl PyExchange {
 /// The last referral date a risk assessment covers, or `RiskAssessmentTooOld` (T-8).
 #[pyfunction]
 #[pyo3(signature = (assessed_on, referral_on, months = None))]
-fn check_referral(
+pub(crate) fn check_referral(
     assessed_on: NaiveDate,
     referral_on: NaiveDate,
     months: Option<Whole<u32>>,
@@ -511,25 +511,4 @@ fn check_referral(
         policy.risk_assessment_months = months;
     }
     py_result(routing::check_referral(&policy, assessed_on, referral_on))
-}
-
-/// Adds the classes and functions to the module.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyRoutingPolicy>()?;
-    m.add_class::<PyOrganisation>()?;
-    m.add_class::<PyDecision>()?;
-    m.add_class::<PyTransferFile>()?;
-    m.add_class::<PyRefusal>()?;
-    m.add_class::<PyTransferPlan>()?;
-    m.add_class::<PyInboxItem>()?;
-    m.add_class::<PyReceipt>()?;
-    m.add_class::<PyExchange>()?;
-    m.add_function(wrap_pyfunction!(decide, m)?)?;
-    m.add_function(wrap_pyfunction!(destinations, m)?)?;
-    m.add_function(wrap_pyfunction!(copy_first_recipient, m)?)?;
-    m.add_function(wrap_pyfunction!(copy_first_role, m)?)?;
-    m.add_function(wrap_pyfunction!(copy_first_description, m)?)?;
-    m.add_function(wrap_pyfunction!(plan_transfer, m)?)?;
-    m.add_function(wrap_pyfunction!(check_referral, m)?)?;
-    Ok(())
 }

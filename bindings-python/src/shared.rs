@@ -10,8 +10,6 @@ use std::sync::Mutex;
 
 use pyo3::prelude::*;
 
-use crate::errors::EteError;
-
 /// A core aggregate behind a mutex that is only locked with the interpreter released.
 pub struct Shared<T> {
     inner: Mutex<T>,
@@ -30,7 +28,8 @@ impl<T: Send> Shared<T> {
     pub fn with<R: Send>(&self, py: Python<'_>, f: impl FnOnce(&mut T) -> R + Send) -> PyResult<R> {
         py.detach(|| match self.inner.lock() {
             Ok(mut state) => Ok(f(&mut state)),
-            Err(_) => Err(EteError::new_err(
+            Err(_) => Err(crate::errors::error(
+                ete_core::ErrorKind::InvalidField,
                 "this object is unusable: a thread failed while changing it",
             )),
         })
@@ -54,7 +53,10 @@ impl<T: Send> Shared<T> {
             let mut guards = Vec::with_capacity(distinct.len());
             for shared in &distinct {
                 guards.push(shared.inner.lock().map_err(|_| {
-                    EteError::new_err("this object is unusable: a thread failed while changing it")
+                    crate::errors::error(
+                        ete_core::ErrorKind::InvalidField,
+                        "this object is unusable: a thread failed while changing it",
+                    )
                 })?);
             }
             Ok(f(guards.iter_mut().map(|g| &mut **g).collect()))

@@ -11,6 +11,8 @@ use crate::ErrorKind;
 pub trait Code: Copy + Eq + 'static {
     /// What the codes name, for error messages (`"rounding"`).
     const WHAT: &'static str;
+    /// The rule that lists the codes (`"R-1"`), or `""`.
+    const RULE: &'static str;
     /// Every variant, in declaration order.
     const ALL: &'static [Self];
     /// The variant's code.
@@ -32,7 +34,12 @@ pub trait Code: Copy + Eq + 'static {
             .iter()
             .copied()
             .find(|v| v.code() == text)
-            .ok_or_else(|| UnknownCode::new(Self::WHAT, text, Self::ALL.iter().map(|v| v.code())))
+            .ok_or_else(|| UnknownCode {
+                what: Self::WHAT,
+                value: text.chars().take(40).collect(),
+                expected: Self::codes().join(", "),
+                rule: Self::RULE,
+            })
     }
 
     /// Every code, in declaration order.
@@ -44,7 +51,10 @@ pub trait Code: Copy + Eq + 'static {
 /// A text that is none of an enum's codes. The value is quoted up to 40 characters (a shifted
 /// column may hold personal data; a short prefix names the problem without copying a record).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {what} {value:?}: expected one of {expected}")]
+#[error(
+    "unknown {what} {value:?}: expected one of {expected}{}",
+    rule_suffix(rule)
+)]
 pub struct UnknownCode {
     /// What the codes name.
     pub what: &'static str,
@@ -52,17 +62,19 @@ pub struct UnknownCode {
     pub value: String,
     /// The codes, comma-separated.
     pub expected: String,
+    /// The rule that lists the codes, or `""`.
+    pub rule: &'static str,
+}
+
+fn rule_suffix(rule: &str) -> String {
+    if rule.is_empty() {
+        String::new()
+    } else {
+        format!(" ({rule})")
+    }
 }
 
 impl UnknownCode {
-    fn new<'a>(what: &'static str, text: &str, codes: impl Iterator<Item = &'a str>) -> Self {
-        UnknownCode {
-            what,
-            value: text.chars().take(40).collect(),
-            expected: codes.collect::<Vec<_>>().join(", "),
-        }
-    }
-
     /// [`ErrorKind::InvalidField`].
     pub fn kind(&self) -> ErrorKind {
         ErrorKind::InvalidField
@@ -70,17 +82,33 @@ impl UnknownCode {
 }
 
 /// Declares an enum's codes once: `codes!(Rounding, "rounding", { Floor => "floor", ... })`
-/// implements [`Code`], `FromStr` and `Display` for it.
+/// (optionally with the rule that lists them: `codes!(Mark, "mark", "R-1", { ... })`),
+/// listing every variant in declaration order. It gives the enum `ALL` and `CODES` (arrays in
+/// that order), `const fn code`, [`Code`], `FromStr` and `Display` (the code).
 #[macro_export]
 macro_rules! codes {
-    ($ty:ty, $what:literal, { $($variant:ident => $code:literal),+ $(,)? }) => {
+    ($ty:ident, $what:literal, { $($variant:ident => $code:literal),+ $(,)? }) => {
+        $crate::codes!($ty, $what, "", { $($variant => $code),+ });
+    };
+    ($ty:ident, $what:literal, $rule:literal, { $($variant:ident => $code:literal),+ $(,)? }) => {
+        impl $ty {
+            /// Every variant, in declaration order.
+            pub const ALL: [$ty; [$($code),+].len()] = [$($ty::$variant),+];
+            /// Every variant's code, in the order of `ALL`.
+            pub const CODES: [&'static str; [$($code),+].len()] = [$($code),+];
+            /// The stable code used in JSON, CSV and every language.
+            pub const fn code(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $code),+
+                }
+            }
+        }
         impl $crate::codes::Code for $ty {
             const WHAT: &'static str = $what;
-            const ALL: &'static [Self] = &[$(<$ty>::$variant),+];
+            const RULE: &'static str = $rule;
+            const ALL: &'static [Self] = &<$ty>::ALL;
             fn code(self) -> &'static str {
-                match self {
-                    $(<$ty>::$variant => $code),+
-                }
+                <$ty>::code(self)
             }
         }
         impl ::std::str::FromStr for $ty {
@@ -91,7 +119,7 @@ macro_rules! codes {
         }
         impl ::std::fmt::Display for $ty {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str($crate::codes::Code::code(*self))
+                f.write_str(<$ty>::code(*self))
             }
         }
     };

@@ -3,9 +3,8 @@
 //! Each module has its own error enum (see [`MinutesError`](crate::MinutesError),
 //! [`RecordError`](crate::hours::RecordError), ...). Every error also has a [`ErrorKind`], a
 //! stable name shared by all three languages: the Python exception class and the Kotlin
-//! `EteException` subclass carry the same name, and the conformance vectors name it.
-
-use std::fmt;
+//! `EteException` subclass carry the same name (its code, [`ErrorKind::code`]), and the
+//! conformance vectors name it.
 
 /// A stable, language-neutral name for a kind of error.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -52,56 +51,114 @@ pub enum ErrorKind {
     CapacityExceeded,
 }
 
-impl ErrorKind {
-    /// Every kind, in declaration order.
-    pub const ALL: [ErrorKind; 18] = [
-        ErrorKind::InvalidMinutes,
-        ErrorKind::InvalidRatio,
-        ErrorKind::InvalidField,
-        ErrorKind::MalformedInput,
-        ErrorKind::RejectedRecords,
-        ErrorKind::InvalidPolicy,
-        ErrorKind::OutOfOrder,
-        ErrorKind::EteAllowanceExceeded,
-        ErrorKind::UnknownRequirement,
-        ErrorKind::TransferRefused,
-        ErrorKind::NotRecipient,
-        ErrorKind::RiskAssessmentTooOld,
-        ErrorKind::MarkRefused,
-        ErrorKind::NotOnRegister,
-        ErrorKind::InvalidContribution,
-        ErrorKind::UnknownPerson,
-        ErrorKind::InvalidTransition,
-        ErrorKind::CapacityExceeded,
-    ];
+crate::codes!(ErrorKind, "error kind", {
+    InvalidMinutes => "InvalidMinutes",
+    InvalidRatio => "InvalidRatio",
+    InvalidField => "InvalidField",
+    MalformedInput => "MalformedInput",
+    RejectedRecords => "RejectedRecords",
+    InvalidPolicy => "InvalidPolicy",
+    OutOfOrder => "OutOfOrder",
+    EteAllowanceExceeded => "EteAllowanceExceeded",
+    UnknownRequirement => "UnknownRequirement",
+    TransferRefused => "TransferRefused",
+    NotRecipient => "NotRecipient",
+    RiskAssessmentTooOld => "RiskAssessmentTooOld",
+    MarkRefused => "MarkRefused",
+    NotOnRegister => "NotOnRegister",
+    InvalidContribution => "InvalidContribution",
+    UnknownPerson => "UnknownPerson",
+    InvalidTransition => "InvalidTransition",
+    CapacityExceeded => "CapacityExceeded",
+});
 
-    /// The kind's name, e.g. `"InvalidMinutes"`.
-    pub const fn name(self) -> &'static str {
+/// What every error of ETE Core offers a binding: its [`ErrorKind`], its message (`Display`)
+/// and the structured detail some kinds carry. Python and Kotlin map errors once, through this
+/// trait, so no binding lists error types or invents codes.
+pub trait Failure: std::error::Error {
+    /// The language-neutral kind.
+    fn kind(&self) -> ErrorKind;
+
+    /// The structured detail, for the kinds that carry one.
+    fn detail(&self) -> Detail<'_> {
+        Detail::None
+    }
+}
+
+/// The structured part of an error, beside its message.
+#[derive(Clone, Copy, Debug)]
+pub enum Detail<'a> {
+    /// Nothing beyond the message.
+    None,
+    /// Every rejected record of a strict read ([`ErrorKind::RejectedRecords`]).
+    Rejects(&'a [crate::hours::Reject]),
+    /// Every refused file of a transfer, by position ([`ErrorKind::TransferRefused`]).
+    Refusals(&'a [(usize, crate::routing::Refusal)]),
+    /// The refusal's reason code ([`ErrorKind::MarkRefused`]): a mark reason's code, or
+    /// `contribution_refused`.
+    Reason(&'static str),
+}
+
+/// Implements [`Failure`] for error types whose inherent `kind()` is all they carry.
+macro_rules! plain_failures {
+    ($($ty:ty),+ $(,)?) => {
+        $(impl Failure for $ty {
+            fn kind(&self) -> ErrorKind {
+                <$ty>::kind(self)
+            }
+        })+
+    };
+}
+
+plain_failures!(
+    crate::codes::UnknownCode,
+    crate::MinutesError,
+    crate::RatioError,
+    crate::columns::ColumnError,
+    crate::contribution::ContributionError,
+    crate::hours::PolicyError,
+    crate::hours::LedgerError,
+    crate::hours::ReportError,
+    crate::licences::PoolError,
+    crate::routing::RoutingPolicyError,
+    crate::routing::ReferralError,
+);
+
+impl Failure for crate::hours::RecordError {
+    fn kind(&self) -> ErrorKind {
+        crate::hours::RecordError::kind(self)
+    }
+    fn detail(&self) -> Detail<'_> {
         match self {
-            ErrorKind::InvalidMinutes => "InvalidMinutes",
-            ErrorKind::InvalidRatio => "InvalidRatio",
-            ErrorKind::InvalidField => "InvalidField",
-            ErrorKind::MalformedInput => "MalformedInput",
-            ErrorKind::RejectedRecords => "RejectedRecords",
-            ErrorKind::InvalidPolicy => "InvalidPolicy",
-            ErrorKind::OutOfOrder => "OutOfOrder",
-            ErrorKind::EteAllowanceExceeded => "EteAllowanceExceeded",
-            ErrorKind::UnknownRequirement => "UnknownRequirement",
-            ErrorKind::TransferRefused => "TransferRefused",
-            ErrorKind::NotRecipient => "NotRecipient",
-            ErrorKind::RiskAssessmentTooOld => "RiskAssessmentTooOld",
-            ErrorKind::MarkRefused => "MarkRefused",
-            ErrorKind::NotOnRegister => "NotOnRegister",
-            ErrorKind::InvalidContribution => "InvalidContribution",
-            ErrorKind::UnknownPerson => "UnknownPerson",
-            ErrorKind::InvalidTransition => "InvalidTransition",
-            ErrorKind::CapacityExceeded => "CapacityExceeded",
+            crate::hours::RecordError::Rejected { rejects } => Detail::Rejects(rejects),
+            _ => Detail::None,
         }
     }
 }
 
-impl fmt::Display for ErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+impl Failure for crate::routing::TransferError {
+    fn kind(&self) -> ErrorKind {
+        crate::routing::TransferError::kind(self)
+    }
+    fn detail(&self) -> Detail<'_> {
+        match self {
+            crate::routing::TransferError::Refused { refusals } => Detail::Refusals(refusals),
+            _ => Detail::None,
+        }
+    }
+}
+
+impl Failure for crate::register::RegisterError {
+    fn kind(&self) -> ErrorKind {
+        crate::register::RegisterError::kind(self)
+    }
+    fn detail(&self) -> Detail<'_> {
+        match self {
+            crate::register::RegisterError::Refused { reason } => Detail::Reason(reason.code()),
+            crate::register::RegisterError::ContributionRefused { .. } => {
+                Detail::Reason("contribution_refused")
+            }
+            _ => Detail::None,
+        }
     }
 }

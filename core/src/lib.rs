@@ -70,6 +70,6 @@ pub mod ratio;
 pub mod register;
 pub mod routing;
 
-pub use error::ErrorKind;
+pub use error::{Detail, ErrorKind, Failure};
 pub use minutes::{Minutes, MinutesError};
 pub use ratio::{Fraction, Ratio, RatioError, Rounding};

@@ -69,21 +69,20 @@ pub enum CreditReason {
     NoRequirement,
 }
 
-impl CreditReason {
-    /// Every reason, in declaration order.
-    pub const ALL: [CreditReason; 10] = [
-        CreditReason::WithinGuidedTime,
-        CreditReason::WithinAllowance,
-        CreditReason::CappedAtGuidedTime,
-        CreditReason::CappedAtAllowance,
-        CreditReason::Failed,
-        CreditReason::Duplicate,
-        CreditReason::LimitedByEteAllowance,
-        CreditReason::LimitedByRemainingTime,
-        CreditReason::NothingLeftToCredit,
-        CreditReason::NoRequirement,
-    ];
+crate::codes!(CreditReason, "credit reason", "H-3..H-11", {
+    WithinGuidedTime => "within_guided_time",
+    WithinAllowance => "within_allowance",
+    CappedAtGuidedTime => "capped_at_guided_time",
+    CappedAtAllowance => "capped_at_allowance",
+    Failed => "failed",
+    Duplicate => "duplicate",
+    LimitedByEteAllowance => "limited_by_ete_allowance",
+    LimitedByRemainingTime => "limited_by_remaining_time",
+    NothingLeftToCredit => "nothing_left_to_credit",
+    NoRequirement => "no_requirement",
+});
 
+impl CreditReason {
     /// The reason with this index in [`CreditReason::ALL`] (the code the columnar API returns).
     pub fn from_index(index: u8) -> Option<CreditReason> {
         CreditReason::ALL.get(usize::from(index)).copied()
@@ -92,22 +91,6 @@ impl CreditReason {
     /// This reason's index in [`CreditReason::ALL`] (the code the columnar API returns).
     pub const fn index(self) -> u8 {
         self as u8
-    }
-
-    /// The stable code used in JSON, CSV and every language: `within_guided_time`, ...
-    pub const fn code(self) -> &'static str {
-        match self {
-            CreditReason::WithinGuidedTime => "within_guided_time",
-            CreditReason::WithinAllowance => "within_allowance",
-            CreditReason::CappedAtGuidedTime => "capped_at_guided_time",
-            CreditReason::CappedAtAllowance => "capped_at_allowance",
-            CreditReason::Failed => "failed",
-            CreditReason::Duplicate => "duplicate",
-            CreditReason::LimitedByEteAllowance => "limited_by_ete_allowance",
-            CreditReason::LimitedByRemainingTime => "limited_by_remaining_time",
-            CreditReason::NothingLeftToCredit => "nothing_left_to_credit",
-            CreditReason::NoRequirement => "no_requirement",
-        }
     }
 
     /// A sentence for the administrator's notes.
@@ -140,12 +123,6 @@ impl CreditReason {
                 "no requirement for this person on this date: do not credit"
             }
         }
-    }
-}
-
-impl fmt::Display for CreditReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
     }
 }
 

@@ -29,33 +29,18 @@ pub enum Mark {
     NotRequired,
 }
 
+crate::codes!(Mark, "mark", "R-1", {
+    Present => "present",
+    Late => "late",
+    AuthorisedAbsence => "authorised_absence",
+    UnexplainedAbsence => "unexplained_absence",
+    UnauthorisedAbsence => "unauthorised_absence",
+    DismissedBehaviour => "dismissed_behaviour",
+    DismissedOther => "dismissed_other",
+    NotRequired => "not_required",
+});
+
 impl Mark {
-    /// Every mark, in CLM's order.
-    pub const ALL: [Mark; 8] = [
-        Mark::Present,
-        Mark::Late,
-        Mark::AuthorisedAbsence,
-        Mark::UnexplainedAbsence,
-        Mark::UnauthorisedAbsence,
-        Mark::DismissedBehaviour,
-        Mark::DismissedOther,
-        Mark::NotRequired,
-    ];
-
-    /// The stable code: `present`, `late`, `authorised_absence`, ...
-    pub const fn code(self) -> &'static str {
-        match self {
-            Mark::Present => "present",
-            Mark::Late => "late",
-            Mark::AuthorisedAbsence => "authorised_absence",
-            Mark::UnexplainedAbsence => "unexplained_absence",
-            Mark::UnauthorisedAbsence => "unauthorised_absence",
-            Mark::DismissedBehaviour => "dismissed_behaviour",
-            Mark::DismissedOther => "dismissed_other",
-            Mark::NotRequired => "not_required",
-        }
-    }
-
     /// Present or late.
     pub const fn attended(self) -> bool {
         matches!(self, Mark::Present | Mark::Late)
@@ -69,36 +54,6 @@ impl Mark {
     /// A school's decision on an unexplained absence (R-2).
     pub const fn is_school_decision(self) -> bool {
         matches!(self, Mark::AuthorisedAbsence | Mark::UnauthorisedAbsence)
-    }
-}
-
-impl FromStr for Mark {
-    type Err = RegisterError;
-
-    /// A mark from its code; an unknown code is `InvalidField` naming it.
-    ///
-    /// ```
-    /// use ete_core::register::Mark;
-    /// assert_eq!("late".parse::<Mark>().unwrap(), Mark::Late);
-    /// assert!("absent".parse::<Mark>().is_err());
-    /// ```
-    fn from_str(code: &str) -> Result<Mark, RegisterError> {
-        Mark::ALL
-            .into_iter()
-            .find(|m| m.code() == code)
-            .ok_or_else(|| RegisterError::InvalidField {
-                field: "mark".into(),
-                reason: format!(
-                    "unknown mark {code:?}; expected one of {} (R-1)",
-                    Mark::ALL.map(Mark::code).join(", ")
-                ),
-            })
-    }
-}
-
-impl fmt::Display for Mark {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
     }
 }
 

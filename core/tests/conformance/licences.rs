@@ -61,7 +61,7 @@ fn run_pool(input: &Value) -> Outcome {
             Ok(events) => Value::Array(events.iter().map(|e| json!(e.kind.code())).collect()),
             Err(e) => {
                 assert_eq!(pool, before, "a refused command changed the pool");
-                json!({ "error": e.kind().name() })
+                json!({ "error": e.kind().code() })
             }
         });
     }
@@ -104,7 +104,7 @@ fn run_sessions(input: &Value) -> Outcome {
         };
         results.push(match outcome {
             Ok(()) => json!("ok"),
-            Err(e) => json!({ "error": e.kind().name() }),
+            Err(e) => json!({ "error": e.kind().code() }),
         });
     }
     let today = input

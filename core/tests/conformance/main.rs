@@ -99,7 +99,7 @@ fn run_case(case: &Value) -> Result<(), Failed> {
     let outcome = run(text(&case["op"]), &case["input"]);
     let failures = match (case.get("expect"), case.get("error"), outcome) {
         (Some(expected), _, Ok(actual)) => check(name, "", expected, &actual),
-        (_, Some(kind), Err(got)) if text(kind) == got.name() => vec![],
+        (_, Some(kind), Err(got)) if text(kind) == got.code() => vec![],
         (_, Some(kind), Ok(actual)) => vec![format!("expected {kind}, got {actual}")],
         (_, _, Err(got)) => vec![format!("unexpected error {got}")],
         (None, None, _) => vec!["the case has neither expect nor error".to_owned()],

@@ -3,8 +3,8 @@
 use chrono::{DateTime, TimeZone, Utc};
 use ete_core::contribution::{Contribution, ContributionSummary};
 use ete_core::register::{
-    Actor, AttendanceSummary, Lesson, Mark, RecordNotes, Register, RegisterError, Role, Scope,
-    StatutoryPolicy, summarise, unprocessed_absences,
+    Actor, AttendanceSummary, Lesson, Mark, RecordNotes, Register, Role, Scope, StatutoryPolicy,
+    summarise, unprocessed_absences,
 };
 use serde_json::{Map, Value, json};
 
@@ -27,7 +27,7 @@ fn mark(v: &Value) -> Result<Option<Mark>, ete_core::ErrorKind> {
         other => text(other)
             .parse()
             .map(Some)
-            .map_err(|e: RegisterError| e.kind()),
+            .map_err(|e: ete_core::codes::UnknownCode| e.kind()),
     }
 }
 
