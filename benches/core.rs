@@ -120,7 +120,14 @@ fn columnar(c: &mut Criterion) {
         b.iter(|| (data.learner.clone(), data.mark.clone()))
     });
     bench(&mut g, "attendance", "kernel", |b| {
-        b.iter(|| attendance_by_learner(black_box(&data.learner), &data.mark, Some(learners), &statutory))
+        b.iter(|| {
+            attendance_by_learner(
+                black_box(&data.learner),
+                &data.mark,
+                Some(learners),
+                &statutory,
+            )
+        })
     });
     g.finish();
 }

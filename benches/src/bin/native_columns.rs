@@ -109,7 +109,10 @@ fn main() {
         )),
         best(runs, totals_copy),
         best(runs, || attendance_by_learner(
-            &learner, &mark, Some(learners), &statutory
+            &learner,
+            &mark,
+            Some(learners),
+            &statutory
         )),
         best(runs, attendance_copy),
     );

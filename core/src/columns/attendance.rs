@@ -102,7 +102,9 @@ pub fn attendance_by_learner<M: Copy + Into<i64>>(
         &mut out.attended,
         &mut out.absences,
     ]) {
-        column.try_reserve_exact(learners).map_err(|_| too_large())?;
+        column
+            .try_reserve_exact(learners)
+            .map_err(|_| too_large())?;
     }
     for row in &slots {
         let [unmarked, counts @ ..] = *row;
@@ -124,9 +126,13 @@ pub fn attendance_by_learner<M: Copy + Into<i64>>(
 /// The number of learners when the caller gives none: the largest index + 1. An index at or
 /// beyond [`MAX_LEARNERS`] is refused naming its row, before anything is allocated.
 fn learner_count(learner: &[i64]) -> Result<usize, ColumnError> {
-    check_indices("learner", learner, MAX_LEARNERS, "learners one call can tabulate")?;
-    Ok(learner
-        .iter()
-        .max()
-        .map_or(0, |m| usize::try_from(*m).map_or(0, |m| m.saturating_add(1))))
+    check_indices(
+        "learner",
+        learner,
+        MAX_LEARNERS,
+        "learners one call can tabulate",
+    )?;
+    Ok(learner.iter().max().map_or(0, |m| {
+        usize::try_from(*m).map_or(0, |m| m.saturating_add(1))
+    }))
 }
