@@ -176,7 +176,8 @@ fn errors_name_the_column_the_row_and_the_value() {
         none.to_string().contains("no requirements were given"),
         "{none}"
     );
-    let mark = attendance_by_learner(&[0], &[9_i8], Some(1), &StatutoryPolicy::default()).unwrap_err();
+    let mark =
+        attendance_by_learner(&[0], &[9_i8], Some(1), &StatutoryPolicy::default()).unwrap_err();
     assert!(
         mark.to_string()
             .starts_with("mark[0] = 9: must be a mark code 0..=7"),
@@ -191,11 +192,28 @@ fn huge_learner_counts_are_refused_not_allocated() {
     let policy = StatutoryPolicy::default();
     let index = attendance_by_learner(&[0, 900_000_123], &[0_i8, 0], None, &policy).unwrap_err();
     assert_eq!(index.kind(), ete_core::ErrorKind::InvalidField);
-    assert!(index.to_string().starts_with("learner[1] = 900000123"), "{index}");
+    assert!(
+        index.to_string().starts_with("learner[1] = 900000123"),
+        "{index}"
+    );
     for learners in [usize::MAX, 1 << 62, ete_core::columns::MAX_LEARNERS + 1] {
         let e = attendance_by_learner(&[0], &[0_i8], Some(learners), &policy).unwrap_err();
-        assert_eq!((e.kind(), e.field()), (ete_core::ErrorKind::InvalidField, "learners"));
+        assert_eq!(
+            (e.kind(), e.field()),
+            (ete_core::ErrorKind::InvalidField, "learners")
+        );
     }
     let fine = attendance_by_learner(&[2], &[0_i8], None, &policy).unwrap();
     assert_eq!(fine.possible, vec![0, 0, 1]);
+}
+
+/// The reason indices the columnar API returns are positions in `CreditReason::ALL`, the list the
+/// bindings hand out (Kotlin's `creditReasons()`), so a binding never relies on enum order.
+#[test]
+fn credit_reason_indices_are_positions_in_all() {
+    for (i, reason) in CreditReason::ALL.iter().enumerate() {
+        assert_eq!(usize::from(reason.index()), i);
+        assert_eq!(CreditReason::from_index(reason.index()), Some(*reason));
+    }
+    assert_eq!(CreditReason::from_index(10), None);
 }
