@@ -15,8 +15,8 @@ impl From<ColumnError> for EteError {
     }
 }
 
-/// Credited minutes (packed little-endian `i64`s) and reason indices (one byte each, into
-/// `CreditReason` declaration order) for N completions.
+/// Credited minutes (packed little-endian `i64`s) and reason indices (one byte each, into the
+/// list `creditReasons()` returns) for N completions.
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct PackedCredit {
     /// N little-endian `i64`s.
@@ -156,21 +156,27 @@ pub struct PackedAttendance {
 
 /// Counts N register entries by learner in one call: `learner[i]` (packed `i64`s) is
 /// an index in `0..learners`; `mark[i]` (one signed byte each) the index of the mark in `Mark`
-/// declaration order, or -1 for an entry not marked yet.
+/// declaration order, or -1 for an entry not marked yet. `learners` null means the largest
+/// index + 1; core refuses a count or index beyond the most one call tabulates
+/// (`EteException.InvalidField`) before allocating anything.
 #[uniffi::export]
 pub fn attendance_by_learner_packed(
     learner: Vec<u8>,
     mark: Vec<u8>,
-    learners: u64,
+    learners: Option<u64>,
 ) -> Result<PackedAttendance, EteError> {
-    let learners = usize::try_from(learners).map_err(|_| EteError::InvalidField {
-        detail: format!("learners = {learners}: more than this platform can count"),
-    })?;
+    let learners = learners
+        .map(|n| {
+            usize::try_from(n).map_err(|_| EteError::InvalidField {
+                detail: format!("learners = {n}: more than this platform can count"),
+            })
+        })
+        .transpose()?;
     let marks: Vec<i8> = mark.iter().map(|b| i8::from_le_bytes([*b])).collect();
     let out = columns::attendance_by_learner(
         &unpack_i64("learner", &learner)?,
         &marks,
-        Some(learners),
+        learners,
         &StatutoryPolicy::default(),
     )?;
     Ok(PackedAttendance {

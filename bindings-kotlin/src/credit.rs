@@ -35,6 +35,14 @@ pub enum CreditReason {
     NoRequirement,
 }
 
+/// Every credit reason, in the order of the reason indices the batch door
+/// (`creditColumnsPacked`) returns: index `i` is `creditReasons()[i]`. The order is core's, so
+/// callers never depend on the order of the generated enum.
+#[uniffi::export]
+pub fn credit_reasons() -> Vec<CreditReason> {
+    CreditReason::ALL.to_vec()
+}
+
 /// The stable code of a reason: `within_guided_time`, ...
 #[uniffi::export]
 pub fn credit_reason_code(reason: CreditReason) -> String {

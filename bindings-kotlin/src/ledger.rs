@@ -212,9 +212,11 @@ impl Requirement {
         policy_json: Option<String>,
     ) -> Result<Arc<Requirement>, EteError> {
         let policy = match policy_json {
-            Some(text) => serde_json::from_str(&text).map_err(|e| EteError::InvalidPolicy {
-                detail: format!("invalid ledger policy JSON: {e}"),
-            })?,
+            Some(text) => {
+                ete_core::json::from_object(&text).map_err(|e| EteError::InvalidPolicy {
+                    detail: format!("invalid ledger policy JSON: {e}"),
+                })?
+            }
             None => hours::LedgerPolicy::default(),
         };
         let terms = hours::RequirementTerms {

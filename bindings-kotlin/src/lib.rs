@@ -27,25 +27,181 @@ mod register;
 mod report;
 mod routing;
 
-use std::time::SystemTime;
-
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
 pub use errors::EteError;
 
 uniffi::setup_scaffolding!("ete_core");
 
+/// The text of a date at the boundary: `YYYY-MM-DD`, with a sign and more digits beyond year
+/// 9999 (as `java.time.LocalDate` prints and parses it).
+fn date_text(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// A date from its boundary text; a date outside chrono's range (Kotlin's `LocalDate.MAX`) is
+/// `EteException.InvalidField`, naming the date and the range.
+fn lift_date(text: &str) -> Result<NaiveDate, EteError> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| EteError::InvalidField {
+        detail: format!(
+            "date {text} is not a day ETE Core accepts: YYYY-MM-DD from {} to {}",
+            date_text(NaiveDate::MIN),
+            date_text(NaiveDate::MAX)
+        ),
+    })
+}
+
 uniffi::custom_type!(NaiveDate, String, {
     remote,
-    lower: |date| date.format("%Y-%m-%d").to_string(),
-    try_lift: |text| Ok(NaiveDate::parse_from_str(&text, "%Y-%m-%d")?),
+    lower: |date| date_text(date),
+    try_lift: |text| Ok(lift_date(&text)?),
 });
 
 /// An instant in UTC; Kotlin sees `java.time.Instant`.
 pub type UtcDateTime = DateTime<Utc>;
 
-uniffi::custom_type!(UtcDateTime, SystemTime, {
+/// How an instant crosses the FFI: whole seconds since 1970-01-01T00:00:00Z rounded down, and
+/// the nanoseconds after them, as `java.time.Instant` holds it (`epochSecond`, `nano`). Kotlin
+/// code sees `java.time.Instant` wherever an instant is taken or returned; this record is only
+/// the wire form.
+///
+/// (uniffi's built-in timestamp loses the sign of an instant less than a second before 1970,
+/// so instants do not travel as `SystemTime`.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct EpochInstant {
+    /// Whole seconds since 1970-01-01T00:00:00Z, rounded towards the past.
+    pub seconds: i64,
+    /// Nanoseconds after `seconds`: 0..=999 999 999 (up to 1 999 999 999 in a leap second).
+    pub nanos: u32,
+}
+
+/// The seconds in an average Gregorian year, to name the year of an instant out of range.
+const SECONDS_PER_YEAR: i64 = 31_556_952;
+
+fn instant_text(instant: UtcDateTime) -> String {
+    instant.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+/// An instant from its wire form; one outside chrono's range (Kotlin's `Instant.MAX`) is
+/// `EteException.InvalidField`, naming the instant and the range.
+fn lift_instant(wire: EpochInstant) -> Result<UtcDateTime, EteError> {
+    DateTime::from_timestamp(wire.seconds, wire.nanos).ok_or_else(|| {
+        let year = wire
+            .seconds
+            .checked_div(SECONDS_PER_YEAR)
+            .and_then(|y| y.checked_add(1970))
+            .map_or_else(String::new, |y| format!(" (about the year {y})"));
+        EteError::InvalidField {
+            detail: format!(
+                "instant {} s + {} ns from 1970-01-01T00:00:00Z{year} is outside the range ETE \
+                 Core accepts ({} to {})",
+                wire.seconds,
+                wire.nanos,
+                instant_text(DateTime::<Utc>::MIN_UTC),
+                instant_text(DateTime::<Utc>::MAX_UTC)
+            ),
+        }
+    })
+}
+
+fn lower_instant(instant: UtcDateTime) -> EpochInstant {
+    EpochInstant {
+        seconds: instant.timestamp(),
+        nanos: instant.timestamp_subsec_nanos(),
+    }
+}
+
+uniffi::custom_type!(UtcDateTime, EpochInstant, {
     remote,
-    lower: |instant| SystemTime::from(instant),
-    try_lift: |time| Ok(DateTime::<Utc>::from(time)),
+    lower: |instant| lower_instant(instant),
+    try_lift: |wire| Ok(lift_instant(wire)?),
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_round_trip_as_java_prints_them_and_out_of_range_is_invalid_field() {
+        for text in ["2026-11-02", "0000-01-01", "-0001-12-31", "+10000-01-01"] {
+            let date = lift_date(text).unwrap();
+            assert_eq!(date_text(date), text);
+        }
+        assert_eq!(
+            lift_date(&date_text(NaiveDate::MAX)).unwrap(),
+            NaiveDate::MAX
+        );
+        assert_eq!(
+            lift_date(&date_text(NaiveDate::MIN)).unwrap(),
+            NaiveDate::MIN
+        );
+        for text in [
+            "+999999999-12-31",
+            "-999999999-01-01",
+            "+262143-01-01",
+            "2026-02-30",
+        ] {
+            let EteError::InvalidField { detail } = lift_date(text).unwrap_err() else {
+                panic!("{text}: not InvalidField");
+            };
+            assert!(detail.contains(text), "{detail}");
+            assert!(detail.contains("+262142-12-31"), "{detail}");
+        }
+    }
+
+    #[test]
+    fn instants_round_trip_before_1970_and_out_of_range_is_invalid_field() {
+        for (seconds, nanos) in [
+            (-1, 500_000_000),
+            (0, 0),
+            (-62_135_596_800, 1),
+            (1_793_000_000, 7),
+        ] {
+            let wire = EpochInstant { seconds, nanos };
+            assert_eq!(lower_instant(lift_instant(wire).unwrap()), wire);
+        }
+        let half_before = DateTime::parse_from_rfc3339("1969-12-31T23:59:59.5Z").unwrap();
+        assert_eq!(
+            lower_instant(half_before.with_timezone(&Utc)),
+            EpochInstant {
+                seconds: -1,
+                nanos: 500_000_000
+            }
+        );
+        for wire in [
+            EpochInstant {
+                seconds: 31_556_889_864_403_199,
+                nanos: 999_999_999,
+            },
+            EpochInstant {
+                seconds: -31_557_014_167_219_200,
+                nanos: 0,
+            },
+            EpochInstant {
+                seconds: i64::MAX,
+                nanos: 0,
+            },
+            EpochInstant {
+                seconds: i64::MIN,
+                nanos: 0,
+            },
+            EpochInstant {
+                seconds: 0,
+                nanos: u32::MAX,
+            },
+        ] {
+            let EteError::InvalidField { detail } = lift_instant(wire).unwrap_err() else {
+                panic!("{wire:?}: not InvalidField");
+            };
+            assert!(detail.contains(&wire.seconds.to_string()), "{detail}");
+            assert!(detail.contains("outside the range"), "{detail}");
+        }
+        assert_eq!(
+            lower_instant(DateTime::<Utc>::MAX_UTC),
+            EpochInstant {
+                seconds: DateTime::<Utc>::MAX_UTC.timestamp(),
+                nanos: 999_999_999
+            }
+        );
+    }
+}

@@ -151,10 +151,11 @@ pub struct Event {
     pub kind: EventKind,
 }
 
-/// The stable code of an event kind: `requested`, `allocated`, `queued`, ...
+/// The stable code of an event kind: `requested`, `allocated`, `queued`, ...; a date in the
+/// kind outside the range ETE Core accepts is `EteException.InvalidField`.
 #[uniffi::export]
-pub fn event_code(kind: EventKind) -> String {
-    kind.code().to_owned()
+pub fn event_code(kind: EventKind) -> Result<String, EteError> {
+    Ok(kind.code().to_owned())
 }
 
 /// A login due for a dormancy report (L-5).
@@ -286,6 +287,22 @@ impl LicencePool {
             inner: Mutex::new(State { pool, log }),
         }))
     }
+    /// Restores a pool from a snapshot (`toJson`) and the event log it was taken with
+    /// (`eventsJson`) (L-7). A snapshot or log that does not parse, a snapshot that breaks an
+    /// invariant, a log that does not replay, or a snapshot and a log that describe different
+    /// pools is `EteException.MalformedInput`.
+    #[uniffi::constructor]
+    pub fn restore(
+        snapshot_json: String,
+        events_json: String,
+    ) -> Result<Arc<LicencePool>, EteError> {
+        let log: Vec<Event> = serde_json::from_str(&events_json)
+            .map_err(|e| malformed(format!("invalid event log: {e}")))?;
+        let pool = Pool::restore(&snapshot_json, &log)?;
+        Ok(Arc::new(LicencePool {
+            inner: Mutex::new(State { pool, log }),
+        }))
+    }
     /// Runs a command at `at` by `actor`.
     pub fn execute(
         &self,
@@ -320,6 +337,10 @@ impl LicencePool {
     /// Events folded (the log's length).
     pub fn event_count(&self) -> Result<u64, EteError> {
         Ok(self.lock()?.pool.event_count())
+    }
+    /// The region the pool serves.
+    pub fn region(&self) -> Result<String, EteError> {
+        Ok(self.lock()?.pool.region().to_owned())
     }
     /// The capacity.
     pub fn capacity(&self) -> Result<u32, EteError> {

@@ -108,16 +108,18 @@ pub fn mark_from_code(code: String) -> Result<Mark, EteError> {
     Ok(code.parse::<Mark>()?)
 }
 
-/// The stable code of a reason: `allowed`, `lesson_not_finished`, `role_may_not_set`, ...
+/// The stable code of a reason: `allowed`, `lesson_not_finished`, `role_may_not_set`, ...; an
+/// instant in the reason outside the range ETE Core accepts is `EteException.InvalidField`.
 #[uniffi::export]
-pub fn mark_reason_code(reason: MarkReason) -> String {
-    reason.code().to_owned()
+pub fn mark_reason_code(reason: MarkReason) -> Result<String, EteError> {
+    Ok(reason.code().to_owned())
 }
 
-/// The reason as a sentence.
+/// The reason as a sentence; an instant in the reason outside the range ETE Core accepts is
+/// `EteException.InvalidField`.
 #[uniffi::export]
-pub fn mark_reason_text(reason: MarkReason) -> String {
-    reason.to_string()
+pub fn mark_reason_text(reason: MarkReason) -> Result<String, EteError> {
+    Ok(reason.to_string())
 }
 
 /// One learner's entry: the provider's mark and the school's decision side by side.

@@ -64,6 +64,7 @@ pub mod columns;
 pub mod contribution;
 mod error;
 pub mod hours;
+pub mod json;
 pub mod licences;
 pub mod minutes;
 pub mod ratio;

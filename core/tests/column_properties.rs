@@ -206,3 +206,14 @@ fn huge_learner_counts_are_refused_not_allocated() {
     let fine = attendance_by_learner(&[2], &[0_i8], None, &policy).unwrap();
     assert_eq!(fine.possible, vec![0, 0, 1]);
 }
+
+/// The reason indices the columnar API returns are positions in `CreditReason::ALL`, the list the
+/// bindings hand out (Kotlin's `creditReasons()`), so a binding never relies on enum order.
+#[test]
+fn credit_reason_indices_are_positions_in_all() {
+    for (i, reason) in CreditReason::ALL.iter().enumerate() {
+        assert_eq!(usize::from(reason.index()), i);
+        assert_eq!(CreditReason::from_index(reason.index()), Some(*reason));
+    }
+    assert_eq!(CreditReason::from_index(10), None);
+}

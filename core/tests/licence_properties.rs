@@ -153,6 +153,14 @@ proptest! {
         prop_assert_eq!(&Pool::from_json(&run.pool.to_json().unwrap()).unwrap(), &run.pool);
         let log: Vec<Event> = serde_json::from_str(&serde_json::to_string(&run.log).unwrap()).unwrap();
         prop_assert_eq!(&Pool::replay(&log).unwrap(), &run.pool);
+        // Restoring needs the snapshot and the log to agree; a log short of its last event
+        // (when there is one) does not.
+        prop_assert_eq!(&Pool::restore(&run.pool.to_json().unwrap(), &run.log).unwrap(), &run.pool);
+        if run.log.len() > 1 {
+            let short = &run.log[..run.log.len() - 1];
+            let err = Pool::restore(&run.pool.to_json().unwrap(), short).unwrap_err();
+            prop_assert_eq!(err.kind(), ete_core::ErrorKind::MalformedInput);
+        }
     }
 
     #[test]

@@ -248,6 +248,13 @@ pub enum LedgerError {
     /// A figure overflowed the range of minutes.
     #[error(transparent)]
     Minutes(#[from] MinutesError),
+    /// A requirement's JSON form that does not parse, or whose entries do not replay through the
+    /// rules.
+    #[error("invalid requirement JSON: {reason}")]
+    Malformed {
+        /// What is wrong.
+        reason: String,
+    },
 }
 
 impl LedgerError {
@@ -262,6 +269,7 @@ impl LedgerError {
             LedgerError::UnknownRequirement { .. } => ErrorKind::UnknownRequirement,
             LedgerError::Batch { source, .. } => source.kind(),
             LedgerError::Minutes(e) => e.kind(),
+            LedgerError::Malformed { .. } => ErrorKind::MalformedInput,
         }
     }
 }
@@ -400,11 +408,11 @@ impl Requirement {
         })
     }
 
-    /// Reads a requirement from JSON, replaying its entries through [`Requirement::record`].
+    /// Reads a requirement from JSON, replaying its entries through [`Requirement::record`];
+    /// JSON that does not parse, or entries the rules refuse, are [`LedgerError::Malformed`]
+    /// (`MalformedInput`).
     pub fn from_json(text: &str) -> Result<Requirement, LedgerError> {
-        serde_json::from_str(text).map_err(|e| LedgerError::InvalidField {
-            field: "requirement".into(),
-            value: String::new(),
+        serde_json::from_str(text).map_err(|e| LedgerError::Malformed {
             reason: e.to_string(),
         })
     }

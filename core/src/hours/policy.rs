@@ -103,9 +103,10 @@ impl CreditPolicy {
     /// Loads a policy from JSON (`{"allowancePercent": 20, "creditRepeats": false}`); a missing
     /// field takes its default, an unknown field is an error.
     pub fn from_json(text: &str) -> Result<CreditPolicy, PolicyError> {
-        let fields: PolicyFields = serde_json::from_str(text).map_err(|e| PolicyError::Parse {
-            reason: e.to_string(),
-        })?;
+        let fields: PolicyFields =
+            crate::json::from_object(text).map_err(|e| PolicyError::Parse {
+                reason: e.to_string(),
+            })?;
         CreditPolicy::try_from(fields)
     }
 

@@ -64,7 +64,7 @@ impl PoolPolicy {
     /// dormancy period of 0 are `InvalidPolicy`.
     pub fn from_json(text: &str) -> Result<PoolPolicy, PoolError> {
         let policy: PoolPolicy =
-            serde_json::from_str(text).map_err(|e| PoolError::InvalidPolicy {
+            crate::json::from_object(text).map_err(|e| PoolError::InvalidPolicy {
                 reason: e.to_string(),
             })?;
         policy.check()?;

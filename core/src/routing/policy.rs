@@ -278,7 +278,7 @@ impl RoutingPolicy {
     /// Loads and checks a policy from JSON: `{kinds, roles, categories, rules, maxDescription?}`.
     pub fn from_json(text: &str) -> Result<RoutingPolicy, RoutingPolicyError> {
         // A failed check inside `try_from` arrives as a serde error carrying its message.
-        serde_json::from_str(text).map_err(|e| RoutingPolicyError::Parse {
+        crate::json::from_object(text).map_err(|e| RoutingPolicyError::Parse {
             reason: e.to_string(),
         })
     }

@@ -16,8 +16,11 @@ class CreditColumns internal constructor(
     val size: Int get() = credited.size
 
     /** Why row [row] is credited as it is. */
-    fun reason(row: Int): CreditReason = CreditReason.entries[reasonIndex[row].toInt()]
+    fun reason(row: Int): CreditReason = reasonsByIndex[reasonIndex[row].toInt() and 0xFF]
 }
+
+/** Core's reasons by the index the batch door returns, read once: not the enum's own order. */
+private val reasonsByIndex: List<CreditReason> by lazy { creditReasons() }
 
 private fun LongArray.packed(): ByteArray {
     val buffer = ByteBuffer.allocate(size * 8).order(ByteOrder.LITTLE_ENDIAN)
@@ -120,20 +123,20 @@ class AttendanceColumns internal constructor(
 /**
  * Attendance per learner from columns of register entries, in one call (R-7, R-8). [learner]
  * holds each entry's learner index in `0 until learners`; [mark] its mark as `Mark.ordinal`, or
- * -1 for an entry not marked yet. [learners] defaults to the largest index + 1.
+ * -1 for an entry not marked yet. [learners] null means the largest index + 1 (core's default).
  *
  * ```
  * val a = attendanceByLearner(longArrayOf(0, 0, 1), byteArrayOf(0, 4, -1))
  * a.possible.toList() == listOf(2L, 0L); a.count(Mark.UNAUTHORISED_ABSENCE, 0) == 1L
  * ```
  *
- * @throws EteException.InvalidField when columns differ in length, or an index or mark code is
- *   out of range (naming the row and value)
+ * @throws EteException.InvalidField when columns differ in length, an index or mark code is
+ *   out of range (naming the row and value), or [learners] (or an index) is negative or beyond the
+ *   most learners one call tabulates; nothing is allocated for it
  */
 fun attendanceByLearner(learner: LongArray, mark: ByteArray, learners: Int? = null): AttendanceColumns {
-    if (learners != null && learners < 0) throw EteException.InvalidField("learners = $learners: must not be negative")
-    val count = learners ?: ((learner.maxOrNull() ?: -1L) + 1).coerceIn(0L, Int.MAX_VALUE.toLong()).toInt()
-    val out = attendanceByLearnerPacked(learner.packed(), mark, count.toULong())
+    // A negative count becomes a huge unsigned one, which core refuses as too large.
+    val out = attendanceByLearnerPacked(learner.packed(), mark, learners?.toULong())
     return AttendanceColumns(
         out.counts.unpackedLongs(), out.unmarked.unpackedLongs(), out.possible.unpackedLongs(),
         out.attended.unpackedLongs(), out.absences.unpackedLongs(),
