@@ -45,6 +45,16 @@ if [[ $skip != *,python,* ]]; then
   step "Python examples run over the sample data"
   "$venv/bin/python" examples/python/weekly_report.py >/dev/null
   "$venv/bin/python" examples/python/school_view.py >/dev/null
+  step "Python: the release wheel in a fresh venv without dev dependencies (hostile suite, README)"
+  release="$root/target/release-venv"
+  rm -rf "$release" target/wheels-release
+  python3 -m venv "$release"
+  (cd bindings-python && "$venv/bin/maturin" build --release --locked --generate-stubs \
+    --interpreter "$release/bin/python" -o "$root/target/wheels-release")
+  "$release/bin/python" -m pip install --quiet --disable-pip-version-check target/wheels-release/ete_core-*.whl \
+    "$(grep '^pytest==' bindings-python/requirements-dev.txt)"
+  (cd bindings-python && "$release/bin/python" -m pytest -q -p no:cacheprovider tests/test_hostile.py)
+  "$release/bin/python" scripts/readme_snippets.py README.md
 fi
 
 if [[ $skip != *,kotlin,* ]]; then
