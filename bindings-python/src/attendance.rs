@@ -10,7 +10,7 @@ use ete_core::register::{self, AttendanceSummary, Scope, StatutoryPolicy};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::Instant;
+use crate::convert::{Instant, repr_call};
 use crate::register::{PyRegister, mark, snapshots};
 
 /// An exact `fractions.Fraction`.
@@ -105,10 +105,12 @@ impl PyAttendanceSummary {
         self.inner.statutory_counts(&StatutoryPolicy::default())
     }
     fn __repr__(&self) -> String {
-        format!(
-            "AttendanceSummary(possible={}, unmarked={})",
-            self.inner.possible(),
-            self.inner.unmarked
+        repr_call(
+            "AttendanceSummary",
+            &[
+                ("possible", self.inner.possible().to_string()),
+                ("unmarked", self.inner.unmarked.to_string()),
+            ],
         )
     }
 }
@@ -224,9 +226,12 @@ impl PyContributionSummary {
         self.inner.mean_text()
     }
     fn __repr__(&self) -> String {
-        format!(
-            "ContributionSummary(count={}, sum={})",
-            self.inner.count, self.inner.sum
+        repr_call(
+            "ContributionSummary",
+            &[
+                ("count", self.inner.count.to_string()),
+                ("sum", self.inner.sum.to_string()),
+            ],
         )
     }
 }

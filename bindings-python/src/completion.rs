@@ -7,7 +7,7 @@ use ete_core::hours::{
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use crate::convert::{Instant, Mins, Whole};
+use crate::convert::{Instant, Mins, Whole, py_repr, repr_call};
 
 use crate::errors::py_result;
 
@@ -21,10 +21,9 @@ pub struct PyCompletion {
 impl PyCompletion {
     #[new]
     #[pyo3(signature = (external_reference, course_name, completion_date_time, status,
-        total_time_minutes, expected_time_minutes, *, first_name = String::new(),
-        last_name = String::new(), date_of_birth = None, region = String::new(),
-        pdu = String::new(), office = String::new(), email = String::new(),
-        course_type = String::new(), provider = String::new(), attempts = None))]
+        total_time_minutes, expected_time_minutes, *, first_name = "",
+        last_name = "", date_of_birth = None, region = "", pdu = "", office = "", email = "",
+        course_type = "", provider = "", attempts = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         external_reference: String,
@@ -33,28 +32,28 @@ impl PyCompletion {
         status: &str,
         total_time_minutes: Mins,
         expected_time_minutes: Mins,
-        first_name: String,
-        last_name: String,
+        first_name: &str,
+        last_name: &str,
         date_of_birth: Option<NaiveDate>,
-        region: String,
-        pdu: String,
-        office: String,
-        email: String,
-        course_type: String,
-        provider: String,
+        region: &str,
+        pdu: &str,
+        office: &str,
+        email: &str,
+        course_type: &str,
+        provider: &str,
         attempts: Option<Whole<u32>>,
     ) -> PyResult<PyCompletion> {
         let fields = CompletionFields {
-            first_name,
-            last_name,
+            first_name: first_name.to_owned(),
+            last_name: last_name.to_owned(),
             date_of_birth,
-            region,
-            pdu,
-            office,
-            email,
+            region: region.to_owned(),
+            pdu: pdu.to_owned(),
+            office: office.to_owned(),
+            email: email.to_owned(),
             course_name,
-            course_type,
-            provider,
+            course_type: course_type.to_owned(),
+            provider: provider.to_owned(),
             completion_date_time: completion_date_time.0,
             status: py_result(status.parse::<CompletionStatus>())?,
             total_time_minutes: total_time_minutes.0,
@@ -139,8 +138,18 @@ impl PyCompletion {
     fn to_json(&self) -> PyResult<String> {
         serde_json::to_string(&self.inner).map_err(|e| PyValueError::new_err(e.to_string()))
     }
-    fn __repr__(&self) -> String {
-        format!("Completion({})", self.inner)
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let c = &self.inner;
+        repr_call(
+            "Completion",
+            &[
+                ("person_ref", py_repr(py, c.person_ref())),
+                ("course_name", py_repr(py, c.course_name())),
+                ("status", py_repr(py, c.status().as_str())),
+                ("actual", c.actual().get().to_string()),
+                ("guided", c.guided().get().to_string()),
+            ],
+        )
     }
 }
 
@@ -166,14 +175,16 @@ impl From<Reject> for PyReject {
 
 #[pymethods]
 impl PyReject {
-    fn __repr__(&self) -> String {
-        let reject = Reject {
-            position: self.position,
-            line: self.line,
-            field: self.field.clone(),
-            reason: self.reason.clone(),
-        };
-        format!("Reject({reject})")
+    fn __repr__(&self, py: Python<'_>) -> String {
+        repr_call(
+            "Reject",
+            &[
+                ("position", self.position.to_string()),
+                ("line", py_repr(py, self.line)),
+                ("field", py_repr(py, self.field.as_deref())),
+                ("reason", py_repr(py, &self.reason)),
+            ],
+        )
     }
 }
 
@@ -188,7 +199,7 @@ pub struct PyReadResult {
 impl PyReadResult {
     fn __repr__(&self) -> String {
         format!(
-            "ReadResult(completions={}, rejects={})",
+            "<ReadResult completions={} rejects={}>",
             self.completions.len(),
             self.rejects.len()
         )

@@ -159,3 +159,10 @@ pub fn py_repr<'py, T: IntoPyObject<'py>>(py: Python<'py>, value: T) -> String {
         .and_then(|v| v.into_any().into_bound().repr().map(|r| r.to_string()))
         .unwrap_or_else(|_| "?".to_owned())
 }
+
+/// `Name(field=value, ...)` with each value as Python writes it: the one shape of every repr.
+/// Callers pass ids, codes, numbers and dates only, never personal data.
+pub fn repr_call(name: &str, fields: &[(&str, String)]) -> String {
+    let fields: Vec<String> = fields.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    format!("{name}({})", fields.join(", "))
+}

@@ -3,7 +3,7 @@
 use ete_core::hours::Course;
 use pyo3::prelude::*;
 
-use crate::convert::Mins;
+use crate::convert::{Mins, py_repr, repr_call};
 
 use crate::errors::py_result;
 
@@ -60,12 +60,14 @@ impl PyCourse {
     fn guided(&self) -> u64 {
         self.inner.guided().get()
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "Course(id={:?}, title={:?}, guided={})",
-            self.inner.id(),
-            self.inner.title(),
-            self.inner.guided()
+    fn __repr__(&self, py: Python<'_>) -> String {
+        repr_call(
+            "Course",
+            &[
+                ("id", py_repr(py, self.inner.id())),
+                ("title", py_repr(py, self.inner.title())),
+                ("guided", self.inner.guided().get().to_string()),
+            ],
         )
     }
 }

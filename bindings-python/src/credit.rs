@@ -7,7 +7,7 @@ use ete_core::hours::{
 };
 use pyo3::prelude::*;
 
-use crate::convert::{Mins, Whole};
+use crate::convert::{Mins, Whole, py_repr, repr_call};
 
 use crate::completion::PyCompletion;
 use crate::errors::py_result;
@@ -68,14 +68,19 @@ impl PyAgreement {
     fn allowance_percent(&self) -> Option<u32> {
         self.inner.allowance_percent()
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "ExtraTimeAgreement(person_ref={:?}, agreed_by={:?}, agreed_on={}, category={:?}, allowance_percent={:?})",
-            self.inner.person_ref(),
-            self.inner.agreed_by(),
-            self.inner.agreed_on(),
-            self.category(),
-            self.inner.allowance_percent()
+    fn __repr__(&self, py: Python<'_>) -> String {
+        repr_call(
+            "ExtraTimeAgreement",
+            &[
+                ("person_ref", py_repr(py, self.inner.person_ref())),
+                ("agreed_by", py_repr(py, self.inner.agreed_by())),
+                ("agreed_on", py_repr(py, self.inner.agreed_on())),
+                ("category", py_repr(py, self.category())),
+                (
+                    "allowance_percent",
+                    py_repr(py, self.inner.allowance_percent()),
+                ),
+            ],
         )
     }
 }
@@ -110,15 +115,16 @@ impl PyCreditPolicy {
     fn credit_repeats(&self) -> bool {
         self.inner.credit_repeats()
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "CreditPolicy(allowance_percent={}, credit_repeats={})",
-            self.inner.allowance_percent(),
-            if self.inner.credit_repeats() {
-                "True"
-            } else {
-                "False"
-            }
+    fn __repr__(&self, py: Python<'_>) -> String {
+        repr_call(
+            "CreditPolicy",
+            &[
+                (
+                    "allowance_percent",
+                    self.inner.allowance_percent().to_string(),
+                ),
+                ("credit_repeats", py_repr(py, self.inner.credit_repeats())),
+            ],
         )
     }
 }
@@ -202,8 +208,18 @@ impl PyCreditDecision {
         d.set_item("requirement_id", self.requirement_id())?;
         Ok(d)
     }
-    fn __repr__(&self) -> String {
-        format!("CreditDecision({})", self.inner)
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let d = &self.inner;
+        repr_call(
+            "CreditDecision",
+            &[
+                ("person_ref", py_repr(py, &d.person_ref)),
+                ("course_name", py_repr(py, &d.course_name)),
+                ("date", py_repr(py, d.date)),
+                ("credited", d.credited.get().to_string()),
+                ("reason", py_repr(py, d.reason.code())),
+            ],
+        )
     }
 }
 
@@ -245,14 +261,15 @@ fn wrap(decisions: Vec<CreditDecision>) -> Vec<PyCreditDecision> {
 /// Credits a batch of completions (H-3..H-8); one decision per completion, in input order.
 /// `prior` lists `(person_ref, course_name)` pairs credited before.
 #[pyfunction]
-#[pyo3(signature = (completions, agreements = Vec::new(), prior = Vec::new(), policy = None))]
+#[pyo3(signature = (completions, agreements = None, prior = None, policy = None))]
 pub(crate) fn credit_batch(
     py: Python<'_>,
     completions: Vec<PyRef<'_, PyCompletion>>,
-    agreements: Vec<PyRef<'_, PyAgreement>>,
-    prior: Vec<(String, String)>,
+    agreements: Option<Vec<PyRef<'_, PyAgreement>>>,
+    prior: Option<Vec<(String, String)>>,
     policy: Option<PyRef<'_, PyCreditPolicy>>,
 ) -> Vec<PyCreditDecision> {
+    let (agreements, prior) = (agreements.unwrap_or_default(), prior.unwrap_or_default());
     let (completions, agreements, prior, policy) = inputs(&completions, &agreements, prior, policy);
     wrap(py.detach(|| hours::credit_batch(&completions, &prior, &agreements, &policy)))
 }
@@ -260,15 +277,16 @@ pub(crate) fn credit_batch(
 /// Credits completions against the people's requirements (H-8, H-10, H-11): as `credit_batch`,
 /// then limited by each requirement's remaining ETE allowance and time. Records nothing.
 #[pyfunction]
-#[pyo3(signature = (completions, requirements, agreements = Vec::new(), prior = Vec::new(), policy = None))]
+#[pyo3(signature = (completions, requirements, agreements = None, prior = None, policy = None))]
 pub(crate) fn credit_against_requirements(
     py: Python<'_>,
     completions: Vec<PyRef<'_, PyCompletion>>,
     requirements: Vec<PyRef<'_, PyRequirement>>,
-    agreements: Vec<PyRef<'_, PyAgreement>>,
-    prior: Vec<(String, String)>,
+    agreements: Option<Vec<PyRef<'_, PyAgreement>>>,
+    prior: Option<Vec<(String, String)>>,
     policy: Option<PyRef<'_, PyCreditPolicy>>,
 ) -> PyResult<Vec<PyCreditDecision>> {
+    let (agreements, prior) = (agreements.unwrap_or_default(), prior.unwrap_or_default());
     let (completions, agreements, prior, policy) = inputs(&completions, &agreements, prior, policy);
     let requirements = requirements
         .iter()

@@ -8,7 +8,7 @@ use ete_core::hours::{
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use crate::convert::{Mins, Whole};
+use crate::convert::{Mins, Whole, plain, py_repr, repr_call};
 use pyo3::types::PyDict;
 
 use crate::errors::py_result;
@@ -86,11 +86,15 @@ impl PyLedgerEntry {
     fn by(&self) -> &str {
         &self.inner.by
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "LedgerEntry({} by {}: {:?})",
-            self.inner.date, self.inner.by, self.inner.event
-        )
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(repr_call(
+            "LedgerEntry",
+            &[
+                ("on", py_repr(py, self.inner.date)),
+                ("by", py_repr(py, &self.inner.by)),
+                ("event", plain(py, &self.inner.event)?.repr()?.to_string()),
+            ],
+        ))
     }
 }
 
@@ -240,13 +244,13 @@ impl PyRequirement {
         status_dict(py, &status)
     }
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        self.inner.with(py, |r| {
-            format!(
-                "<Requirement id={:?} entries={}>",
-                r.id(),
-                r.entries().len()
-            )
-        })
+        let (id, entries) = self
+            .inner
+            .with(py, |r| (r.id().to_owned(), r.entries().len()))?;
+        Ok(format!(
+            "<Requirement id={} entries={entries}>",
+            py_repr(py, id)
+        ))
     }
 }
 

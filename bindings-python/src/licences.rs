@@ -9,7 +9,7 @@ use ete_core::licences::{
 };
 use pyo3::prelude::*;
 
-use crate::convert::{Instant, Whole, plain};
+use crate::convert::{Instant, Whole, plain, py_repr};
 use crate::errors::py_result;
 use crate::shared::Shared;
 
@@ -60,22 +60,22 @@ impl PyLicencePool {
 impl PyLicencePool {
     /// Opens a pool; `policy` is the policy's JSON (defaults: DOMAIN.md).
     #[new]
-    #[pyo3(signature = (region, capacity, opened_at, *, policy = None, actor = "ADMIN".to_owned(), command_id = "open".to_owned()))]
+    #[pyo3(signature = (region, capacity, opened_at, *, policy = None, actor = None, command_id = None))]
     fn new(
         region: &str,
         capacity: Whole<u32>,
         opened_at: Instant,
         policy: Option<&str>,
-        actor: String,
-        command_id: String,
+        actor: Option<&str>,
+        command_id: Option<&str>,
     ) -> PyResult<PyLicencePool> {
         let policy = match policy {
             Some(text) => py_result(PoolPolicy::from_json(text))?,
             None => PoolPolicy::default(),
         };
         let (pool, opened) = py_result(Pool::open(
-            &command_id,
-            &actor,
+            command_id.unwrap_or(Pool::DEFAULT_OPEN_COMMAND),
+            actor.unwrap_or(Pool::DEFAULT_OPENING_ACTOR),
             opened_at.0,
             region,
             capacity.0,
@@ -180,7 +180,7 @@ impl PyLicencePool {
         )
     }
     /// Requests an account: a licence if one is free, else the waiting list (L-2..L-4).
-    #[pyo3(signature = (id, actor, at, person, *, kind = "learner", requirement_end = None, courses = Vec::new()))]
+    #[pyo3(signature = (id, actor, at, person, *, kind = "learner", requirement_end = None, courses = None))]
     #[allow(clippy::too_many_arguments)]
     fn request<'py>(
         &self,
@@ -191,14 +191,14 @@ impl PyLicencePool {
         person: String,
         kind: &str,
         requirement_end: Option<NaiveDate>,
-        courses: Vec<String>,
+        courses: Option<Vec<String>>,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
         let kind: AccountKind = crate::errors::parse_code(kind)?;
         let action = Action::Request {
             person,
             kind,
             requirement_end,
-            courses,
+            courses: courses.unwrap_or_default(),
         };
         self.run(py, id, actor, at, action)
     }
@@ -289,15 +289,14 @@ impl PyLicencePool {
         Ok(out)
     }
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        self.read(py, |p| {
-            format!(
-                "<LicencePool region={:?} capacity={} allocated={} waiting={}>",
-                p.region(),
-                p.capacity(),
-                p.allocated(),
-                p.waiting().len()
-            )
-        })
+        let (region, capacity, allocated, waiting) = self.read(py, |p| {
+            let waiting = p.waiting().len();
+            (p.region().to_owned(), p.capacity(), p.allocated(), waiting)
+        })?;
+        Ok(format!(
+            "<LicencePool region={} capacity={capacity} allocated={allocated} waiting={waiting}>",
+            py_repr(py, region)
+        ))
     }
 }
 

@@ -7,7 +7,7 @@ use ete_core::register::{self, Actor, Lesson, Mark, RecordNotes, Role};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{Instant, Whole, py_repr};
+use crate::convert::{Instant, Whole, py_repr, repr_call};
 use crate::errors::py_result;
 use crate::shared::Shared;
 
@@ -44,8 +44,14 @@ impl PyActor {
     fn id(&self) -> &str {
         &self.inner.id
     }
-    fn __repr__(&self) -> String {
-        format!("Actor({:?}, {:?})", self.inner.role.code(), self.inner.id)
+    fn __repr__(&self, py: Python<'_>) -> String {
+        repr_call(
+            "Actor",
+            &[
+                ("role", py_repr(py, self.inner.role.code())),
+                ("id", py_repr(py, &self.inner.id)),
+            ],
+        )
     }
 }
 
@@ -90,10 +96,15 @@ impl PyLesson {
     fn ends_at(&self) -> DateTime<Utc> {
         self.inner.ends_at
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "Lesson({:?}, ends_at={})",
-            self.inner.id, self.inner.ends_at
+    fn __repr__(&self, py: Python<'_>) -> String {
+        repr_call(
+            "Lesson",
+            &[
+                ("id", py_repr(py, &self.inner.id)),
+                ("provider", py_repr(py, &self.inner.provider)),
+                ("starts_at", py_repr(py, self.inner.starts_at)),
+                ("ends_at", py_repr(py, self.inner.ends_at)),
+            ],
         )
     }
 }
@@ -108,10 +119,13 @@ pub struct PyMarkDecision {
 
 #[pymethods]
 impl PyMarkDecision {
-    fn __repr__(&self) -> String {
-        format!(
-            "MarkDecision(allowed={}, reason={:?})",
-            self.allowed, self.reason
+    fn __repr__(&self, py: Python<'_>) -> String {
+        repr_call(
+            "MarkDecision",
+            &[
+                ("allowed", py_repr(py, self.allowed)),
+                ("reason", py_repr(py, self.reason)),
+            ],
         )
     }
 }
@@ -162,10 +176,16 @@ pub struct PyChange {
 
 #[pymethods]
 impl PyChange {
-    fn __repr__(&self) -> String {
-        format!(
-            "Change({:?}, {}: {:?} -> {:?})",
-            self.learner, self.field, self.from_mark, self.to_mark
+    fn __repr__(&self, py: Python<'_>) -> String {
+        repr_call(
+            "Change",
+            &[
+                ("learner", py_repr(py, &self.learner)),
+                ("field", py_repr(py, self.field)),
+                ("from_mark", py_repr(py, self.from_mark)),
+                ("to_mark", py_repr(py, self.to_mark)),
+                ("at", py_repr(py, self.at)),
+            ],
         )
     }
 }
@@ -197,10 +217,14 @@ impl From<&register::Note> for PyNote {
 
 #[pymethods]
 impl PyNote {
-    fn __repr__(&self) -> String {
-        format!(
-            "Note({:?}, lesson={:?}, at={})",
-            self.learner, self.lesson, self.at
+    fn __repr__(&self, py: Python<'_>) -> String {
+        repr_call(
+            "Note",
+            &[
+                ("learner", py_repr(py, &self.learner)),
+                ("lesson", py_repr(py, self.lesson.as_deref())),
+                ("at", py_repr(py, self.at)),
+            ],
         )
     }
 }
@@ -368,14 +392,14 @@ impl PyRegister {
             .map_err(|e| crate::errors::malformed(e.to_string()))
     }
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        self.inner.with(py, |r| {
-            format!(
-                "<Register lesson={:?} learners={} complete={}>",
-                r.lesson().id,
-                r.entries().len(),
-                if r.is_complete() { "True" } else { "False" }
-            )
-        })
+        let (lesson, learners, complete) = self.inner.with(py, |r| {
+            (r.lesson().id.clone(), r.entries().len(), r.is_complete())
+        })?;
+        Ok(format!(
+            "<Register lesson={} learners={learners} complete={}>",
+            py_repr(py, lesson),
+            py_repr(py, complete)
+        ))
     }
 }
 
@@ -405,13 +429,13 @@ impl PyRecordNotes {
         py_result(self.inner.with(py, |n| n.add(&author, text, at.0))?)
     }
     /// These notes and the learner's attendance notes from `registers`, oldest first.
-    #[pyo3(signature = (registers = Vec::new()))]
+    #[pyo3(signature = (registers = None))]
     fn notes(
         &self,
         py: Python<'_>,
-        registers: Vec<PyRef<'_, PyRegister>>,
+        registers: Option<Vec<PyRef<'_, PyRegister>>>,
     ) -> PyResult<Vec<PyNote>> {
-        let registers = snapshots(py, &registers)?;
+        let registers = snapshots(py, &registers.unwrap_or_default())?;
         self.inner.with(py, |n| {
             n.with_attendance_notes(&registers)
                 .iter()
@@ -456,6 +480,6 @@ impl PyContribution {
         self.inner.get()
     }
     fn __repr__(&self) -> String {
-        format!("Contribution({})", self.inner)
+        format!("Contribution({})", self.inner.get())
     }
 }

@@ -7,7 +7,7 @@ use ete_core::hours::{self, CompletionReport, Grouping, ReportRow};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use crate::convert::py_repr;
+use crate::convert::{py_repr, repr_call};
 use pyo3::types::PyDict;
 
 use crate::completion::PyCompletion;
@@ -54,7 +54,7 @@ impl PyCompletionReport {
     }
     fn __repr__(&self) -> String {
         format!(
-            "CompletionReport({} to {}, {} rows)",
+            "<CompletionReport from={} to={} rows={}>",
             self.inner.from,
             self.inner.to,
             self.inner.rows.len()
@@ -201,8 +201,8 @@ impl PyDelivery {
     fn __str__(&self) -> String {
         self.text.clone()
     }
-    fn __repr__(&self) -> String {
-        format!("Delivery({})", self.text)
+    fn __repr__(&self, py: Python<'_>) -> String {
+        repr_call("Delivery", &[("text", py_repr(py, &self.text))])
     }
 }
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ete_core::routing::{self, Organisation, Reason, RoutingPolicy, TransferFile, TransferPlan};
 use pyo3::prelude::*;
 
-use crate::convert::{Instant, Whole};
+use crate::convert::{Instant, Whole, py_repr, repr_call};
 use crate::shared::Shared;
 use pyo3::types::PyDict;
 
@@ -47,7 +47,7 @@ impl PyRoutingPolicy {
         self.inner.categories().iter().cloned().collect()
     }
     fn __repr__(&self) -> String {
-        format!("RoutingPolicy({} rules)", self.inner.rules().len())
+        format!("<RoutingPolicy rules={}>", self.inner.rules().len())
     }
 }
 
@@ -60,13 +60,17 @@ pub struct PyOrganisation {
 #[pymethods]
 impl PyOrganisation {
     #[new]
-    #[pyo3(signature = (kind, id, attributes = BTreeMap::new()))]
-    fn new(kind: String, id: String, attributes: BTreeMap<String, String>) -> PyOrganisation {
+    #[pyo3(signature = (kind, id, attributes = None))]
+    fn new(
+        kind: String,
+        id: String,
+        attributes: Option<BTreeMap<String, String>>,
+    ) -> PyOrganisation {
         PyOrganisation {
             inner: Organisation {
                 kind,
                 id,
-                attributes,
+                attributes: attributes.unwrap_or_default(),
             },
         }
     }
@@ -82,10 +86,13 @@ impl PyOrganisation {
     fn attributes(&self) -> BTreeMap<String, String> {
         self.inner.attributes.clone()
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "Organisation(kind={:?}, id={:?})",
-            self.inner.kind, self.inner.id
+    fn __repr__(&self, py: Python<'_>) -> String {
+        repr_call(
+            "Organisation",
+            &[
+                ("kind", py_repr(py, &self.inner.kind)),
+                ("id", py_repr(py, &self.inner.id)),
+            ],
         )
     }
 }
@@ -123,11 +130,14 @@ impl From<routing::Decision> for PyDecision {
 
 #[pymethods]
 impl PyDecision {
-    fn __repr__(&self) -> String {
-        format!(
-            "Decision(allowed={}, {})",
-            if self.allowed { "True" } else { "False" },
-            self.explanation
+    fn __repr__(&self, py: Python<'_>) -> String {
+        repr_call(
+            "Decision",
+            &[
+                ("allowed", py_repr(py, self.allowed)),
+                ("reason", py_repr(py, self.reason)),
+                ("rule", py_repr(py, self.rule.as_deref())),
+            ],
         )
     }
 }
@@ -213,10 +223,14 @@ impl PyTransferFile {
     fn category(&self) -> &str {
         &self.inner.category
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "TransferFile({:?} {:?} {:?})",
-            self.inner.name, self.inner.description, self.inner.category
+    fn __repr__(&self, py: Python<'_>) -> String {
+        repr_call(
+            "TransferFile",
+            &[
+                ("name", py_repr(py, &self.inner.name)),
+                ("description", py_repr(py, &self.inner.description)),
+                ("category", py_repr(py, &self.inner.category)),
+            ],
         )
     }
 }
@@ -287,8 +301,15 @@ pub(crate) fn refusal(position: usize, r: routing::Refusal) -> PyRefusal {
 
 #[pymethods]
 impl PyRefusal {
-    fn __repr__(&self) -> String {
-        format!("Refusal(file {}: {})", self.position, self.message)
+    fn __repr__(&self, py: Python<'_>) -> String {
+        repr_call(
+            "Refusal",
+            &[
+                ("position", self.position.to_string()),
+                ("code", py_repr(py, &self.code)),
+                ("reason", py_repr(py, self.reason)),
+            ],
+        )
     }
 }
 
@@ -327,7 +348,7 @@ impl PyTransferPlan {
     }
     fn __repr__(&self) -> String {
         format!(
-            "TransferPlan({} files, {} refused)",
+            "<TransferPlan files={} refused={}>",
             self.inner.files.len(),
             self.inner.refusals().len()
         )

@@ -378,3 +378,37 @@ def test_a_restored_pool_and_log_round_trip():
 def test_out_of_range_ledger_and_session_numbers_are_invalid_field(call):
     with pytest.raises(ete_core.InvalidField):
         call()
+
+
+def test_help_shows_real_defaults_never_ellipsis():
+    shown = []
+    for name in dir(ete_core):
+        obj = getattr(ete_core, name)
+        members = [obj] + [getattr(obj, m) for m in dir(obj) if not m.startswith("_")] if isinstance(obj, type) else [obj]
+        for member in members:
+            if callable(member) and getattr(member, "__text_signature__", None):
+                shown.append((name, member.__text_signature__))
+    assert len(shown) > 50
+    assert [s for s in shown if "..." in s[1] or "Ellipsis" in s[1]] == []
+
+
+def test_every_repr_is_python_syntax():
+    lesson = ete_core.Lesson("L-1", "PRV-1", T0, T0 + datetime.timedelta(hours=1))
+    completion = ete_core.Completion("P-1", "Digital skills", T0, "Passed", 90, 120, first_name="Zebedee")
+    decision = ete_core.credit_batch([completion])[0]
+    register = ete_core.Register(lesson, ["LRN-1"])
+    register.mark(ete_core.Actor("provider", "T-1"), "LRN-1", "present", T0 + datetime.timedelta(hours=2))
+    policy = ete_core.RoutingPolicy()
+    hub, school = ete_core.Organisation("hub", "HUB-1"), ete_core.Organisation("school", "SCH-1")
+    values = [
+        lesson, completion, decision, register, register.history()[0], ete_core.Actor("school", "S-1"),
+        ete_core.CreditPolicy(), ete_core.LedgerEntry.adjustment(datetime.date(2026, 1, 1), "A", -60),
+        ete_core.decide(policy, hub, school, "dsl", "risk_assessment"), hub, policy,
+        ete_core.TransferFile("a.pdf", school, "dsl", "CFC JN", "risk_assessment"),
+        ete_core.LicencePool("Wales", 1, T0), ete_core.Contribution(1),
+    ]
+    for value in values:
+        text = repr(value)
+        name = type(value).__name__
+        assert text.startswith((f"{name}(", f"<{name} ")), text
+        assert not any(marker in text for marker in ('Some(', '"', "Minutes(", "Zebedee", " {")), text

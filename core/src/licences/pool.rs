@@ -690,3 +690,10 @@ pub(crate) fn state_name(state: AccountState) -> &'static str {
         AccountState::Deactivated => "deactivated",
     }
 }
+
+impl Pool {
+    /// The command id of [`Pool::open`] when a caller (a binding's constructor) gives none.
+    pub const DEFAULT_OPEN_COMMAND: &'static str = "open";
+    /// The actor recorded by [`Pool::open`] when a caller gives none.
+    pub const DEFAULT_OPENING_ACTOR: &'static str = "ADMIN";
+}
