@@ -4,7 +4,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ete_core::hours::{
     self, Completion, CompletionFields, CompletionStatus, ReadMode, ReadOutcome, Reject,
 };
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use crate::convert::{Instant, Mins, Whole, py_repr, repr_call};
@@ -136,7 +135,7 @@ impl PyCompletion {
     }
     /// The completion in the portal's JSON shape.
     fn to_json(&self) -> PyResult<String> {
-        serde_json::to_string(&self.inner).map_err(|e| PyValueError::new_err(e.to_string()))
+        serde_json::to_string(&self.inner).map_err(|e| crate::errors::malformed(e.to_string()))
     }
     fn __repr__(&self, py: Python<'_>) -> String {
         let c = &self.inner;

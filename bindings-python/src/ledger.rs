@@ -5,7 +5,6 @@ use ete_core::hours::{
     self, AppointmentOutcome, IncentiveStatus, LedgerEntry, LedgerEvent, LedgerPolicy,
     LedgerStatus, OrderKind, RequirementTerms,
 };
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use crate::convert::{Mins, Whole, plain, py_repr, repr_call};
@@ -125,7 +124,7 @@ impl PyLedgerPolicy {
             })
     }
     fn to_json(&self) -> PyResult<String> {
-        serde_json::to_string(&self.inner).map_err(|e| PyValueError::new_err(e.to_string()))
+        serde_json::to_string(&self.inner).map_err(|e| crate::errors::malformed(e.to_string()))
     }
 }
 

@@ -4,7 +4,6 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use ete_core::hours::{self, CompletionReport, Grouping, ReportRow};
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use crate::convert::{py_repr, repr_call};
@@ -83,11 +82,7 @@ pub(crate) fn completion_report(
     end: NaiveDate,
     grouping: &str,
 ) -> PyResult<PyCompletionReport> {
-    let grouping: Grouping = serde_json::from_value(serde_json::Value::String(grouping.to_owned())).map_err(|_| {
-        PyValueError::new_err(format!(
-            "unknown grouping {grouping:?}: expected person, practitioner, office, pdu or region"
-        ))
-    })?;
+    let grouping: Grouping = crate::errors::parse_code(grouping)?;
     let (completions, decisions) = batch(&completions, &decisions);
     let report = hours::completion_report(
         &completions,

@@ -31,6 +31,10 @@ fn codes_agree_with_serde_for_every_coded_enum() {
     agrees_with_serde::<AccountKind>();
     agrees_with_serde::<DeactivationReason>();
     agrees_with_serde::<WaitingOrder>();
+    agrees_with_serde::<ete_core::hours::Grouping>();
+    agrees_with_serde::<ete_core::register::Role>();
+    agrees_with_serde::<ete_core::register::Mark>();
+    agrees_with_serde::<ete_core::hours::CreditReason>();
 }
 
 #[test]

@@ -73,6 +73,14 @@ pub enum Grouping {
     Region,
 }
 
+crate::codes!(Grouping, "grouping", "H-13", {
+    Person => "person",
+    Practitioner => "practitioner",
+    Office => "office",
+    Pdu => "pdu",
+    Region => "region",
+});
+
 /// One row of a completion report: a group's counts and sums (H-13).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -1,11 +1,6 @@
 //! Attendance marks and who may set them.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
-
-use crate::register::register::RegisterError;
 
 /// The attendance marks, in CLM's order. An entry starts unmarked (`None`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -69,40 +64,11 @@ pub enum Role {
     Hub,
 }
 
-impl Role {
-    /// Every role.
-    pub const ALL: [Role; 3] = [Role::Provider, Role::School, Role::Hub];
-
-    /// The stable code: `provider`, `school` or `hub`.
-    pub const fn code(self) -> &'static str {
-        match self {
-            Role::Provider => "provider",
-            Role::School => "school",
-            Role::Hub => "hub",
-        }
-    }
-}
-
-impl FromStr for Role {
-    type Err = RegisterError;
-
-    /// A role from its code; an unknown code is `InvalidField` naming it.
-    fn from_str(code: &str) -> Result<Role, RegisterError> {
-        Role::ALL
-            .into_iter()
-            .find(|r| r.code() == code)
-            .ok_or_else(|| RegisterError::InvalidField {
-                field: "role".into(),
-                reason: format!("unknown role {code:?}; expected provider, school or hub (R-2)"),
-            })
-    }
-}
-
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
+crate::codes!(Role, "role", "R-2", {
+    Provider => "provider",
+    School => "school",
+    Hub => "hub",
+});
 
 /// A person acting in a role: a staff id (never a name) and the role.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
