@@ -1,5 +1,7 @@
 package uk.ete.core
 
+import uk.ete.core.types.*
+
 import java.nio.ByteBuffer
 import java.nio.ByteOrder
 
