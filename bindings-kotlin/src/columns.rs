@@ -2,18 +2,12 @@
 //! (little-endian `i64`s, one byte per flag), which cross the FFI as a single buffer each rather
 //! than as a list of boxed values or records; `Columns.kt` packs `LongArray`/`BooleanArray`.
 
-use ete_core::columns::{self, ColumnError, CreditColumns};
+use ete_core::columns::{self, CreditColumns};
 use ete_core::hours::{self, LedgerPolicy};
 use ete_core::register::StatutoryPolicy;
 
 use crate::EteError;
 use crate::credit::CreditPolicy;
-
-impl From<ColumnError> for EteError {
-    fn from(e: ColumnError) -> EteError {
-        EteError::of(e.kind(), e.to_string())
-    }
-}
 
 /// Credited minutes (packed little-endian `i64`s) and reason indices (one byte each, into the
 /// list `creditReasons()` returns) for N completions.

@@ -3,37 +3,12 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use ete_core::hours::{self, AgreementCategory, CreditReason};
+use ete_core::hours::{self, AgreementCategory, CreditReason, PriorCredit};
 
 use crate::EteError;
 use crate::completion::Completion;
 use crate::ledger::Requirement;
 use crate::minutes::minutes;
-
-/// Why extra time was agreed (H-6).
-#[uniffi::remote(Enum)]
-pub enum AgreementCategory {
-    Neurodiversity,
-    LearningDisability,
-    PhysicalOrSensory,
-    LanguageSupport,
-    Other,
-}
-
-/// Why a completion is credited as it is (H-8).
-#[uniffi::remote(Enum)]
-pub enum CreditReason {
-    WithinGuidedTime,
-    WithinAllowance,
-    CappedAtGuidedTime,
-    CappedAtAllowance,
-    Failed,
-    Duplicate,
-    LimitedByEteAllowance,
-    LimitedByRemainingTime,
-    NothingLeftToCredit,
-    NoRequirement,
-}
 
 /// Every credit reason, in the order of the reason indices the batch door
 /// (`creditColumnsPacked`) returns: index `i` is `creditReasons()[i]`. The order is core's, so
@@ -90,15 +65,6 @@ pub fn credit_policy_from_json(text: String) -> Result<CreditPolicy, EteError> {
         allowance_percent: p.allowance_percent(),
         credit_repeats: p.credit_repeats(),
     })
-}
-
-/// A course credited earlier for a person (H-7).
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct PriorCredit {
-    /// The person's reference.
-    pub person_ref: String,
-    /// The course's name.
-    pub course_name: String,
 }
 
 /// The recommendation for one completion (H-8).
@@ -201,13 +167,6 @@ fn inputs(
             )
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let prior = prior
-        .into_iter()
-        .map(|p| hours::PriorCredit {
-            person_ref: p.person_ref,
-            course_name: p.course_name,
-        })
-        .collect();
     Ok((
         completions.iter().map(|c| c.inner.clone()).collect(),
         agreements,

@@ -1,11 +1,6 @@
 //! `EteException`: a sealed class with one subclass per core error kind.
 
-use ete_core::contribution::ContributionError;
-use ete_core::hours::{LedgerError, PolicyError, RecordError, ReportError};
-use ete_core::licences::PoolError;
-use ete_core::register::RegisterError;
-use ete_core::routing::{ReferralError, RoutingPolicyError, TransferError};
-use ete_core::{ErrorKind, MinutesError, RatioError};
+use ete_core::{Detail, ErrorKind, Failure};
 
 use crate::completion::Reject;
 
@@ -130,142 +125,51 @@ pub enum EteError {
     },
 }
 
-impl EteError {
-    pub(crate) fn of(kind: ErrorKind, detail: String) -> EteError {
-        match kind {
-            ErrorKind::InvalidMinutes => EteError::InvalidMinutes { detail },
-            ErrorKind::InvalidRatio => EteError::InvalidRatio { detail },
-            ErrorKind::MalformedInput => EteError::MalformedInput { detail },
-            ErrorKind::RejectedRecords => EteError::RejectedRecords {
+/// Every core error maps here through [`Failure`]: its kind picks the subclass, its message is
+/// the detail, and the kinds with structure carry it (rejects, refusals, the reason's code).
+impl<E: Failure> From<E> for EteError {
+    fn from(e: E) -> EteError {
+        let detail = e.to_string();
+        match (e.kind(), e.detail()) {
+            (ErrorKind::InvalidMinutes, _) => EteError::InvalidMinutes { detail },
+            (ErrorKind::InvalidRatio, _) => EteError::InvalidRatio { detail },
+            (ErrorKind::MalformedInput, _) => EteError::MalformedInput { detail },
+            (ErrorKind::RejectedRecords, d) => EteError::RejectedRecords {
                 detail,
-                rejects: Vec::new(),
+                rejects: match d {
+                    Detail::Rejects(rejects) => rejects.iter().cloned().map(Reject::from).collect(),
+                    _ => Vec::new(),
+                },
             },
-            ErrorKind::InvalidPolicy => EteError::InvalidPolicy { detail },
-            ErrorKind::OutOfOrder => EteError::OutOfOrder { detail },
-            ErrorKind::EteAllowanceExceeded => EteError::EteAllowanceExceeded { detail },
-            ErrorKind::UnknownRequirement => EteError::UnknownRequirement { detail },
-            ErrorKind::TransferRefused => EteError::TransferRefused {
+            (ErrorKind::InvalidPolicy, _) => EteError::InvalidPolicy { detail },
+            (ErrorKind::OutOfOrder, _) => EteError::OutOfOrder { detail },
+            (ErrorKind::EteAllowanceExceeded, _) => EteError::EteAllowanceExceeded { detail },
+            (ErrorKind::UnknownRequirement, _) => EteError::UnknownRequirement { detail },
+            (ErrorKind::TransferRefused, d) => EteError::TransferRefused {
                 detail,
-                refusals: Vec::new(),
+                refusals: match d {
+                    Detail::Refusals(refusals) => refusals
+                        .iter()
+                        .map(|(p, r)| crate::routing::refusal(*p, r.clone()))
+                        .collect(),
+                    _ => Vec::new(),
+                },
             },
-            ErrorKind::NotRecipient => EteError::NotRecipient { detail },
-            ErrorKind::RiskAssessmentTooOld => EteError::RiskAssessmentTooOld { detail },
-            ErrorKind::MarkRefused => EteError::MarkRefused {
+            (ErrorKind::NotRecipient, _) => EteError::NotRecipient { detail },
+            (ErrorKind::RiskAssessmentTooOld, _) => EteError::RiskAssessmentTooOld { detail },
+            (ErrorKind::MarkRefused, d) => EteError::MarkRefused {
                 detail,
-                reason: String::new(),
+                reason: match d {
+                    Detail::Reason(code) => code.to_owned(),
+                    _ => String::new(),
+                },
             },
-            ErrorKind::NotOnRegister => EteError::NotOnRegister { detail },
-            ErrorKind::InvalidContribution => EteError::InvalidContribution { detail },
-            ErrorKind::UnknownPerson => EteError::UnknownPerson { detail },
-            ErrorKind::InvalidTransition => EteError::InvalidTransition { detail },
-            ErrorKind::CapacityExceeded => EteError::CapacityExceeded { detail },
+            (ErrorKind::NotOnRegister, _) => EteError::NotOnRegister { detail },
+            (ErrorKind::InvalidContribution, _) => EteError::InvalidContribution { detail },
+            (ErrorKind::UnknownPerson, _) => EteError::UnknownPerson { detail },
+            (ErrorKind::InvalidTransition, _) => EteError::InvalidTransition { detail },
+            (ErrorKind::CapacityExceeded, _) => EteError::CapacityExceeded { detail },
             _ => EteError::InvalidField { detail },
         }
-    }
-}
-
-impl From<ete_core::codes::UnknownCode> for EteError {
-    fn from(e: ete_core::codes::UnknownCode) -> EteError {
-        EteError::of(e.kind(), e.to_string())
-    }
-}
-
-impl From<MinutesError> for EteError {
-    fn from(e: MinutesError) -> EteError {
-        EteError::of(e.kind(), e.to_string())
-    }
-}
-
-impl From<RatioError> for EteError {
-    fn from(e: RatioError) -> EteError {
-        EteError::of(e.kind(), e.to_string())
-    }
-}
-
-impl From<PolicyError> for EteError {
-    fn from(e: PolicyError) -> EteError {
-        EteError::of(e.kind(), e.to_string())
-    }
-}
-
-impl From<LedgerError> for EteError {
-    fn from(e: LedgerError) -> EteError {
-        EteError::of(e.kind(), e.to_string())
-    }
-}
-
-impl From<ReportError> for EteError {
-    fn from(e: ReportError) -> EteError {
-        EteError::of(e.kind(), e.to_string())
-    }
-}
-
-impl From<RoutingPolicyError> for EteError {
-    fn from(e: RoutingPolicyError) -> EteError {
-        EteError::of(e.kind(), e.to_string())
-    }
-}
-
-impl From<ReferralError> for EteError {
-    fn from(e: ReferralError) -> EteError {
-        EteError::of(e.kind(), e.to_string())
-    }
-}
-
-impl From<TransferError> for EteError {
-    fn from(e: TransferError) -> EteError {
-        let detail = e.to_string();
-        match e {
-            TransferError::Refused { refusals } => EteError::TransferRefused {
-                detail,
-                refusals: refusals
-                    .into_iter()
-                    .map(|(p, r)| crate::routing::refusal(p, r))
-                    .collect(),
-            },
-            other => EteError::of(other.kind(), detail),
-        }
-    }
-}
-
-impl From<RecordError> for EteError {
-    fn from(e: RecordError) -> EteError {
-        let detail = e.to_string();
-        match e {
-            RecordError::Rejected { rejects } => EteError::RejectedRecords {
-                detail,
-                rejects: rejects.into_iter().map(Reject::from).collect(),
-            },
-            other => EteError::of(other.kind(), detail),
-        }
-    }
-}
-
-impl From<ContributionError> for EteError {
-    fn from(e: ContributionError) -> EteError {
-        EteError::of(e.kind(), e.to_string())
-    }
-}
-
-impl From<RegisterError> for EteError {
-    fn from(e: RegisterError) -> EteError {
-        let detail = e.to_string();
-        match e {
-            RegisterError::Refused { reason } => EteError::MarkRefused {
-                detail,
-                reason: reason.code().to_owned(),
-            },
-            RegisterError::ContributionRefused { .. } => EteError::MarkRefused {
-                detail,
-                reason: "contribution_refused".to_owned(),
-            },
-            other => EteError::of(other.kind(), detail),
-        }
-    }
-}
-
-impl From<PoolError> for EteError {
-    fn from(e: PoolError) -> EteError {
-        EteError::of(e.kind(), e.to_string())
     }
 }

@@ -9,30 +9,6 @@ use ete_core::hours::{self, AppointmentOutcome, IncentiveState, OrderKind};
 use crate::EteError;
 use crate::minutes::minutes;
 
-/// Adult or youth order (H-9).
-#[uniffi::remote(Enum)]
-pub enum OrderKind {
-    Adult,
-    Youth,
-}
-
-/// What happened at a work appointment (H-11).
-#[uniffi::remote(Enum)]
-pub enum AppointmentOutcome {
-    Attended,
-    AcceptableAbsence,
-    UnacceptableAbsence,
-}
-
-/// Where a requirement stands in the incentive scheme (H-12).
-#[uniffi::remote(Enum)]
-pub enum IncentiveState {
-    Ineligible,
-    Eligible,
-    Qualifying,
-    Disqualified,
-}
-
 /// One thing that happened to a requirement (H-11); minutes are checked when recorded.
 #[derive(Debug, Clone, uniffi::Enum)]
 pub enum LedgerEvent {

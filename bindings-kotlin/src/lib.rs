@@ -28,10 +28,16 @@ mod report;
 mod routing;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use ete_core::uniffi_types::EpochInstant;
 
 pub use errors::EteError;
 
-uniffi::setup_scaffolding!("ete_core");
+/// An instant in UTC; Kotlin sees `java.time.Instant` (declared in `ete_core::uniffi_types`).
+pub type UtcDateTime = ete_core::uniffi_types::UtcDateTime;
+
+uniffi::setup_scaffolding!("ete_kotlin");
+uniffi::use_remote_type!(ete_core::NaiveDate);
+uniffi::use_remote_type!(ete_core::UtcDateTime);
 
 /// The text of a date at the boundary: `YYYY-MM-DD`, with a sign and more digits beyond year
 /// 9999 (as `java.time.LocalDate` prints and parses it).
@@ -51,28 +57,28 @@ fn lift_date(text: &str) -> Result<NaiveDate, EteError> {
     })
 }
 
-uniffi::custom_type!(NaiveDate, String, {
-    remote,
-    lower: |date| date_text(date),
-    try_lift: |text| Ok(lift_date(&text)?),
-});
+/// Checks a date's text before it crosses (called by the generated code for every
+/// `LocalDate`): the text back, or `EteException.InvalidField` for a date out of range.
+#[uniffi::export]
+pub fn checked_date(text: String) -> Result<String, EteError> {
+    lift_date(&text)?;
+    Ok(text)
+}
 
-/// An instant in UTC; Kotlin sees `java.time.Instant`.
-pub type UtcDateTime = DateTime<Utc>;
+/// Checks an instant before it crosses (called by the generated code for every `Instant`): its
+/// wire form, or `EteException.InvalidField` for an instant out of range.
+#[uniffi::export]
+pub fn checked_instant(seconds: i64, nanos: u32) -> Result<EpochInstant, EteError> {
+    let wire = EpochInstant { seconds, nanos };
+    lift_instant(wire)?;
+    Ok(wire)
+}
 
-/// How an instant crosses the FFI: whole seconds since 1970-01-01T00:00:00Z rounded down, and
-/// the nanoseconds after them, as `java.time.Instant` holds it (`epochSecond`, `nano`). Kotlin
-/// code sees `java.time.Instant` wherever an instant is taken or returned; this record is only
-/// the wire form.
-///
-/// (uniffi's built-in timestamp loses the sign of an instant less than a second before 1970,
-/// so instants do not travel as `SystemTime`.)
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
-pub struct EpochInstant {
-    /// Whole seconds since 1970-01-01T00:00:00Z, rounded towards the past.
-    pub seconds: i64,
-    /// Nanoseconds after `seconds`: 0..=999 999 999 (up to 1 999 999 999 in a leap second).
-    pub nanos: u32,
+/// Checks minutes before they cross (called by the generated code for every `Minutes` field):
+/// the value, or `EteException.InvalidMinutes`.
+#[uniffi::export]
+pub fn checked_minutes(value: i64) -> Result<i64, EteError> {
+    Ok(ete_core::Minutes::from_signed(value)?.as_signed())
 }
 
 /// The seconds in an average Gregorian year, to name the year of an instant out of range.
@@ -104,18 +110,13 @@ fn lift_instant(wire: EpochInstant) -> Result<UtcDateTime, EteError> {
     })
 }
 
+#[cfg(test)]
 fn lower_instant(instant: UtcDateTime) -> EpochInstant {
     EpochInstant {
         seconds: instant.timestamp(),
         nanos: instant.timestamp_subsec_nanos(),
     }
 }
-
-uniffi::custom_type!(UtcDateTime, EpochInstant, {
-    remote,
-    lower: |instant| lower_instant(instant),
-    try_lift: |wire| Ok(lift_instant(wire)?),
-});
 
 #[cfg(test)]
 mod tests {

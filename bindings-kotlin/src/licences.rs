@@ -7,52 +7,10 @@ use chrono::NaiveDate;
 use ete_core::licences::{
     self, AccessSessions as CoreSessions, AccountKind, AccountState, Action, Command,
     DeactivationReason, DormantLogin, Event, EventKind, Loan, Pool, PoolPolicy, SessionPolicy,
-    WaitingOrder,
 };
 
 use crate::attendance::Fraction;
 use crate::{EteError, UtcDateTime};
-
-/// Learner or staff (L-2).
-#[uniffi::remote(Enum)]
-pub enum AccountKind {
-    Learner,
-    Staff,
-}
-
-/// Where an account is in its lifecycle (L-3, L-4).
-#[uniffi::remote(Enum)]
-pub enum AccountState {
-    Waiting,
-    Active,
-    Deactivated,
-}
-
-/// Why an account was deactivated (L-3).
-#[uniffi::remote(Enum)]
-pub enum DeactivationReason {
-    CoursesCompleted,
-    RequirementEnded,
-    DormantReclaim,
-    Administrator,
-}
-
-/// How the waiting list is ordered (L-4).
-#[uniffi::remote(Enum)]
-pub enum WaitingOrder {
-    FirstCome,
-    RequirementEnd,
-}
-
-/// A pool's policy; `PoolPolicy()` is not generated, use `defaultPoolPolicy()`.
-#[uniffi::remote(Record)]
-pub struct PoolPolicy {
-    pub waiting_order: WaitingOrder,
-    pub dormancy_days: u32,
-    pub reclaim_dormant: bool,
-    pub release_when_ready: bool,
-    pub staff_use_licences: bool,
-}
 
 /// The default pool policy (DOMAIN.md): first come, 14 days, report only, manual release.
 #[uniffi::export]
@@ -67,104 +25,11 @@ pub fn pool_policy_from_json(text: String) -> Result<PoolPolicy, EteError> {
     Ok(PoolPolicy::from_json(&text)?)
 }
 
-/// What a command asks (L-1..L-6).
-#[uniffi::remote(Enum)]
-pub enum Action {
-    SetCapacity {
-        capacity: u32,
-    },
-    Request {
-        person: String,
-        kind: AccountKind,
-        requirement_end: Option<NaiveDate>,
-        courses: Vec<String>,
-    },
-    Login {
-        person: String,
-    },
-    CompleteCourse {
-        person: String,
-        course: String,
-    },
-    Deactivate {
-        person: String,
-        reason: DeactivationReason,
-    },
-    Withdraw {
-        person: String,
-    },
-    ReportDormant,
-}
-
-/// What happened (L-7).
-#[uniffi::remote(Enum)]
-pub enum EventKind {
-    Opened {
-        region: String,
-        capacity: u32,
-        policy: PoolPolicy,
-    },
-    CapacitySet {
-        capacity: u32,
-    },
-    Requested {
-        person: String,
-        kind: AccountKind,
-        requirement_end: Option<NaiveDate>,
-        courses: Vec<String>,
-    },
-    Queued {
-        person: String,
-    },
-    Allocated {
-        person: String,
-    },
-    StaffAccountCreated {
-        person: String,
-    },
-    LoggedIn {
-        person: String,
-    },
-    CourseCompleted {
-        person: String,
-        course: String,
-    },
-    Deactivated {
-        person: String,
-        reason: DeactivationReason,
-    },
-    Withdrawn {
-        person: String,
-    },
-    DormantReported {
-        person: String,
-        never_logged_in: bool,
-    },
-}
-
-/// An event: its command's id, who, when and what (L-7).
-#[uniffi::remote(Record)]
-pub struct Event {
-    pub command: String,
-    pub actor: String,
-    pub at: UtcDateTime,
-    pub kind: EventKind,
-}
-
 /// The stable code of an event kind: `requested`, `allocated`, `queued`, ...; a date in the
 /// kind outside the range ETE Core accepts is `EteException.InvalidField`.
 #[uniffi::export]
 pub fn event_code(kind: EventKind) -> Result<String, EteError> {
     Ok(kind.code().to_owned())
-}
-
-/// A login due for a dormancy report (L-5).
-#[uniffi::remote(Record)]
-pub struct DormantLogin {
-    pub person: String,
-    pub never_logged_in: bool,
-    pub since: UtcDateTime,
-    pub days: i64,
 }
 
 /// A person's account (ids only).
@@ -393,17 +258,6 @@ impl LicencePool {
             ready_to_deactivate: u.ready_to_deactivate,
         })
     }
-}
-
-/// A laptop lent at a session (L-8).
-#[uniffi::remote(Record)]
-pub struct Loan {
-    pub laptop: String,
-    pub person: String,
-    pub session: String,
-    pub lent_on: NaiveDate,
-    pub expected_return: NaiveDate,
-    pub returned_on: Option<NaiveDate>,
 }
 
 /// A region's supported-access sessions and loan laptops (L-8), safe to share between threads.

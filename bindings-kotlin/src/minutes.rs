@@ -4,15 +4,6 @@ use ete_core::{Minutes, Ratio, Rounding};
 
 use crate::EteError;
 
-/// How a fractional number of minutes becomes whole.
-#[uniffi::remote(Enum)]
-pub enum Rounding {
-    /// Towards zero.
-    Floor,
-    /// To the nearest, ties upward.
-    HalfUp,
-}
-
 /// Minutes from a Kotlin `Long`; negative or too large is `EteException.InvalidMinutes`.
 pub fn minutes(value: i64) -> Result<Minutes, EteError> {
     Ok(Minutes::from_signed(value)?)

@@ -96,6 +96,13 @@ pub struct Note {
     pub lesson: Option<String>,
 }
 
+/// Core's marks in the order the attendance batch door indexes them (`Mark::ALL`), so that
+/// callers never depend on the order of the generated enum.
+#[uniffi::export]
+pub fn marks() -> Vec<Mark> {
+    Mark::ALL.to_vec()
+}
+
 /// The stable code of a mark: `present`, `late`, `authorised_absence`, ...
 #[uniffi::export]
 pub fn mark_code(mark: Mark) -> String {

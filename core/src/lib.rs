@@ -13,6 +13,15 @@
 //! - **Personal data stays out of `Debug`, `Display` and errors**: ids only.
 //! - **Errors** are one enum per module; each has a language-neutral [`ErrorKind`].
 //!
+//! ## Bindings
+//!
+//! Core holds no FFI logic. With the off-by-default `uniffi` feature its types carry
+//! `#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]`-style derives so that they cross to
+//! Kotlin as they are, and one feature-gated module (`uniffi_types`) declares how the few types
+//! that are not core's own (dates, instants) and [`Minutes`] cross; everything else a binding
+//! needs (thread-safe wrappers, exported functions, error mapping through [`Failure`]) lives in
+//! the binding crate. The default build pulls in no FFI crate.
+//!
 //! ## A tour
 //!
 //! [`minutes`]: durations as whole minutes, in `HH:MM` text.
@@ -70,6 +79,11 @@ pub mod minutes;
 pub mod ratio;
 pub mod register;
 pub mod routing;
+#[cfg(feature = "uniffi")]
+pub mod uniffi_types;
+
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("ete_core");
 
 pub use error::{Detail, ErrorKind, Failure};
 pub use minutes::{Minutes, MinutesError};

@@ -24,6 +24,7 @@ use crate::minutes::{Minutes, MinutesError};
 /// How a fractional number of minutes becomes whole.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Rounding {
     /// Towards zero: 2.9 → 2.
     Floor,

@@ -9,6 +9,7 @@ use crate::hours::policy::MAX_ALLOWANCE_PERCENT;
 /// Why extra time was agreed: a category, never free-text health data (H-6).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum AgreementCategory {
     /// Neurodiversity (e.g. dyslexia, ADHD, autism).
     Neurodiversity,

@@ -45,6 +45,7 @@ use crate::ratio::{Ratio, Rounding};
 /// Why a completion is credited as it is (H-8).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CreditReason {
     /// Completed within or under the guided time: the actual time is credited (H-4).
     WithinGuidedTime,
@@ -129,6 +130,7 @@ impl CreditReason {
 /// A course already credited for a person, from earlier batches (H-7).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PriorCredit {
     /// The person's reference.
     pub person_ref: String,

@@ -51,6 +51,7 @@ impl Default for IncentivePolicy {
 /// Where a requirement stands in the scheme (H-12).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum IncentiveState {
     /// The requirement is not in the scheme.
     Ineligible,

@@ -37,6 +37,7 @@ use crate::ratio::{Ratio, Rounding};
 /// Adult or youth order: the legal range of required hours differs (H-9).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum OrderKind {
     /// Adult community or suspended sentence order: 40 to 300 hours.
     Adult,
@@ -49,6 +50,7 @@ crate::codes!(OrderKind, "order kind", { Adult => "adult", Youth => "youth" });
 /// What happened at a work appointment (H-11).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum AppointmentOutcome {
     /// Attended and worked.
     Attended,

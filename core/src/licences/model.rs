@@ -10,6 +10,7 @@ use crate::licences::policy::PoolPolicy;
 /// Who an account is for (L-2).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum AccountKind {
     /// A person on probation: holds a learner licence while active.
     #[default]
@@ -23,6 +24,7 @@ crate::codes!(AccountKind, "account kind", { Learner => "learner", Staff => "sta
 /// Where an account is in its lifecycle (L-3, L-4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum AccountState {
     /// Requested with no licence free: on the waiting list.
     Waiting,
@@ -35,6 +37,7 @@ pub enum AccountState {
 /// Why an account was deactivated (L-3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum DeactivationReason {
     /// Every agreed course completed.
     CoursesCompleted,
@@ -93,6 +96,7 @@ impl Account {
 /// What a command asks for.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Action {
     /// Change the capacity (L-1); raising it serves the waiting list.
     SetCapacity {
@@ -158,6 +162,7 @@ pub struct Command {
 /// What happened (L-7).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum EventKind {
     /// The pool was opened.
     Opened {
@@ -258,6 +263,7 @@ impl EventKind {
 /// An event: the command it came from, who, when, and what (L-7).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Event {
     /// The command's id.
     pub command: String,

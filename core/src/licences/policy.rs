@@ -7,6 +7,7 @@ use crate::licences::error::PoolError;
 /// How the waiting list is ordered (L-4).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum WaitingOrder {
     /// First come, first served (the default).
     #[default]
@@ -34,6 +35,7 @@ crate::codes!(WaitingOrder, "waiting order", {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PoolPolicy {
     /// Waiting-list order (L-4).
     pub waiting_order: WaitingOrder,

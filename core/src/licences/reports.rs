@@ -10,6 +10,7 @@ use crate::ratio::Fraction;
 /// A login reported dormant (L-5).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DormantLogin {
     /// The person.
     pub person: String,

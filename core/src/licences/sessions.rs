@@ -60,6 +60,7 @@ pub struct Session {
 /// A laptop lent at a session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Loan {
     /// The laptop's asset id.
     pub laptop: String,

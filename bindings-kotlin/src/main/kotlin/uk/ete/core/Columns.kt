@@ -1,5 +1,7 @@
 package uk.ete.core
 
+import uk.ete.core.types.*
+
 import java.nio.ByteBuffer
 import java.nio.ByteOrder
 
@@ -21,6 +23,12 @@ class CreditColumns internal constructor(
 
 /** Core's reasons by the index the batch door returns, read once: not the enum's own order. */
 private val reasonsByIndex: List<CreditReason> by lazy { creditReasons() }
+
+/** Core's marks by the index the attendance batch door takes, read once: not the enum's order. */
+private val marksByIndex: List<Mark> by lazy { marks() }
+
+/** The index of [mark] in the attendance batch door's mark column (core's `Mark::ALL` order). */
+fun markIndex(mark: Mark): Int = marksByIndex.indexOf(mark)
 
 private fun LongArray.packed(): ByteArray {
     val buffer = ByteBuffer.allocate(size * 8).order(ByteOrder.LITTLE_ENDIAN)
@@ -117,12 +125,12 @@ class AttendanceColumns internal constructor(
     val size: Int get() = possible.size
 
     /** How many of [learner]'s entries have [mark]. */
-    fun count(mark: Mark, learner: Int): Long = counts[mark.ordinal * size + learner]
+    fun count(mark: Mark, learner: Int): Long = counts[markIndex(mark) * size + learner]
 }
 
 /**
  * Attendance per learner from columns of register entries, in one call (R-7, R-8). [learner]
- * holds each entry's learner index in `0 until learners`; [mark] its mark as `Mark.ordinal`, or
+ * holds each entry's learner index in `0 until learners`; [mark] its mark as `markIndex(mark)`, or
  * -1 for an entry not marked yet. [learners] null means the largest index + 1 (core's default).
  *
  * ```

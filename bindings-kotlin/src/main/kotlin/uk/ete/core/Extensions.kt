@@ -1,5 +1,7 @@
 package uk.ete.core
 
+import uk.ete.core.types.*
+
 /** The stable code of a reason, as in JSON, CSV and the other languages: `within_guided_time`, ... */
 val CreditReason.code: String get() = creditReasonCode(this)
 

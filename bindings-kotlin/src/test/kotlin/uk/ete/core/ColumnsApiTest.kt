@@ -1,5 +1,7 @@
 package uk.ete.core
 
+import uk.ete.core.types.*
+
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
@@ -100,7 +102,7 @@ class ColumnsApiTest {
         assertEquals(40, a.size)
         for (l in 0 until 40) {
             for (m in marks) {
-                val expected = (0 until n).count { learner[it] == l.toLong() && mark[it].toInt() == m.ordinal }.toLong()
+                val expected = (0 until n).count { learner[it] == l.toLong() && mark[it].toInt() == markIndex(m) }.toLong()
                 assertEquals(expected, a.count(m, l), "learner $l, $m")
             }
             val unmarked = (0 until n).count { learner[it] == l.toLong() && mark[it].toInt() == -1 }.toLong()

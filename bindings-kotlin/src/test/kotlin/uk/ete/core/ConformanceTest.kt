@@ -1,5 +1,7 @@
 package uk.ete.core
 
+import uk.ete.core.types.*
+
 import org.json.JSONArray
 import org.json.JSONObject
 import org.junit.jupiter.api.Assertions.assertEquals

@@ -1,5 +1,7 @@
 package uk.ete.core
 
+import uk.ete.core.types.*
+
 import org.json.JSONObject
 import java.time.Instant
 import java.time.LocalDate

@@ -1,5 +1,7 @@
 package uk.ete.core.bench
 
+import uk.ete.core.types.*
+
 import uk.ete.core.creditColumns
 import kotlin.random.Random
 

@@ -1,0 +1,49 @@
+//! How the types that are not core's own cross to Kotlin (feature `uniffi`): declarations only.
+//!
+//! Dates travel as their ISO text, instants as [`EpochInstant`] and [`Minutes`] as a signed
+//! whole number. `core/uniffi.toml` turns them into `java.time.LocalDate`, `java.time.Instant`
+//! and `Long`; there the Kotlin side checks a value with the binding (`checkedDate`,
+//! `checkedInstant`, `checkedMinutes`) before it crosses, so that an out-of-range value is an
+//! `EteException`, not an internal error.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::Minutes;
+
+/// An instant in UTC; Kotlin sees `java.time.Instant`.
+pub type UtcDateTime = DateTime<Utc>;
+
+/// How an instant crosses the FFI: whole seconds since 1970-01-01T00:00:00Z rounded down, and
+/// the nanoseconds after them, as `java.time.Instant` holds it (`epochSecond`, `nano`). Kotlin
+/// sees `java.time.Instant`; this record is only the wire form.
+///
+/// (uniffi's built-in timestamp loses the sign of an instant less than a second before 1970,
+/// so instants do not travel as `SystemTime`.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct EpochInstant {
+    /// Whole seconds since 1970-01-01T00:00:00Z, rounded towards the past.
+    pub seconds: i64,
+    /// Nanoseconds after `seconds`: 0..=999 999 999 (up to 1 999 999 999 in a leap second).
+    pub nanos: u32,
+}
+
+uniffi::custom_type!(NaiveDate, String, {
+    remote,
+    lower: |date| date.format("%Y-%m-%d").to_string(),
+    try_lift: |text| Ok(NaiveDate::parse_from_str(&text, "%Y-%m-%d")?),
+});
+
+uniffi::custom_type!(UtcDateTime, EpochInstant, {
+    remote,
+    lower: |instant| EpochInstant {
+        seconds: instant.timestamp(),
+        nanos: instant.timestamp_subsec_nanos(),
+    },
+    try_lift: |wire| DateTime::from_timestamp(wire.seconds, wire.nanos)
+        .ok_or_else(|| uniffi::deps::anyhow::anyhow!("instant out of range")),
+});
+
+uniffi::custom_type!(Minutes, i64, {
+    lower: |minutes| minutes.as_signed(),
+    try_lift: |value| Ok(Minutes::from_signed(value)?),
+});
