@@ -19,6 +19,10 @@ if [[ $skip != *,rust,* ]]; then
   cargo fmt --all -- --check
   step "cargo clippy --all-targets -D warnings"
   cargo clippy --workspace --all-targets --locked -- -D warnings
+  step "the default build of ete-core pulls in no FFI crate (pyo3, uniffi)"
+  if cargo tree -p ete-core -e normal --locked | grep -E 'pyo3|uniffi'; then
+    echo "ete-core's default build depends on an FFI crate" >&2; exit 1
+  fi
   step "cargo test (Rust suites, incl. the conformance vectors)"
   cargo test --workspace --exclude ete-python --locked
   step "cargo doc (warnings are errors)"
@@ -64,6 +68,8 @@ if [[ $skip != *,kotlin,* ]]; then
   rm -rf "$generated"
   cargo run -q -p uniffi-bindgen --locked -- generate --library target/debug/libete_kotlin.so \
     --language kotlin --out-dir "$generated" --no-format
+  # Classes of a type that moved package would clash with the new ones: compile afresh.
+  rm -rf bindings-kotlin/target/classes bindings-kotlin/target/test-classes
   step "mvn test (Kotlin suites on the JVM, incl. the conformance vectors)"
   (cd bindings-kotlin && mvn -B -ntp test -Dete.native.dir="$root/target/debug")
 fi

@@ -47,6 +47,9 @@ pub struct LedgerEntry {
     pub by: String,
     /// What happened.
     pub event: LedgerEvent,
+    /// The command id, when given: recording it again changes nothing.
+    #[uniffi(default = None)]
+    pub id: Option<String>,
 }
 
 impl TryFrom<LedgerEntry> for hours::LedgerEntry {
@@ -70,7 +73,11 @@ impl TryFrom<LedgerEntry> for hours::LedgerEntry {
             LedgerEvent::Adjustment { minutes } => hours::LedgerEvent::Adjustment { minutes },
             LedgerEvent::Extension { months } => hours::LedgerEvent::Extension { months },
         };
-        Ok(hours::LedgerEntry::new(e.date, e.by, event))
+        let entry = hours::LedgerEntry::new(e.date, e.by, event);
+        Ok(match e.id {
+            Some(id) => entry.with_id(id),
+            None => entry,
+        })
     }
 }
 

@@ -104,23 +104,36 @@ impl<'a, 'py, T: TryFrom<i128>> FromPyObject<'a, 'py> for Whole<T> {
     const INPUT_TYPE: PyStaticExpr = PyStaticExpr::Name { id: "int" };
 
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Whole<T>> {
-        if obj.is_instance_of::<PyBool>() || !obj.hasattr("__index__")? {
+        if obj.is_instance_of::<PyBool>() {
+            return Err(PyTypeError::new_err("expected an int, got bool"));
+        }
+        // The fast path: a Python int that fits an i64.
+        if let Ok(small) = obj.extract::<i64>() {
+            return T::try_from(i128::from(small))
+                .map(Whole)
+                .map_err(|_| out_of_range::<T>(&small.to_string()));
+        }
+        if !obj.hasattr("__index__")? {
             return Err(PyTypeError::new_err(format!(
                 "expected an int, got {}",
                 type_name(&obj)
             )));
         }
         let index = obj.call_method0("__index__")?;
-        let out_of_range = || {
-            crate::errors::invalid_field(format!(
-                "{} is out of range: expected {}",
-                index.str().map(|s| s.to_string()).unwrap_or_default(),
-                range_of::<T>()
-            ))
-        };
-        let wide: i128 = index.extract().map_err(|_| out_of_range())?;
-        T::try_from(wide).map(Whole).map_err(|_| out_of_range())
+        let shown = || index.str().map(|s| s.to_string()).unwrap_or_default();
+        let wide: i128 = index.extract().map_err(|_| out_of_range::<T>(&shown()))?;
+        T::try_from(wide)
+            .map(Whole)
+            .map_err(|_| out_of_range::<T>(&shown()))
     }
+}
+
+/// `InvalidField`: an int outside the range of the parameter's Rust type.
+fn out_of_range<T>(value: &str) -> PyErr {
+    crate::errors::invalid_field(format!(
+        "{value} is out of range: expected {}",
+        range_of::<T>()
+    ))
 }
 
 /// The range of a Rust integer type, in words.

@@ -26,57 +26,82 @@ pub struct PyLedgerEntry {
     inner: LedgerEntry,
 }
 
+/// An entry of `event`, with its command id when the caller gives one.
+fn entry(date: NaiveDate, by: String, event: LedgerEvent, id: Option<String>) -> PyLedgerEntry {
+    let inner = LedgerEntry::new(date, by, event);
+    PyLedgerEntry {
+        inner: match id {
+            Some(id) => inner.with_id(id),
+            None => inner,
+        },
+    }
+}
+
 #[pymethods]
 impl PyLedgerEntry {
     /// A work appointment; outcome is "attended", "acceptable_absence" or "unacceptable_absence".
+    /// `id`: the command id (recording it again changes nothing).
     #[staticmethod]
+    #[pyo3(signature = (date, by, minutes, outcome, *, id = None))]
     fn work_appointment(
         date: NaiveDate,
         by: String,
         minutes: Mins,
         outcome: &str,
+        id: Option<String>,
     ) -> PyResult<PyLedgerEntry> {
         let outcome: AppointmentOutcome = crate::errors::parse_code(outcome)?;
         let event = LedgerEvent::WorkAppointment {
             minutes: minutes.0,
             outcome,
         };
-        Ok(PyLedgerEntry {
-            inner: LedgerEntry::new(date, by, event),
-        })
+        Ok(entry(date, by, event, id))
     }
     /// ETE credit for a course.
     #[staticmethod]
+    #[pyo3(signature = (date, by, minutes, course_name, *, id = None))]
     fn ete_credit(
         date: NaiveDate,
         by: String,
         minutes: Mins,
         course_name: String,
-    ) -> PyResult<PyLedgerEntry> {
+        id: Option<String>,
+    ) -> PyLedgerEntry {
         let event = LedgerEvent::EteCredit {
             minutes: minutes.0,
             course_name,
         };
-        Ok(PyLedgerEntry {
-            inner: LedgerEntry::new(date, by, event),
-        })
+        entry(date, by, event, id)
     }
     /// A court change to the required time, in signed minutes.
     #[staticmethod]
-    fn adjustment(date: NaiveDate, by: String, minutes: Whole<i64>) -> PyLedgerEntry {
-        PyLedgerEntry {
-            inner: LedgerEntry::new(date, by, LedgerEvent::Adjustment { minutes: minutes.0 }),
-        }
+    #[pyo3(signature = (date, by, minutes, *, id = None))]
+    fn adjustment(
+        date: NaiveDate,
+        by: String,
+        minutes: Whole<i64>,
+        id: Option<String>,
+    ) -> PyLedgerEntry {
+        let event = LedgerEvent::Adjustment { minutes: minutes.0 };
+        entry(date, by, event, id)
     }
     /// An extension of the completion period, in calendar months.
     #[staticmethod]
-    fn extension(date: NaiveDate, by: String, months: Whole<u32>) -> PyLedgerEntry {
-        PyLedgerEntry {
-            inner: LedgerEntry::new(date, by, LedgerEvent::Extension { months: months.0 }),
-        }
+    #[pyo3(signature = (date, by, months, *, id = None))]
+    fn extension(
+        date: NaiveDate,
+        by: String,
+        months: Whole<u32>,
+        id: Option<String>,
+    ) -> PyLedgerEntry {
+        let event = LedgerEvent::Extension { months: months.0 };
+        entry(date, by, event, id)
     }
-    /// The entry's day (`date` in core and Kotlin; `on` here, so that the stub's `date` type
-    /// is not shadowed).
+    /// The command id that recorded the entry, or None.
+    #[getter]
+    fn id(&self) -> Option<&str> {
+        self.inner.id.as_deref()
+    }
     #[getter]
     fn on(&self) -> NaiveDate {
         self.inner.date

@@ -9,15 +9,15 @@ D = datetime.date.fromisoformat
 
 
 def entry(e: dict) -> ete_core.LedgerEntry:
-    kind = e["type"]
+    kind, id = e["type"], e.get("id")
     if kind == "work_appointment":
-        return ete_core.LedgerEntry.work_appointment(D(e["date"]), e["by"], e["minutes"], e["outcome"])
+        return ete_core.LedgerEntry.work_appointment(D(e["date"]), e["by"], e["minutes"], e["outcome"], id=id)
     if kind == "ete_credit":
-        return ete_core.LedgerEntry.ete_credit(D(e["date"]), e["by"], e["minutes"], e["courseName"])
+        return ete_core.LedgerEntry.ete_credit(D(e["date"]), e["by"], e["minutes"], e["courseName"], id=id)
     if kind == "adjustment":
-        return ete_core.LedgerEntry.adjustment(D(e["date"]), e["by"], e["minutes"])
+        return ete_core.LedgerEntry.adjustment(D(e["date"]), e["by"], e["minutes"], id=id)
     if kind == "extension":
-        return ete_core.LedgerEntry.extension(D(e["date"]), e["by"], e["months"])
+        return ete_core.LedgerEntry.extension(D(e["date"]), e["by"], e["months"], id=id)
     raise AssertionError(f"unknown entry type {kind}")
 
 

@@ -152,3 +152,55 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// A retried command id changes nothing: recording every entry (each with an id) and then
+    /// retrying any of them, in any order, leaves the ledger as recording each once did; an id
+    /// reused for a different entry is refused with the ledger unchanged; and the JSON form
+    /// of the ledger restores to an equal ledger.
+    #[test]
+    fn a_retried_entry_id_changes_nothing(
+        entries in entries(),
+        retries in prop::collection::vec(any::<prop::sample::Index>(), 0..10),
+    ) {
+        let with_ids: Vec<LedgerEntry> = entries
+            .into_iter()
+            .enumerate()
+            .map(|(i, e)| e.with_id(format!("cmd-{i}")))
+            .collect();
+        let mut once = requirement(120, true);
+        let mut recorded = Vec::new();
+        for e in &with_ids {
+            if once.record(e.clone()).is_ok() {
+                recorded.push(e.clone());
+            }
+        }
+        let mut again = once.clone();
+        for index in &retries {
+            if recorded.is_empty() { break; }
+            let e = index.get(&recorded).clone();
+            prop_assert!(again.record(e.clone()).is_ok());
+            prop_assert_eq!(&again, &once);
+            let mut other = e.clone();
+            other.by = "SOMEONE-ELSE".into();
+            prop_assert!(again.record(other).is_err());
+            prop_assert_eq!(&again, &once);
+        }
+        let restored = Requirement::from_json(&once.to_json().expect("json")).expect("restores");
+        prop_assert_eq!(restored, once);
+    }
+}
+
+#[test]
+fn a_snapshot_with_one_entry_id_twice_is_refused() {
+    let day = start();
+    let entry = LedgerEntry::new(day, "SUP-1", LedgerEvent::Extension { months: 1 }).with_id("c1");
+    let mut r = requirement(100, false);
+    r.record(entry.clone()).expect("recorded");
+    let json = r.to_json().expect("json");
+    let one = serde_json::to_string(&entry).expect("entry");
+    let tampered = json.replacen(&one, &format!("{one},{one}"), 1);
+    assert_ne!(tampered, json, "the entry appears in the snapshot");
+    let e = Requirement::from_json(&tampered).unwrap_err();
+    assert_eq!(e.kind(), ete_core::ErrorKind::MalformedInput, "{e}");
+}

@@ -106,6 +106,11 @@ pub enum LedgerEvent {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LedgerEntry {
+    /// The command id that recorded it, when the caller gives one: recording an entry whose id
+    /// the ledger already holds changes nothing (a retry), and the same id with a different
+    /// entry is refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// The day it happened.
     pub date: NaiveDate,
     /// Who recorded it (a staff id).
@@ -119,9 +124,36 @@ impl LedgerEntry {
     /// An entry.
     pub fn new(date: NaiveDate, by: impl Into<String>, event: LedgerEvent) -> LedgerEntry {
         LedgerEntry {
+            id: None,
             date,
             by: by.into(),
             event,
+        }
+    }
+
+    /// The entry with a command id, so that recording it again changes nothing.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use ete_core::Minutes;
+    /// use ete_core::hours::{LedgerEntry, LedgerEvent, OrderKind, Requirement, RequirementTerms};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+    /// let terms = RequirementTerms { id: "R-1".into(), person_ref: "P-1".into(),
+    ///     kind: OrderKind::Adult, required: Minutes::new(6_000)?, start: day,
+    ///     incentive_eligible: false };
+    /// let mut ledger = Requirement::new(terms, Default::default()).unwrap();
+    /// let entry = LedgerEntry::new(day, "ADMIN-1", LedgerEvent::Extension { months: 1 })
+    ///     .with_id("cmd-1");
+    /// ledger.record(entry.clone()).unwrap();
+    /// ledger.record(entry).unwrap(); // a retry: nothing changes
+    /// assert_eq!(ledger.entries().len(), 1);
+    /// # Ok::<(), ete_core::MinutesError>(())
+    /// ```
+    pub fn with_id(self, id: impl Into<String>) -> LedgerEntry {
+        LedgerEntry {
+            id: Some(id.into()),
+            ..self
         }
     }
 }
@@ -341,6 +373,17 @@ struct RequirementFields {
 impl TryFrom<RequirementFields> for Requirement {
     type Error = LedgerError;
     fn try_from(f: RequirementFields) -> Result<Requirement, LedgerError> {
+        let mut ids = std::collections::HashSet::new();
+        if let Some(id) = f
+            .entries
+            .iter()
+            .filter_map(|e| e.id.as_deref())
+            .find(|id| !ids.insert(*id))
+        {
+            return Err(LedgerError::Malformed {
+                reason: format!("entry id {id:?} appears twice: a snapshot holds each id once"),
+            });
+        }
         let mut requirement = Requirement::new(f.terms, f.policy)?;
         requirement.record_all(f.entries)?;
         Ok(requirement)
@@ -437,7 +480,23 @@ impl Requirement {
 
     /// Records one entry, or refuses it with the ledger unchanged: entries must be in date order
     /// and not before the start, with a recorder; ETE credit must fit the remaining allowance.
+    /// An entry whose id the ledger already holds is a retry: it changes nothing (the same id
+    /// with a different entry is `InvalidField`).
     pub fn record(&mut self, entry: LedgerEntry) -> Result<(), LedgerError> {
+        if let Some(id) = entry.id.as_deref()
+            && let Some(earlier) = self.entries.iter().find(|e| e.id.as_deref() == Some(id))
+        {
+            return if *earlier == entry {
+                Ok(())
+            } else {
+                Err(LedgerError::InvalidField {
+                    field: "id".into(),
+                    value: id.chars().take(40).collect(),
+                    reason: "already recorded with a different entry: a command id names one entry"
+                        .into(),
+                })
+            };
+        }
         let last = self.entries.last().map_or(self.terms.start, |e| e.date);
         if entry.date < last {
             return Err(LedgerError::OutOfOrder {

@@ -39,7 +39,11 @@ fn entry(e: &Value) -> Result<LedgerEntry, ErrorKind> {
         },
         other => panic!("unknown entry type {other}"),
     };
-    Ok(LedgerEntry::new(date(&e["date"]), text(&e["by"]), event))
+    let entry = LedgerEntry::new(date(&e["date"]), text(&e["by"]), event);
+    Ok(match e.get("id") {
+        Some(id) => entry.with_id(text(id)),
+        None => entry,
+    })
 }
 
 fn requirement(input: &Value) -> Result<Requirement, ErrorKind> {

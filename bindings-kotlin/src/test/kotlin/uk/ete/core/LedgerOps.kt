@@ -19,7 +19,7 @@ object LedgerOps {
             "extension" -> LedgerEvent.Extension(e.getInt("months").toUInt())
             else -> throw AssertionError("unknown entry type ${e.getString("type")}")
         }
-        return LedgerEntry(date(e.getString("date")), e.getString("by"), event)
+        return LedgerEntry(date(e.getString("date")), e.getString("by"), event, e.optString("id").ifEmpty { null })
     }
 
     private fun requirement(input: JSONObject): Requirement {
