@@ -106,18 +106,24 @@ pub struct PackedTotals {
 }
 
 /// Totals N ETE credit rows by requirement in one call (H-10): `requirement[i]` indexes
-/// `required` (minutes each requirement orders); `minutes[i]` is the row's ETE credit.
-#[uniffi::export]
+/// `required` (minutes each requirement orders); `minutes[i]` is the row's ETE credit;
+/// `policy_json` a ledger policy (default: DOMAIN.md).
+#[uniffi::export(default(policy_json = None))]
 pub fn ete_totals_packed(
     requirement: Vec<u8>,
     minutes: Vec<u8>,
     required: Vec<u8>,
+    policy_json: Option<String>,
 ) -> Result<PackedTotals, EteError> {
+    let policy = match policy_json {
+        Some(text) => LedgerPolicy::from_json(&text)?,
+        None => LedgerPolicy::default(),
+    };
     let out = columns::ete_totals(
         &unpack_i64("requirement", &requirement)?,
         &unpack_i64("minutes", &minutes)?,
         &unpack_i64("required", &required)?,
-        &LedgerPolicy::default(),
+        &policy,
     )?;
     Ok(PackedTotals {
         allowance: pack(&out.allowance),
@@ -153,12 +159,18 @@ pub struct PackedAttendance {
 /// declaration order, or -1 for an entry not marked yet. `learners` null means the largest
 /// index + 1; core refuses a count or index beyond the most one call tabulates
 /// (`EteException.InvalidField`) before allocating anything.
-#[uniffi::export]
+/// `policy_json`: a statutory policy (codes and thresholds; default: DOMAIN.md R-8).
+#[uniffi::export(default(policy_json = None))]
 pub fn attendance_by_learner_packed(
     learner: Vec<u8>,
     mark: Vec<u8>,
     learners: Option<u64>,
+    policy_json: Option<String>,
 ) -> Result<PackedAttendance, EteError> {
+    let policy = match policy_json {
+        Some(text) => StatutoryPolicy::from_json(&text)?,
+        None => StatutoryPolicy::default(),
+    };
     let learners = learners
         .map(|n| {
             usize::try_from(n).map_err(|_| EteError::InvalidField {
@@ -171,7 +183,7 @@ pub fn attendance_by_learner_packed(
         &unpack_i64("learner", &learner)?,
         &marks,
         learners,
-        &StatutoryPolicy::default(),
+        &policy,
     )?;
     Ok(PackedAttendance {
         counts: out.counts.iter().flat_map(|c| pack_counts(c)).collect(),

@@ -195,11 +195,7 @@ impl Requirement {
         policy_json: Option<String>,
     ) -> Result<Arc<Requirement>, EteError> {
         let policy = match policy_json {
-            Some(text) => {
-                ete_core::json::from_object(&text).map_err(|e| EteError::InvalidPolicy {
-                    detail: format!("invalid ledger policy JSON: {e}"),
-                })?
-            }
+            Some(text) => hours::LedgerPolicy::from_json(&text)?,
             None => hours::LedgerPolicy::default(),
         };
         let terms = hours::RequirementTerms {

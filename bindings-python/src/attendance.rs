@@ -11,6 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::convert::{Instant, repr_call};
+use crate::errors::py_result;
 use crate::register::{PyRegister, mark, snapshots};
 
 /// An exact `fractions.Fraction`.
@@ -24,6 +25,15 @@ fn fraction<'py>(py: Python<'py>, f: Fraction) -> PyResult<Bound<'py, PyAny>> {
 #[pyclass(name = "AttendanceSummary", module = "ete_core", frozen)]
 pub struct PyAttendanceSummary {
     inner: AttendanceSummary,
+    policy: StatutoryPolicy,
+}
+
+/// The statutory policy from its JSON (`None`: the default mapping and thresholds, R-8).
+fn statutory_policy(json: Option<&str>) -> PyResult<StatutoryPolicy> {
+    json.map_or_else(
+        || Ok(StatutoryPolicy::default()),
+        |text| py_result(StatutoryPolicy::from_json(text)),
+    )
 }
 
 #[pymethods]
@@ -91,18 +101,16 @@ impl PyAttendanceSummary {
     /// Absence at 10% or more.
     #[getter]
     fn persistent_absence(&self) -> bool {
-        self.inner
-            .absence_flags(&StatutoryPolicy::default())
-            .persistent
+        self.inner.absence_flags(&self.policy).persistent
     }
     /// Absence at 50% or more.
     #[getter]
     fn severe_absence(&self) -> bool {
-        self.inner.absence_flags(&StatutoryPolicy::default()).severe
+        self.inner.absence_flags(&self.policy).severe
     }
-    /// Entries per statutory code under the default mapping.
+    /// Entries per statutory code under the summary's policy.
     fn statutory_counts(&self) -> BTreeMap<String, u64> {
-        self.inner.statutory_counts(&StatutoryPolicy::default())
+        self.inner.statutory_counts(&self.policy)
     }
     fn __repr__(&self) -> String {
         repr_call(
@@ -119,6 +127,7 @@ impl PyAttendanceSummary {
 #[pyclass(name = "SummaryReport", module = "ete_core", frozen)]
 pub struct PySummaryReport {
     inner: register::SummaryReport,
+    policy: StatutoryPolicy,
 }
 
 #[pymethods]
@@ -128,13 +137,20 @@ impl PySummaryReport {
         self.inner
             .learners
             .iter()
-            .map(|(l, s)| (l.clone(), PyAttendanceSummary { inner: s.clone() }))
+            .map(|(l, s)| {
+                let summary = PyAttendanceSummary {
+                    inner: s.clone(),
+                    policy: self.policy.clone(),
+                };
+                (l.clone(), summary)
+            })
             .collect()
     }
     #[getter]
     fn group(&self) -> PyAttendanceSummary {
         PyAttendanceSummary {
             inner: self.inner.group.clone(),
+            policy: self.policy.clone(),
         }
     }
     #[getter]
@@ -144,9 +160,10 @@ impl PySummaryReport {
 }
 
 /// Summarises attendance over registers as of `now`, for some learners (all by default)
-/// and lesson days `date_from..=date_to`.
+/// and lesson days `date_from..=date_to`; `policy` is a statutory policy's JSON (codes and
+/// thresholds; default: DOMAIN.md R-8).
 #[pyfunction]
-#[pyo3(signature = (registers, now, *, learners = None, date_from = None, date_to = None))]
+#[pyo3(signature = (registers, now, *, learners = None, date_from = None, date_to = None, policy = None))]
 pub(crate) fn summarise(
     py: Python<'_>,
     registers: Vec<PyRef<'_, PyRegister>>,
@@ -154,8 +171,10 @@ pub(crate) fn summarise(
     learners: Option<Vec<String>>,
     date_from: Option<NaiveDate>,
     date_to: Option<NaiveDate>,
+    policy: Option<&str>,
 ) -> PyResult<PySummaryReport> {
     let now = now.0;
+    let policy = statutory_policy(policy)?;
     let scope = Scope {
         learners,
         from: date_from,
@@ -164,6 +183,7 @@ pub(crate) fn summarise(
     let registers = snapshots(py, &registers)?;
     Ok(PySummaryReport {
         inner: register::summarise(&registers, &scope, now),
+        policy,
     })
 }
 
@@ -193,10 +213,12 @@ pub(crate) fn unprocessed_absences(
         .collect())
 }
 
-/// The statutory code for a mark under the default mapping, or `None` (not required).
+/// The statutory code for a mark (R-8; `policy`: a statutory policy's JSON, default mapping
+/// when `None`), or `None` (not required).
 #[pyfunction]
-pub(crate) fn statutory_code(mark: &str) -> PyResult<Option<String>> {
-    Ok(StatutoryPolicy::default()
+#[pyo3(signature = (mark, policy = None))]
+pub(crate) fn statutory_code(mark: &str, policy: Option<&str>) -> PyResult<Option<String>> {
+    Ok(statutory_policy(policy)?
         .code(self::mark(mark)?)
         .map(str::to_owned))
 }

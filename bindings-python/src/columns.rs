@@ -3,7 +3,7 @@
 //! released while the core works; results come back as new numpy arrays, without a copy.
 
 use ete_core::columns::{self, CreditColumns, CreditRow};
-use ete_core::hours::{CreditPolicy, CreditReason, LedgerPolicy};
+use ete_core::hours::{CreditPolicy, CreditReason};
 use ete_core::register::{Mark, StatutoryPolicy};
 use numpy::{
     Element, PyArray1, PyArrayDescrMethods, PyArrayMethods, PyReadonlyArray1, PyUntypedArray,
@@ -16,6 +16,7 @@ use pyo3::types::{PyDict, PyList, PyString};
 use crate::convert::Whole;
 use crate::credit::PyCreditPolicy;
 use crate::errors::py_result;
+use crate::ledger::PyLedgerPolicy;
 
 /// A column borrowed from a contiguous numpy array, or copied from a strided one.
 enum Column<'py, T: Element> {
@@ -203,17 +204,19 @@ pub(crate) fn find_repeats<'py>(
 /// ETE credit per requirement capped by the allowance (H-10): `{"allowance", "credited",
 /// "over_allowance", "remaining"}`, int64 arrays as long as `required`.
 #[pyfunction]
+#[pyo3(signature = (requirement, minutes, required, policy = None))]
 pub(crate) fn ete_totals<'py>(
     py: Python<'py>,
     requirement: &Bound<'py, PyAny>,
     minutes: &Bound<'py, PyAny>,
     required: &Bound<'py, PyAny>,
+    policy: Option<PyRef<'py, PyLedgerPolicy>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let requirement = column::<i64>(requirement, "requirement", "int64")?;
     let minutes = column::<i64>(minutes, "minutes", "int64")?;
     let required = column::<i64>(required, "required", "int64")?;
     let (r, m, q) = (requirement.slice(), minutes.slice(), required.slice());
-    let policy = LedgerPolicy::default();
+    let policy = policy.map(|p| p.inner).unwrap_or_default();
     let out = py_result(py.detach(|| columns::ete_totals(r, m, q, &policy)))?;
     dict(
         py,
@@ -271,18 +274,22 @@ fn marks<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Marks<'py>> {
 /// Attendance per learner from a learner-index column and a mark-code column (an
 /// index into `MARKS`, or -1 for unmarked): a dict of arrays, one value per learner.
 #[pyfunction]
-#[pyo3(signature = (learner, mark, learners = None))]
+#[pyo3(signature = (learner, mark, learners = None, policy = None))]
 pub(crate) fn attendance_by_learner<'py>(
     py: Python<'py>,
     learner: &Bound<'py, PyAny>,
     mark: &Bound<'py, PyAny>,
     learners: Option<Whole<usize>>,
+    policy: Option<&str>,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let policy = match policy {
+        Some(text) => py_result(StatutoryPolicy::from_json(text))?,
+        None => StatutoryPolicy::default(),
+    };
     let learner = column::<i64>(learner, "learner", "int64")?;
     let mark = marks(mark)?;
     let l = learner.slice();
     let count = learners.map(|l| l.0);
-    let policy = StatutoryPolicy::default();
     let by_learner = |codes: MarkSlice<'_>| match codes {
         MarkSlice::I8(m) => columns::attendance_by_learner(l, m, count, &policy),
         MarkSlice::I16(m) => columns::attendance_by_learner(l, m, count, &policy),

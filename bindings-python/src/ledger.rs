@@ -125,7 +125,7 @@ impl PyLedgerEntry {
 /// The numbers a region could set differently for requirements (H-9..H-12).
 #[pyclass(name = "LedgerPolicy", module = "ete_core", frozen)]
 pub struct PyLedgerPolicy {
-    inner: LedgerPolicy,
+    pub(crate) inner: LedgerPolicy,
 }
 
 #[pymethods]
@@ -139,14 +139,7 @@ impl PyLedgerPolicy {
     /// Loads a policy from JSON, e.g. `{"eteShare": {"numerator": 30, "denominator": 100}}`.
     #[staticmethod]
     fn from_json(text: &str) -> PyResult<PyLedgerPolicy> {
-        serde_json::from_str(text)
-            .map(|inner| PyLedgerPolicy { inner })
-            .map_err(|e| {
-                crate::errors::error(
-                    ete_core::ErrorKind::InvalidPolicy,
-                    format!("invalid ledger policy JSON: {e}"),
-                )
-            })
+        py_result(LedgerPolicy::from_json(text)).map(|inner| PyLedgerPolicy { inner })
     }
     fn to_json(&self) -> PyResult<String> {
         serde_json::to_string(&self.inner).map_err(|e| crate::errors::malformed(e.to_string()))

@@ -175,6 +175,20 @@ pub struct LedgerPolicy {
 }
 
 impl LedgerPolicy {
+    /// Reads a ledger policy from a JSON object (missing fields take the default, DOMAIN.md);
+    /// anything else is `InvalidPolicy` naming the problem.
+    ///
+    /// ```
+    /// use ete_core::hours::LedgerPolicy;
+    /// let p = LedgerPolicy::from_json(r#"{"completionMonths": 18}"#)?;
+    /// assert_eq!(p.completion_months, 18);
+    /// assert!(LedgerPolicy::from_json("[]").is_err());
+    /// # Ok::<(), ete_core::hours::PolicyError>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<LedgerPolicy, crate::hours::PolicyError> {
+        crate::hours::policy_from_json("ledger policy", text)
+    }
+
     /// The ETE allowance of a requirement of `required` minutes: `floor(required × ETE share)`
     /// (H-10; adjustments are not part of the base).
     ///

@@ -44,6 +44,7 @@ pub use ledger::{
     AppointmentOutcome, EteFit, LedgerEntry, LedgerError, LedgerEvent, LedgerPolicy, LedgerStatus,
     OrderKind, Requirement, RequirementTerms,
 };
+pub(crate) use policy::policy_from_json;
 pub use policy::{CreditPolicy, MAX_ALLOWANCE_PERCENT, PolicyError};
 pub use read::{
     REQUIRED_FIELDS, ReadMode, ReadOutcome, read_completions_csv, read_completions_json,

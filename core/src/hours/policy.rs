@@ -11,14 +11,18 @@ pub const MAX_ALLOWANCE_PERCENT: u32 = 100;
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PolicyError {
     /// The JSON does not parse, or names a field the policy does not have.
-    #[error("invalid credit policy JSON: {reason}")]
+    #[error("invalid {policy} JSON: {reason}")]
     Parse {
+        /// Which policy (`credit policy`, `ledger policy`, `statutory policy`).
+        policy: &'static str,
         /// What the JSON parser said.
         reason: String,
     },
     /// A value is out of range.
-    #[error("invalid credit policy: {field} = {value}: {reason}")]
+    #[error("invalid {policy}: {field} = {value}: {reason}")]
     OutOfRange {
+        /// Which policy.
+        policy: &'static str,
         /// The field's name.
         field: String,
         /// The value given.
@@ -87,6 +91,7 @@ impl CreditPolicy {
     pub fn new(allowance_percent: u32, credit_repeats: bool) -> Result<CreditPolicy, PolicyError> {
         if allowance_percent > MAX_ALLOWANCE_PERCENT {
             return Err(PolicyError::OutOfRange {
+                policy: "credit policy",
                 field: "allowancePercent".to_owned(),
                 value: allowance_percent.to_string(),
                 reason: "must be 0..=100 (H-5)".to_owned(),
@@ -105,6 +110,7 @@ impl CreditPolicy {
     pub fn from_json(text: &str) -> Result<CreditPolicy, PolicyError> {
         let fields: PolicyFields =
             crate::json::from_object(text).map_err(|e| PolicyError::Parse {
+                policy: "credit policy",
                 reason: e.to_string(),
             })?;
         CreditPolicy::try_from(fields)
@@ -130,4 +136,16 @@ impl CreditPolicy {
     pub fn credit_repeats(&self) -> bool {
         self.fields.credit_repeats
     }
+}
+
+/// Reads a policy of kind `policy` (for messages) from a JSON object: missing fields take the
+/// default; anything but an object, a field the policy lacks, or a bad value is `Parse`.
+pub(crate) fn policy_from_json<T: serde::de::DeserializeOwned>(
+    policy: &'static str,
+    text: &str,
+) -> Result<T, PolicyError> {
+    crate::json::from_object(text).map_err(|e| PolicyError::Parse {
+        policy,
+        reason: e.to_string(),
+    })
 }

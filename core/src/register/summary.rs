@@ -239,6 +239,19 @@ impl Default for StatutoryPolicy {
 }
 
 impl StatutoryPolicy {
+    /// Reads a school's mapping and thresholds from a JSON object (missing fields take the
+    /// default); anything else is `InvalidPolicy`.
+    ///
+    /// ```
+    /// use ete_core::register::StatutoryPolicy;
+    /// let p = StatutoryPolicy::from_json(r#"{"persistentPercent": 15}"#)?;
+    /// assert_eq!((p.persistent_percent, p.severe_percent), (15, 50));
+    /// # Ok::<(), ete_core::hours::PolicyError>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<StatutoryPolicy, crate::hours::PolicyError> {
+        crate::hours::policy_from_json("statutory policy", text)
+    }
+
     /// The statutory code for a mark, or `None` (not required, or unmapped).
     pub fn code(&self, mark: Mark) -> Option<&str> {
         self.codes.get(&mark).map(String::as_str)

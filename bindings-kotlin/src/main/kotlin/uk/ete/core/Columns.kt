@@ -97,8 +97,13 @@ class EteTotals internal constructor(
  * @throws EteException.InvalidField when columns differ in length or an index is out of range
  * @throws EteException.InvalidMinutes when minutes are negative or too large (naming the row)
  */
-fun eteTotals(requirement: LongArray, minutes: LongArray, required: LongArray): EteTotals {
-    val out = eteTotalsPacked(requirement.packed(), minutes.packed(), required.packed())
+fun eteTotals(
+    requirement: LongArray,
+    minutes: LongArray,
+    required: LongArray,
+    policyJson: String? = null,
+): EteTotals {
+    val out = eteTotalsPacked(requirement.packed(), minutes.packed(), required.packed(), policyJson)
     return EteTotals(
         out.allowance.unpackedLongs(), out.credited.unpackedLongs(),
         out.overAllowance.unpackedLongs(), out.remaining.unpackedLongs(),
@@ -142,9 +147,14 @@ class AttendanceColumns internal constructor(
  *   out of range (naming the row and value), or [learners] (or an index) is negative or beyond the
  *   most learners one call tabulates; nothing is allocated for it
  */
-fun attendanceByLearner(learner: LongArray, mark: ByteArray, learners: Int? = null): AttendanceColumns {
+fun attendanceByLearner(
+    learner: LongArray,
+    mark: ByteArray,
+    learners: Int? = null,
+    policyJson: String? = null,
+): AttendanceColumns {
     // A negative count becomes a huge unsigned one, which core refuses as too large.
-    val out = attendanceByLearnerPacked(learner.packed(), mark, learners?.toULong())
+    val out = attendanceByLearnerPacked(learner.packed(), mark, learners?.toULong(), policyJson)
     return AttendanceColumns(
         out.counts.unpackedLongs(), out.unmarked.unpackedLongs(), out.possible.unpackedLongs(),
         out.attended.unpackedLongs(), out.absences.unpackedLongs(),
