@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use ete_core::contribution::{Contribution as CoreContribution, ContributionSummary as Core};
-use ete_core::register::{self, AttendanceSummary as CoreSummary, Mark, Scope, StatutoryPolicy};
+use ete_core::register::{
+    self, AttendanceSummary as CoreSummary, Mark, Scope, StatutoryPolicy, UnprocessedAbsence,
+};
 
 use crate::register::{Register, snapshots};
 use crate::{EteError, UtcDateTime};
@@ -125,33 +127,16 @@ pub fn summarise(
     })
 }
 
-/// An unexplained absence waiting for the school.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct UnprocessedAbsence {
-    /// The lesson.
-    pub lesson: String,
-    /// When it started.
-    pub starts_at: UtcDateTime,
-    /// The learner.
-    pub learner: String,
-}
-
 /// The unexplained absences of `learners` (a school's), oldest first.
 #[uniffi::export]
 pub fn unprocessed_absences(
     registers: Vec<Arc<Register>>,
     learners: Vec<String>,
 ) -> Result<Vec<UnprocessedAbsence>, EteError> {
-    Ok(
-        register::unprocessed_absences(&snapshots(&registers)?, &learners)
-            .into_iter()
-            .map(|a| UnprocessedAbsence {
-                lesson: a.lesson,
-                starts_at: a.starts_at,
-                learner: a.learner,
-            })
-            .collect(),
-    )
+    Ok(register::unprocessed_absences(
+        &snapshots(&registers)?,
+        &learners,
+    ))
 }
 
 /// The statutory code for a mark under the default mapping, or null (not required).

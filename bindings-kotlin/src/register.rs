@@ -7,94 +7,10 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use ete_core::contribution::Contribution as CoreContribution;
 use ete_core::register::{
-    self, Actor, Change, Field, Lesson, Mark, MarkDecision, MarkReason, Note,
-    RecordNotes as CoreNotes, Role,
+    self, Actor, Change, Lesson, Mark, MarkDecision, MarkReason, Note, RecordNotes as CoreNotes,
 };
 
 use crate::{EteError, UtcDateTime};
-
-/// The attendance marks.
-#[uniffi::remote(Enum)]
-pub enum Mark {
-    Present,
-    Late,
-    AuthorisedAbsence,
-    UnexplainedAbsence,
-    UnauthorisedAbsence,
-    DismissedBehaviour,
-    DismissedOther,
-    NotRequired,
-}
-
-/// Who is acting.
-#[uniffi::remote(Enum)]
-pub enum Role {
-    Provider,
-    School,
-    Hub,
-}
-
-/// A person acting in a role: a staff id, never a name.
-#[uniffi::remote(Record)]
-pub struct Actor {
-    pub role: Role,
-    pub id: String,
-}
-
-/// A lesson; its register can be marked once it has finished.
-#[uniffi::remote(Record)]
-pub struct Lesson {
-    pub id: String,
-    pub provider: String,
-    pub starts_at: UtcDateTime,
-    pub ends_at: UtcDateTime,
-}
-
-/// Why a mark may or may not be set.
-#[uniffi::remote(Enum)]
-pub enum MarkReason {
-    Allowed,
-    LessonNotFinished { ends_at: UtcDateTime },
-    RoleMayNotSet { role: Role, mark: Mark },
-    NotUnexplained { current: Option<Mark> },
-    AlreadyProcessed { decision: Mark },
-    NotOnRegister { learner: String },
-}
-
-/// Whether a mark may be set, and why.
-#[uniffi::remote(Record)]
-pub struct MarkDecision {
-    pub allowed: bool,
-    pub reason: MarkReason,
-}
-
-/// Which part of an entry a change touched.
-#[uniffi::remote(Enum)]
-pub enum Field {
-    ProviderMark,
-    SchoolDecision,
-}
-
-/// One change to an entry: who, when, from, to.
-#[uniffi::remote(Record)]
-pub struct Change {
-    pub learner: String,
-    pub by: Actor,
-    pub at: UtcDateTime,
-    pub field: Field,
-    pub from: Option<Mark>,
-    pub to: Option<Mark>,
-}
-
-/// A note with its author and time; `lesson` is null for a note on the record.
-#[uniffi::remote(Record)]
-pub struct Note {
-    pub learner: String,
-    pub author: Actor,
-    pub at: UtcDateTime,
-    pub text: String,
-    pub lesson: Option<String>,
-}
 
 /// Core's marks in the order the attendance batch door indexes them (`Mark::ALL`), so that
 /// callers never depend on the order of the generated enum.

@@ -11,16 +11,6 @@ use crate::credit::CreditDecision;
 use crate::minutes::minutes;
 use crate::{EteError, UtcDateTime};
 
-/// How report rows are grouped (H-13).
-#[uniffi::remote(Enum)]
-pub enum Grouping {
-    Person,
-    Practitioner,
-    Office,
-    Pdu,
-    Region,
-}
-
 /// One row of a completion report (H-13).
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct ReportRow {

@@ -4,19 +4,11 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::NaiveDate;
-use ete_core::routing::{self, Reason, RoutingPolicy as CorePolicy};
+use ete_core::routing::{
+    self, AuditEvent, Decision, Destination, Reason, Receipt, RoutingPolicy as CorePolicy,
+};
 
 use crate::{EteError, UtcDateTime};
-
-/// Why a route was allowed or denied (T-3).
-#[uniffi::remote(Enum)]
-pub enum Reason {
-    Permitted { rule: String },
-    Forbidden { rule: String },
-    NoRulePermits,
-    RoleNotAccepted { accepted: Vec<String> },
-    RuleError { rule: String, detail: String },
-}
 
 /// The stable code of a reason: `permitted`, `forbidden`, `no_rule_permits`, `role_not_accepted`,
 /// `rule_error`.
@@ -29,24 +21,6 @@ pub fn reason_code(reason: Reason) -> String {
 #[uniffi::export]
 pub fn reason_text(reason: Reason) -> String {
     reason.to_string()
-}
-
-/// Allow or deny, and why.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct Decision {
-    /// Whether the file may be sent.
-    pub allowed: bool,
-    /// Why.
-    pub reason: Reason,
-}
-
-impl From<routing::Decision> for Decision {
-    fn from(d: routing::Decision) -> Decision {
-        Decision {
-            allowed: d.allowed,
-            reason: d.reason,
-        }
-    }
 }
 
 /// A routing policy (T-1, T-2); the primary constructor gives the default of T-1.
@@ -137,31 +111,12 @@ pub fn decide(
         &role,
         &category,
     )
-    .into()
-}
-
-/// A recipient a sender may reach (T-3).
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct Destination {
-    /// The recipient organisation kind.
-    pub kind: String,
-    /// The roles that may receive there.
-    pub roles: Vec<String>,
-    /// The categories, or null for any.
-    pub categories: Option<Vec<String>>,
 }
 
 /// Where a sender may send, and to which roles (T-3).
 #[uniffi::export]
 pub fn destinations(policy: Arc<RoutingPolicy>, sender: Organisation) -> Vec<Destination> {
     routing::destinations(&policy.inner, &sender.into())
-        .into_iter()
-        .map(|d| Destination {
-            kind: d.kind,
-            roles: d.roles,
-            categories: d.categories,
-        })
-        .collect()
 }
 
 /// One file of a transfer (T-4).
@@ -242,19 +197,13 @@ pub struct Refusal {
 
 /// A core refusal for Kotlin.
 pub fn refusal(position: usize, r: routing::Refusal) -> Refusal {
-    let code = match &r {
-        routing::Refusal::Denied { .. } => "denied",
-        routing::Refusal::NoRecipient => "no_recipient",
-        routing::Refusal::BadDescription { .. } => "bad_description",
-        routing::Refusal::UnknownCategory { .. } => "unknown_category",
-    };
     let reason = match &r {
         routing::Refusal::Denied { decision } => Some(decision.reason.clone()),
         _ => None,
     };
     Refusal {
         position: i64::try_from(position).unwrap_or(i64::MAX),
-        code: code.to_owned(),
+        code: r.code().to_owned(),
         reason,
         message: r.to_string(),
     }
@@ -315,51 +264,6 @@ pub struct InboxItem {
     pub sent_at: UtcDateTime,
     /// Whether it has been downloaded.
     pub downloaded: bool,
-}
-
-/// A download receipt (T-6).
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct Receipt {
-    /// The file's id.
-    pub file_id: u64,
-    /// The downloading organisation.
-    pub organisation: String,
-    /// Who downloaded it.
-    pub by: String,
-    /// When.
-    pub at: UtcDateTime,
-}
-
-impl From<routing::Receipt> for Receipt {
-    fn from(r: routing::Receipt) -> Receipt {
-        Receipt {
-            file_id: r.file_id,
-            organisation: r.organisation,
-            by: r.by,
-            at: r.at,
-        }
-    }
-}
-
-/// One line of the exchange's audit log.
-#[derive(Debug, Clone, PartialEq, uniffi::Enum)]
-pub enum AuditEvent {
-    /// A file was sent.
-    Sent {
-        /// The file's id.
-        file_id: u64,
-        /// The sending organisation's id.
-        sender: String,
-        /// Who sent it.
-        by: String,
-        /// When.
-        at: UtcDateTime,
-    },
-    /// A file was downloaded.
-    Downloaded {
-        /// The receipt.
-        receipt: Receipt,
-    },
 }
 
 /// The secure transfer site (T-5, T-6); safe to share between threads.
@@ -435,10 +339,7 @@ impl Exchange {
         by: String,
         at: UtcDateTime,
     ) -> Result<Receipt, EteError> {
-        Ok(self
-            .lock()?
-            .download(file_id, &organisation, &by, at)?
-            .into())
+        Ok(self.lock()?.download(file_id, &organisation, &by, at)?)
     }
     /// Downloads every new file addressed to the organisation (T-6).
     pub fn download_all(
@@ -447,36 +348,11 @@ impl Exchange {
         by: String,
         at: UtcDateTime,
     ) -> Result<Vec<Receipt>, EteError> {
-        Ok(self
-            .lock()?
-            .download_all(&organisation, &by, at)
-            .into_iter()
-            .map(Receipt::from)
-            .collect())
+        Ok(self.lock()?.download_all(&organisation, &by, at))
     }
     /// Every send and download, in order.
     pub fn audit_log(&self) -> Result<Vec<AuditEvent>, EteError> {
-        Ok(self
-            .lock()?
-            .audit_log()
-            .iter()
-            .map(|e| match e.clone() {
-                routing::AuditEvent::Sent {
-                    file_id,
-                    sender,
-                    by,
-                    at,
-                } => AuditEvent::Sent {
-                    file_id,
-                    sender,
-                    by,
-                    at,
-                },
-                routing::AuditEvent::Downloaded { receipt } => AuditEvent::Downloaded {
-                    receipt: receipt.into(),
-                },
-            })
-            .collect())
+        Ok(self.lock()?.audit_log().to_vec())
     }
 }
 

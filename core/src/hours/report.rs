@@ -60,6 +60,7 @@ impl ReportError {
 /// How report rows are grouped (H-13).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Grouping {
     /// By person reference.
     Person,

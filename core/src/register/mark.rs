@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// The attendance marks, in CLM's order. An entry starts unmarked (`None`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Mark {
     /// Present.
     Present,
@@ -55,6 +56,7 @@ impl Mark {
 /// Who is acting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Role {
     /// The delivery provider that takes the register.
     Provider,
@@ -73,6 +75,7 @@ crate::codes!(Role, "role", "R-2", {
 /// A person acting in a role: a staff id (never a name) and the role.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Actor {
     /// The role.
     pub role: Role,

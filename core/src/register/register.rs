@@ -14,6 +14,7 @@ use crate::register::mark::{Actor, Mark, Role};
 /// A lesson delivered by a provider (R-3: its register can be marked once it has finished).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Lesson {
     /// The lesson's id.
     pub id: String,
@@ -48,6 +49,7 @@ impl Entry {
 /// Which part of an entry a change touched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Field {
     /// The provider's mark.
     ProviderMark,
@@ -58,6 +60,7 @@ pub enum Field {
 /// One change to an entry: who, when, from, to.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Change {
     /// The learner.
     pub learner: String,
@@ -77,6 +80,8 @@ pub struct Change {
 /// Its free text may mention people, so `Debug` shows its length, never the text.
 #[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+// Kotlin's `toString` is this `Debug`, so a record never prints the text.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Debug))]
 pub struct Note {
     /// The learner.
     pub learner: String,
@@ -108,6 +113,7 @@ impl fmt::Debug for Note {
 /// Why a mark may or may not be set.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum MarkReason {
     /// The role may set this mark now.
     Allowed,
@@ -193,6 +199,7 @@ impl fmt::Display for MarkReason {
 
 /// A mark attempt's outcome.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MarkDecision {
     /// Whether the mark may be set.
     pub allowed: bool,

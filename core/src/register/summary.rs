@@ -324,6 +324,7 @@ pub fn summarise(registers: &[Register], scope: &Scope, now: DateTime<Utc>) -> S
 /// An unexplained absence waiting for the school.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct UnprocessedAbsence {
     /// The lesson.
     pub lesson: String,

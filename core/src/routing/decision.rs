@@ -59,6 +59,7 @@ impl Organisation {
 /// Why a route was allowed or denied (T-3).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Reason {
     /// A permit rule allowed it.
     Permitted {
@@ -132,6 +133,7 @@ impl fmt::Display for Reason {
 
 /// Allow or deny, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Decision {
     /// Whether the file may be sent.
     pub allowed: bool,
@@ -247,6 +249,7 @@ pub fn decide(
 /// (`None`: any category the policy defines).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Destination {
     /// The recipient organisation kind.
     pub kind: String,

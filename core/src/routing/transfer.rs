@@ -49,6 +49,18 @@ pub enum Refusal {
     },
 }
 
+impl Refusal {
+    /// The stable code: `denied`, `no_recipient`, `bad_description` or `unknown_category`.
+    pub const fn code(&self) -> &'static str {
+        match self {
+            Refusal::Denied { .. } => "denied",
+            Refusal::NoRecipient => "no_recipient",
+            Refusal::BadDescription { .. } => "bad_description",
+            Refusal::UnknownCategory { .. } => "unknown_category",
+        }
+    }
+}
+
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -262,6 +274,7 @@ pub struct InboxItem {
 /// Who downloaded what, and when (T-6).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Receipt {
     /// The file's id.
     pub file_id: u64,
@@ -276,6 +289,7 @@ pub struct Receipt {
 /// One line of the exchange's audit log.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum AuditEvent {
     /// A file was sent.
     Sent {

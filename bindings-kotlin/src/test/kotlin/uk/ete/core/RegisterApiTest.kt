@@ -104,6 +104,19 @@ class RegisterApiTest {
     }
 
     @Test
+    fun `a note's toString never shows its text`() {
+        val r = register("LRN-1")
+        r.addNote(tutor, "LRN-1", "Mentioned a family matter", after)
+        val note = r.notes().single()
+        assertEquals("Mentioned a family matter", note.text)
+        assertFalse(note.toString().contains("family matter"), note.toString())
+        assertTrue(note.toString().contains("LRN-1"))
+        val made = Note("LRN-2", hub, start, "Private words", null)
+        assertFalse(made.toString().contains("Private"), made.toString())
+        assertFalse(listOf(made).toString().contains("Private"))
+    }
+
+    @Test
     fun `a register is safe to share between threads`() {
         val learners = (0 until 400).map { "LRN-$it" }
         val r = Register(Lesson("L-1", "PRV-1", start, end), learners)
