@@ -289,21 +289,22 @@ impl Exchange {
             inner: Mutex::new(routing::Exchange::new()),
         })
     }
-    /// Restores an exchange from its JSON form.
-    #[uniffi::constructor]
-    pub fn from_json(text: String) -> Result<Arc<Exchange>, EteError> {
-        let inner = serde_json::from_str(&text).map_err(|e| EteError::MalformedInput {
-            detail: format!("invalid exchange JSON: {e}"),
-        })?;
+    /// Restores a snapshot (`toJson`), checked against the exchange's invariants under
+    /// `policy` (the default routing policy when null): a tampered snapshot is
+    /// `EteException.MalformedInput` naming the first broken invariant.
+    #[uniffi::constructor(default(policy = None))]
+    pub fn from_json(
+        text: String,
+        policy: Option<Arc<RoutingPolicy>>,
+    ) -> Result<Arc<Exchange>, EteError> {
+        let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
         Ok(Arc::new(Exchange {
-            inner: Mutex::new(inner),
+            inner: Mutex::new(routing::Exchange::restore(&text, &policy)?),
         }))
     }
     /// The exchange as JSON.
     pub fn to_json(&self) -> Result<String, EteError> {
-        serde_json::to_string(&*self.lock()?).map_err(|e| EteError::MalformedInput {
-            detail: e.to_string(),
-        })
+        Ok(self.lock()?.to_json()?)
     }
     /// Sends every file of the plan, decided again under `policy`, or none (T-5).
     pub fn confirm(

@@ -416,20 +416,25 @@ impl PyExchange {
             inner: Shared::new(routing::Exchange::new()),
         }
     }
-    /// Restores an exchange from its JSON form.
+    /// Restores a snapshot (`to_json`), checked against the exchange's invariants under
+    /// `policy` (the default routing policy when None): a tampered snapshot is `MalformedInput`
+    /// naming the first broken invariant.
     #[staticmethod]
-    fn from_json(text: &str) -> PyResult<PyExchange> {
-        serde_json::from_str(text)
-            .map(|e| PyExchange {
-                inner: Shared::new(e),
-            })
-            .map_err(|e| crate::errors::malformed(format!("invalid exchange JSON: {e}")))
+    #[pyo3(signature = (text, policy = None))]
+    fn from_json(
+        py: Python<'_>,
+        text: &str,
+        policy: Option<PyRef<'_, PyRoutingPolicy>>,
+    ) -> PyResult<PyExchange> {
+        let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
+        let inner = py_result(py.detach(|| routing::Exchange::restore(text, &policy)))?;
+        Ok(PyExchange {
+            inner: Shared::new(inner),
+        })
     }
     /// The exchange as JSON.
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        self.inner
-            .with(py, |e| serde_json::to_string(&*e))?
-            .map_err(|e| crate::errors::malformed(e.to_string()))
+        py_result(self.inner.with(py, |e| e.to_json())?)
     }
     /// Sends every file of the plan, decided again under `policy`, or none (T-5).
     fn confirm(

@@ -412,3 +412,28 @@ def test_every_repr_is_python_syntax():
         name = type(value).__name__
         assert text.startswith((f"{name}(", f"<{name} ")), text
         assert not any(marker in text for marker in ('Some(', '"', "Minutes(", "Zebedee", " {")), text
+
+
+def test_a_tampered_exchange_snapshot_is_refused_naming_the_invariant():
+    policy = ete_core.RoutingPolicy()
+    hub, school = ete_core.Organisation("hub", "HUB-1"), ete_core.Organisation("school", "SCH-1")
+    exchange = ete_core.Exchange()
+    plan = ete_core.plan_transfer(policy, hub, "CAP-7", [ete_core.TransferFile("a.pdf", school, "dsl", "CFC JN", "risk_assessment")])
+    exchange.confirm(policy, plan, T0)
+    exchange.download_all("SCH-1", "T-1", T0)
+    snapshot = json.loads(exchange.to_json())
+    assert ete_core.Exchange.from_json(exchange.to_json(), policy).to_json() == exchange.to_json()
+
+    forged = json.loads(json.dumps(snapshot))
+    extra = json.loads(json.dumps(snapshot["files"][0]))
+    extra.update(id=2, sender={"kind": "school", "id": "SCH-9", "attributes": {}})
+    extra["recipient"] = extra["file"]["recipient"] = {"kind": "provider", "id": "PRV-1", "attributes": {}}
+    forged["files"].append(extra)
+    with pytest.raises(ete_core.MalformedInput, match="no-school-to-provider"):
+        ete_core.Exchange.from_json(json.dumps(forged))
+    emptied = dict(snapshot, log=[])
+    with pytest.raises(ete_core.MalformedInput, match="audit log"):
+        ete_core.Exchange.from_json(json.dumps(emptied))
+    stray = dict(snapshot, receipts=snapshot["receipts"] + [{"fileId": 7, "organisation": "SCH-1", "by": "X", "at": "2026-11-02T10:00:00Z"}])
+    with pytest.raises(ete_core.MalformedInput, match="not sent to"):
+        ete_core.Exchange.from_json(json.dumps(stray))

@@ -140,6 +140,13 @@ pub enum TransferError {
         /// The id asked for.
         file_id: u64,
     },
+    /// A snapshot that does not parse or breaks an invariant of the exchange; the first broken
+    /// invariant is named.
+    #[error("invalid exchange snapshot: {reason}")]
+    Tampered {
+        /// What is wrong.
+        reason: String,
+    },
 }
 
 fn first(refusals: &[(usize, Refusal)]) -> String {
@@ -157,6 +164,7 @@ impl TransferError {
             TransferError::Empty => ErrorKind::InvalidField,
             TransferError::NotRecipient { .. } => ErrorKind::NotRecipient,
             TransferError::UnknownFile { .. } => ErrorKind::InvalidField,
+            TransferError::Tampered { .. } => ErrorKind::MalformedInput,
         }
     }
 }
@@ -323,6 +331,111 @@ impl Exchange {
     /// An empty exchange.
     pub fn new() -> Exchange {
         Exchange::default()
+    }
+
+    /// The exchange as JSON (a snapshot), restorable by [`Exchange::restore`].
+    pub fn to_json(&self) -> Result<String, TransferError> {
+        serde_json::to_string(self).map_err(|e| TransferError::Tampered {
+            reason: e.to_string(),
+        })
+    }
+
+    /// Restores a snapshot taken by [`Exchange::to_json`], checking it against the invariants
+    /// an exchange keeps, under the `policy` it runs with: file ids are 1, 2, 3, … in order;
+    /// every held file's route and description are allowed by `policy` (T-1..T-7); every receipt
+    /// is for a file sent to that organisation (T-6); and the audit log is exactly the sends and
+    /// downloads, in order, each download after its file's send. The first broken invariant is
+    /// named (`MalformedInput`).
+    ///
+    /// ```
+    /// use ete_core::routing::{Exchange, RoutingPolicy};
+    ///
+    /// let policy = RoutingPolicy::default();
+    /// let empty = Exchange::restore(&Exchange::new().to_json().unwrap(), &policy).unwrap();
+    /// assert_eq!(empty, Exchange::new());
+    /// assert!(Exchange::restore(r#"{"files":[],"receipts":[{"fileId":1,"organisation":"SCH-1",
+    ///     "by":"T-1","at":"2026-11-02T09:00:00Z"}],"log":[]}"#, &policy).is_err());
+    /// ```
+    pub fn restore(text: &str, policy: &RoutingPolicy) -> Result<Exchange, TransferError> {
+        let exchange: Exchange =
+            crate::json::from_object(text).map_err(|e| TransferError::Tampered {
+                reason: e.to_string(),
+            })?;
+        exchange
+            .check(policy)
+            .map_err(|reason| TransferError::Tampered { reason })?;
+        Ok(exchange)
+    }
+
+    /// The first invariant the exchange breaks under `policy`, if any.
+    fn check(&self, policy: &RoutingPolicy) -> Result<(), String> {
+        for (expected, file) in (1u64..).zip(&self.files) {
+            if file.id != expected {
+                return Err(format!(
+                    "file {} stands where file {expected} should",
+                    file.id
+                ));
+            }
+            let decision = decide(
+                policy,
+                &file.sender,
+                &file.recipient,
+                &file.file.role,
+                &file.file.category,
+            );
+            if !decision.allowed {
+                return Err(format!("file {}: {} (T-1..T-3)", file.id, decision.reason));
+            }
+            if file.file.recipient.as_ref() != Some(&file.recipient) {
+                return Err(format!(
+                    "file {}: its recipient differs from the file's",
+                    file.id
+                ));
+            }
+            check_description(policy, &file.file.description)
+                .map_err(|r| format!("file {}: {r}", file.id))?;
+        }
+        for receipt in &self.receipts {
+            let sent_to = self
+                .files
+                .iter()
+                .find(|f| f.id == receipt.file_id)
+                .map(|f| f.recipient.id.as_str());
+            if sent_to != Some(receipt.organisation.as_str()) {
+                return Err(format!(
+                    "a receipt for file {} by an organisation it was not sent to (T-6)",
+                    receipt.file_id
+                ));
+            }
+        }
+        let (mut files, mut receipts) = (self.files.iter(), self.receipts.iter());
+        let mut sent = std::collections::HashSet::new();
+        for (position, event) in self.log.iter().enumerate() {
+            let matches = match event {
+                AuditEvent::Sent {
+                    file_id,
+                    sender,
+                    at,
+                    ..
+                } => {
+                    files.next().is_some_and(|f| {
+                        f.id == *file_id && f.sender.id == *sender && f.sent_at == *at
+                    }) && sent.insert(*file_id)
+                }
+                AuditEvent::Downloaded { receipt } => {
+                    receipts.next() == Some(receipt) && sent.contains(&receipt.file_id)
+                }
+            };
+            if !matches {
+                return Err(format!(
+                    "audit log entry {position} does not match the files and receipts"
+                ));
+            }
+        }
+        if files.next().is_some() || receipts.next().is_some() {
+            return Err("the audit log is missing sends or downloads".into());
+        }
+        Ok(())
     }
 
     /// Confirms a plan: decides every file again under `policy` (so a stale or edited plan

@@ -453,4 +453,30 @@ class HostileTest {
             assertEquals(exchange.toJson(), Exchange.fromJson(exchange.toJson()).toJson())
         }
     }
+
+    @Test
+    fun `a tampered exchange snapshot is MalformedInput naming the broken invariant`() {
+        val policy = RoutingPolicy()
+        val hub = Organisation("hub", "HUB-1")
+        val school = Organisation("school", "SCH-1")
+        val exchange = Exchange()
+        val file = TransferFile("a.pdf", school, "dsl", "CFC JN", "risk_assessment")
+        exchange.confirm(policy, planTransfer(policy, hub, "CAP-7", listOf(file)), Instant.parse("2026-11-02T09:00:00Z"))
+        val good = org.json.JSONObject(exchange.toJson())
+        assertEquals(exchange.toJson(), Exchange.fromJson(exchange.toJson(), policy).toJson())
+
+        val emptied = org.json.JSONObject(good.toString()).put("log", org.json.JSONArray())
+        val e1 = assertThrows<EteException.MalformedInput> { Exchange.fromJson(emptied.toString()) }
+        assertTrue(e1.message!!.contains("audit log"), e1.message)
+
+        val forged = org.json.JSONObject(good.toString())
+        val extra = org.json.JSONObject(forged.getJSONArray("files").getJSONObject(0).toString())
+        val provider = org.json.JSONObject(mapOf("kind" to "provider", "id" to "PRV-1", "attributes" to mapOf<String, String>()))
+        extra.put("id", 2).put("sender", org.json.JSONObject(mapOf("kind" to "school", "id" to "SCH-9", "attributes" to mapOf<String, String>())))
+        extra.put("recipient", provider)
+        extra.getJSONObject("file").put("recipient", provider)
+        forged.getJSONArray("files").put(extra)
+        val e2 = assertThrows<EteException.MalformedInput> { Exchange.fromJson(forged.toString()) }
+        assertTrue(e2.message!!.contains("no-school-to-provider"), e2.message)
+    }
 }
