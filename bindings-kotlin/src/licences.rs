@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use chrono::NaiveDate;
 use ete_core::licences::{
     self, AccessSessions as CoreSessions, AccountKind, AccountState, Action, Command,
-    DeactivationReason, DormantLogin, Event, EventKind, Loan, Pool, PoolPolicy, SessionPolicy,
+    DeactivationReason, DormantLogin, Event, Loan, Pool, PoolPolicy, SessionPolicy,
 };
 
 use crate::attendance::Fraction;
@@ -23,13 +23,6 @@ pub fn default_pool_policy() -> PoolPolicy {
 #[uniffi::export]
 pub fn pool_policy_from_json(text: String) -> Result<PoolPolicy, EteError> {
     Ok(PoolPolicy::from_json(&text)?)
-}
-
-/// The stable code of an event kind: `requested`, `allocated`, `queued`, ...; a date in the
-/// kind outside the range ETE Core accepts is `EteException.InvalidField`.
-#[uniffi::export]
-pub fn event_code(kind: EventKind) -> Result<String, EteError> {
-    Ok(kind.code().to_owned())
 }
 
 /// A person's account (ids only).

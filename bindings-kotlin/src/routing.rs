@@ -10,19 +10,6 @@ use ete_core::routing::{
 
 use crate::{EteError, UtcDateTime};
 
-/// The stable code of a reason: `permitted`, `forbidden`, `no_rule_permits`, `role_not_accepted`,
-/// `rule_error`.
-#[uniffi::export]
-pub fn reason_code(reason: Reason) -> String {
-    reason.code().to_owned()
-}
-
-/// The reason as a sentence.
-#[uniffi::export]
-pub fn reason_text(reason: Reason) -> String {
-    reason.to_string()
-}
-
 /// A routing policy (T-1, T-2); the primary constructor gives the default of T-1.
 #[derive(uniffi::Object)]
 pub struct RoutingPolicy {

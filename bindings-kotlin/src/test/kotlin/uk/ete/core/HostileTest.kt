@@ -95,8 +95,8 @@ class HostileTest {
             assertOutOfRange("setContribution($bad)") { r.setContribution(tutor, "LRN-1", Contribution(1), bad) }
             assertOutOfRange("RecordNotes.add($bad)") { notes.add(tutor, "called home", bad) }
             assertOutOfRange("summarise($bad)") { summarise(listOf(r), bad) }
-            assertOutOfRange("markReasonCode($bad)") { markReasonCode(MarkReason.LessonNotFinished(bad)) }
-            assertOutOfRange("markReasonText($bad)") { markReasonText(MarkReason.LessonNotFinished(bad)) }
+            assertOutOfRange("MarkReason.code($bad)") { MarkReason.LessonNotFinished(bad).code() }
+            assertOutOfRange("MarkReason.text($bad)") { MarkReason.LessonNotFinished(bad).text() }
             assertOutOfRange("confirm($bad)") { exchange.confirm(policy, plan, bad) }
             assertOutOfRange("download($bad)") { exchange.download(sent, "SCH-1", "T-9", bad) }
             assertOutOfRange("downloadAll($bad)") { exchange.downloadAll("SCH-1", "T-9", bad) }
@@ -137,7 +137,7 @@ class HostileTest {
             assertOutOfRange("summarise from $bad") { summarise(listOf(), day1, from = bad) }
             assertOutOfRange("contributionSummary to $bad") { contributionSummary(listOf(), "LRN-1", to = bad) }
             assertOutOfRange("Request ends $bad") { pool.execute("c1", "A", day1, Action.Request("P-1", AccountKind.LEARNER, bad, listOf("A"))) }
-            assertOutOfRange("eventCode($bad)") { eventCode(EventKind.Requested("P-1", AccountKind.LEARNER, bad, listOf())) }
+            assertOutOfRange("EventKind.code($bad)") { EventKind.Requested("P-1", AccountKind.LEARNER, bad, listOf()).code() }
             assertOutOfRange("Completion born $bad") { Completion("P-1", "Budgeting", day1, "Completed", 30, 60, dateOfBirth = bad) }
             val agreement = ExtraTimeAgreement("P-1", "PR-1", bad, AgreementCategory.OTHER, null)
             assertOutOfRange("creditBatch agreed $bad") { creditBatch(listOf(c), agreements = listOf(agreement)) }
@@ -201,7 +201,7 @@ class HostileTest {
         val out = creditColumns(longArrayOf(90, 150, 150, 10), longArrayOf(120, 120, 120, 60), booleanArrayOf(true, true, true, false))
         assertEquals(
             listOf("within_guided_time", "capped_at_guided_time", "capped_at_guided_time", "failed"),
-            (0 until out.size).map { out.reason(it).code },
+            (0 until out.size).map { out.reason(it).code() },
         )
     }
 

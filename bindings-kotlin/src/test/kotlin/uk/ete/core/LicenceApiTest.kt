@@ -28,7 +28,7 @@ class LicenceApiTest {
         pool.execute("c1", "ADMIN-1", at(1), request("P-1"))
         assertEquals(EventKind.Queued("P-2"), pool.execute("c2", "ADMIN-1", at(1), request("P-2")).last().kind)
         val freed = pool.execute("c3", "ADMIN-1", at(5), Action.Deactivate("P-1", DeactivationReason.COURSES_COMPLETED))
-        assertEquals(listOf("deactivated", "allocated"), freed.map { eventCode(it.kind) })
+        assertEquals(listOf("deactivated", "allocated"), freed.map { it.kind.code() })
         assertEquals(AccountState.ACTIVE, pool.account("P-2")?.state)
         assertEquals(at(5), freed.last().at)
         assertTrue(pool.execute("c3", "ADMIN-1", at(5), Action.Deactivate("P-1", DeactivationReason.COURSES_COMPLETED)).isEmpty())
