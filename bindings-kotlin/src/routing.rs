@@ -343,15 +343,19 @@ impl Exchange {
     }
 }
 
-/// The last referral date a risk assessment covers, or `RiskAssessmentTooOld` (T-8).
-#[uniffi::export(default(months = 3))]
+/// The last referral date a risk assessment covers, or `RiskAssessmentTooOld` (T-8); `months`
+/// null for core's policy.
+#[uniffi::export(default(months = None))]
 pub fn check_referral(
     assessed_on: NaiveDate,
     referral_on: NaiveDate,
-    months: u32,
+    months: Option<u32>,
 ) -> Result<NaiveDate, EteError> {
-    let policy = routing::ReferralPolicy {
-        risk_assessment_months: months,
+    let policy = match months {
+        Some(months) => routing::ReferralPolicy {
+            risk_assessment_months: months,
+        },
+        None => routing::ReferralPolicy::default(),
     };
     Ok(routing::check_referral(&policy, assessed_on, referral_on)?)
 }

@@ -305,6 +305,7 @@ class HostileTest {
             assertThrows<EteException.InvalidPolicy>("poolPolicyFromJson($shown)") { poolPolicyFromJson(bad) }
             assertThrows<EteException.InvalidPolicy>("creditPolicyFromJson($shown)") { creditPolicyFromJson(bad) }
             assertThrows<EteException.InvalidPolicy>("RoutingPolicy.fromJson($shown)") { RoutingPolicy.fromJson(bad) }
+            assertThrows<EteException.InvalidPolicy>("AccessSessions policyJson $shown") { AccessSessions("Wales", bad) }
             assertThrows<EteException.InvalidPolicy>("Requirement policyJson $shown") {
                 Requirement("R-1", "P-1", OrderKind.ADULT, 2400, date, policyJson = bad)
             }
@@ -337,7 +338,7 @@ class HostileTest {
     fun `eight threads mixing reads and writes on every stateful object neither deadlock nor break invariants`() {
         assertTimeoutPreemptively(Duration.ofSeconds(240)) {
             val pool = LicencePool("Wales", 20u, day1, poolPolicyFromJson("""{"reclaimDormant": true, "releaseWhenReady": true}"""))
-            val sessions = AccessSessions("Wales", 10u)
+            val sessions = AccessSessions("Wales", """{"laptops": 10}""")
             val learners = (0 until 12).map { "LRN-$it" }
             val registers = (0 until 3).map { Register(Lesson("L-$it", "PRV-1", start, end), learners) }
             val notes = RecordNotes("LRN-1")

@@ -55,6 +55,9 @@ class LicenceApiTest {
         assertThrows<EteException.InvalidField> {
             AccessSessions("London").schedule("S-1", "Library", LocalDate.parse("2026-12-01"), "SUP-1", 2u, 2u)
         }
+        // No region is left without sessions by this policy; the default opening actor is core's.
+        AccessSessions("London", """{"regionsWithoutSessions": []}""").schedule("S-1", "Library", LocalDate.parse("2026-12-01"), "SUP-1", 2u, 2u)
+        assertEquals("ADMIN", LicencePool("Wales", 1u, day1).events().single().actor)
     }
 
     @Test
