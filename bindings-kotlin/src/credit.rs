@@ -18,18 +18,6 @@ pub fn credit_reasons() -> Vec<CreditReason> {
     CreditReason::ALL.to_vec()
 }
 
-/// The stable code of a reason: `within_guided_time`, ...
-#[uniffi::export]
-pub fn credit_reason_code(reason: CreditReason) -> String {
-    reason.code().to_owned()
-}
-
-/// A sentence for the administrator's notes.
-#[uniffi::export]
-pub fn credit_reason_explanation(reason: CreditReason) -> String {
-    reason.explanation().to_owned()
-}
-
 /// A practitioner's extra-time agreement (H-6); checked when used.
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct ExtraTimeAgreement {

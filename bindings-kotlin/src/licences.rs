@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use chrono::NaiveDate;
 use ete_core::licences::{
     self, AccessSessions as CoreSessions, AccountKind, AccountState, Action, Command,
-    DeactivationReason, DormantLogin, Event, EventKind, Loan, Pool, PoolPolicy, SessionPolicy,
+    DeactivationReason, DormantLogin, Event, Loan, Pool, PoolPolicy, SessionPolicy,
 };
 
 use crate::attendance::Fraction;
@@ -23,13 +23,6 @@ pub fn default_pool_policy() -> PoolPolicy {
 #[uniffi::export]
 pub fn pool_policy_from_json(text: String) -> Result<PoolPolicy, EteError> {
     Ok(PoolPolicy::from_json(&text)?)
-}
-
-/// The stable code of an event kind: `requested`, `allocated`, `queued`, ...; a date in the
-/// kind outside the range ETE Core accepts is `EteException.InvalidField`.
-#[uniffi::export]
-pub fn event_code(kind: EventKind) -> Result<String, EteError> {
-    Ok(kind.code().to_owned())
 }
 
 /// A person's account (ids only).
@@ -123,18 +116,21 @@ fn malformed(detail: String) -> EteError {
 
 #[uniffi::export]
 impl LicencePool {
-    /// Opens a pool (its log's first event); `policy` null for the default.
-    #[uniffi::constructor(default(policy = None, actor = "ADMIN", command_id = "open"))]
+    /// Opens a pool (its log's first event); `policy` null for the default, `actor` and
+    /// `commandId` null for core's (`ADMIN`, `open`).
+    #[uniffi::constructor(default(policy = None, actor = None, command_id = None))]
     pub fn new(
         region: String,
         capacity: u32,
         opened_at: UtcDateTime,
         policy: Option<PoolPolicy>,
-        actor: String,
-        command_id: String,
+        actor: Option<String>,
+        command_id: Option<String>,
     ) -> Result<Arc<LicencePool>, EteError> {
         let policy = policy.unwrap_or_default();
-        let (pool, opened) = Pool::open(&command_id, &actor, opened_at, &region, capacity, policy)?;
+        let actor = actor.as_deref().unwrap_or(Pool::DEFAULT_OPENING_ACTOR);
+        let command_id = command_id.as_deref().unwrap_or(Pool::DEFAULT_OPEN_COMMAND);
+        let (pool, opened) = Pool::open(command_id, actor, opened_at, &region, capacity, policy)?;
         Ok(Arc::new(LicencePool {
             inner: Mutex::new(State {
                 pool,
@@ -276,23 +272,22 @@ impl AccessSessions {
 
 #[uniffi::export]
 impl AccessSessions {
-    /// A region's sessions: 30 laptops by default; `regionsWithoutSessions` null for the
-    /// default (London runs none).
-    #[uniffi::constructor(default(laptops = 30, regions_without_sessions = None))]
+    /// A region's sessions under a session policy given as JSON (`{"laptops": 30,
+    /// "regionsWithoutSessions": ["London"]}`; a missing field takes core's default), or
+    /// core's default policy when `policyJson` is null; a policy that does not parse is
+    /// `EteException.InvalidPolicy`.
+    #[uniffi::constructor(default(policy_json = None))]
     pub fn new(
         region: String,
-        laptops: u32,
-        regions_without_sessions: Option<Vec<String>>,
-    ) -> Arc<AccessSessions> {
-        let default = SessionPolicy::default();
-        let policy = SessionPolicy {
-            laptops,
-            regions_without_sessions: regions_without_sessions
-                .unwrap_or(default.regions_without_sessions),
+        policy_json: Option<String>,
+    ) -> Result<Arc<AccessSessions>, EteError> {
+        let policy = match policy_json {
+            Some(text) => SessionPolicy::from_json(&text)?,
+            None => SessionPolicy::default(),
         };
-        Arc::new(AccessSessions {
+        Ok(Arc::new(AccessSessions {
             inner: Mutex::new(CoreSessions::new(&region, policy)),
-        })
+        }))
     }
     /// Schedules a session (refused in a region that runs none).
     pub fn schedule(

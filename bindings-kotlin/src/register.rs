@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use ete_core::contribution::Contribution as CoreContribution;
 use ete_core::register::{
-    self, Actor, Change, Lesson, Mark, MarkDecision, MarkReason, Note, RecordNotes as CoreNotes,
+    self, Actor, Change, Lesson, Mark, MarkDecision, Note, RecordNotes as CoreNotes,
 };
 
 use crate::{EteError, UtcDateTime};
@@ -19,30 +19,10 @@ pub fn marks() -> Vec<Mark> {
     Mark::ALL.to_vec()
 }
 
-/// The stable code of a mark: `present`, `late`, `authorised_absence`, ...
-#[uniffi::export]
-pub fn mark_code(mark: Mark) -> String {
-    mark.code().to_owned()
-}
-
 /// A mark from its code; an unknown code is `EteException.InvalidField` naming it.
 #[uniffi::export]
 pub fn mark_from_code(code: String) -> Result<Mark, EteError> {
     Ok(code.parse::<Mark>()?)
-}
-
-/// The stable code of a reason: `allowed`, `lesson_not_finished`, `role_may_not_set`, ...; an
-/// instant in the reason outside the range ETE Core accepts is `EteException.InvalidField`.
-#[uniffi::export]
-pub fn mark_reason_code(reason: MarkReason) -> Result<String, EteError> {
-    Ok(reason.code().to_owned())
-}
-
-/// The reason as a sentence; an instant in the reason outside the range ETE Core accepts is
-/// `EteException.InvalidField`.
-#[uniffi::export]
-pub fn mark_reason_text(reason: MarkReason) -> Result<String, EteError> {
-    Ok(reason.to_string())
 }
 
 /// One learner's entry: the provider's mark and the school's decision side by side.

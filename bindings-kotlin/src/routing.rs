@@ -10,19 +10,6 @@ use ete_core::routing::{
 
 use crate::{EteError, UtcDateTime};
 
-/// The stable code of a reason: `permitted`, `forbidden`, `no_rule_permits`, `role_not_accepted`,
-/// `rule_error`.
-#[uniffi::export]
-pub fn reason_code(reason: Reason) -> String {
-    reason.code().to_owned()
-}
-
-/// The reason as a sentence.
-#[uniffi::export]
-pub fn reason_text(reason: Reason) -> String {
-    reason.to_string()
-}
-
 /// A routing policy (T-1, T-2); the primary constructor gives the default of T-1.
 #[derive(uniffi::Object)]
 pub struct RoutingPolicy {
@@ -357,15 +344,19 @@ impl Exchange {
     }
 }
 
-/// The last referral date a risk assessment covers, or `RiskAssessmentTooOld` (T-8).
-#[uniffi::export(default(months = 3))]
+/// The last referral date a risk assessment covers, or `RiskAssessmentTooOld` (T-8); `months`
+/// null for core's policy.
+#[uniffi::export(default(months = None))]
 pub fn check_referral(
     assessed_on: NaiveDate,
     referral_on: NaiveDate,
-    months: u32,
+    months: Option<u32>,
 ) -> Result<NaiveDate, EteError> {
-    let policy = routing::ReferralPolicy {
-        risk_assessment_months: months,
+    let policy = match months {
+        Some(months) => routing::ReferralPolicy {
+            risk_assessment_months: months,
+        },
+        None => routing::ReferralPolicy::default(),
     };
     Ok(routing::check_referral(&policy, assessed_on, referral_on)?)
 }

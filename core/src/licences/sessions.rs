@@ -28,10 +28,17 @@ impl Default for SessionPolicy {
 }
 
 impl SessionPolicy {
-    /// Reads a policy from JSON (missing fields take the default); unknown fields are
-    /// `InvalidPolicy`.
+    /// Reads a policy from a JSON object (missing fields take the default); anything else, or
+    /// unknown fields, is `InvalidPolicy`.
+    ///
+    /// ```
+    /// use ete_core::licences::SessionPolicy;
+    /// let policy = SessionPolicy::from_json(r#"{"laptops": 10}"#).map(|p| p.laptops);
+    /// assert_eq!(policy.ok(), Some(10));
+    /// assert!(SessionPolicy::from_json("[]").is_err());
+    /// ```
     pub fn from_json(text: &str) -> Result<SessionPolicy, PoolError> {
-        serde_json::from_str(text).map_err(|e| PoolError::InvalidPolicy {
+        crate::json::from_object(text).map_err(|e| PoolError::InvalidPolicy {
             reason: e.to_string(),
         })
     }

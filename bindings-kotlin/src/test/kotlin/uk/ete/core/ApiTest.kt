@@ -69,8 +69,8 @@ class ApiTest {
         val d = creditBatch(listOf(completion(actual = 200)), listOf(agreement)).single()
         assertEquals(144L, d.credited)
         assertEquals(CreditReason.CAPPED_AT_ALLOWANCE, d.reason)
-        assertEquals("capped_at_allowance", d.reason.code)
-        assertTrue(d.reason.explanation.contains("allowance"))
+        assertEquals("capped_at_allowance", d.reason.code())
+        assertTrue(d.reason.explanation().contains("allowance"))
         assertEquals("02:24", d.credited.asHoursAndMinutes())
     }
 

@@ -14,7 +14,7 @@ object ColumnsOps {
                 longs(input.getJSONArray("actual")), longs(input.getJSONArray("guided")), flags(input, "passed")!!,
                 repeat = flags(input, "repeat"), extraTime = flags(input, "extra_time"), policy = policy,
             )
-            mapOf("credited" to out.credited.toList(), "reason" to (0 until out.size).map { out.reason(it).code })
+            mapOf("credited" to out.credited.toList(), "reason" to (0 until out.size).map { out.reason(it).code() })
         }
         "ete_totals" -> {
             val t = eteTotals(longs(input.getJSONArray("requirement")), longs(input.getJSONArray("minutes")), longs(input.getJSONArray("required")))
@@ -29,7 +29,7 @@ object ColumnsOps {
                 longs(input.getJSONArray("learner")), ByteArray(marks.size) { marks[it].toByte() }, input.getInt("learners"),
             )
             mapOf(
-                "counts" to Mark.entries.associate { m -> markCode(m) to (0 until a.size).map { a.count(m, it) } },
+                "counts" to Mark.entries.associate { m -> m.code() to (0 until a.size).map { a.count(m, it) } },
                 "unmarked" to a.unmarked.toList(), "possible" to a.possible.toList(), "attended" to a.attended.toList(),
                 "absences" to a.absences.toList(), "persistent" to a.persistent.toList(), "severe" to a.severe.toList(),
             )

@@ -95,8 +95,8 @@ class HostileTest {
             assertOutOfRange("setContribution($bad)") { r.setContribution(tutor, "LRN-1", Contribution(1), bad) }
             assertOutOfRange("RecordNotes.add($bad)") { notes.add(tutor, "called home", bad) }
             assertOutOfRange("summarise($bad)") { summarise(listOf(r), bad) }
-            assertOutOfRange("markReasonCode($bad)") { markReasonCode(MarkReason.LessonNotFinished(bad)) }
-            assertOutOfRange("markReasonText($bad)") { markReasonText(MarkReason.LessonNotFinished(bad)) }
+            assertOutOfRange("MarkReason.code($bad)") { MarkReason.LessonNotFinished(bad).code() }
+            assertOutOfRange("MarkReason.text($bad)") { MarkReason.LessonNotFinished(bad).text() }
             assertOutOfRange("confirm($bad)") { exchange.confirm(policy, plan, bad) }
             assertOutOfRange("download($bad)") { exchange.download(sent, "SCH-1", "T-9", bad) }
             assertOutOfRange("downloadAll($bad)") { exchange.downloadAll("SCH-1", "T-9", bad) }
@@ -137,7 +137,7 @@ class HostileTest {
             assertOutOfRange("summarise from $bad") { summarise(listOf(), day1, from = bad) }
             assertOutOfRange("contributionSummary to $bad") { contributionSummary(listOf(), "LRN-1", to = bad) }
             assertOutOfRange("Request ends $bad") { pool.execute("c1", "A", day1, Action.Request("P-1", AccountKind.LEARNER, bad, listOf("A"))) }
-            assertOutOfRange("eventCode($bad)") { eventCode(EventKind.Requested("P-1", AccountKind.LEARNER, bad, listOf())) }
+            assertOutOfRange("EventKind.code($bad)") { EventKind.Requested("P-1", AccountKind.LEARNER, bad, listOf()).code() }
             assertOutOfRange("Completion born $bad") { Completion("P-1", "Budgeting", day1, "Completed", 30, 60, dateOfBirth = bad) }
             val agreement = ExtraTimeAgreement("P-1", "PR-1", bad, AgreementCategory.OTHER, null)
             assertOutOfRange("creditBatch agreed $bad") { creditBatch(listOf(c), agreements = listOf(agreement)) }
@@ -201,7 +201,7 @@ class HostileTest {
         val out = creditColumns(longArrayOf(90, 150, 150, 10), longArrayOf(120, 120, 120, 60), booleanArrayOf(true, true, true, false))
         assertEquals(
             listOf("within_guided_time", "capped_at_guided_time", "capped_at_guided_time", "failed"),
-            (0 until out.size).map { out.reason(it).code },
+            (0 until out.size).map { out.reason(it).code() },
         )
     }
 
@@ -305,6 +305,7 @@ class HostileTest {
             assertThrows<EteException.InvalidPolicy>("poolPolicyFromJson($shown)") { poolPolicyFromJson(bad) }
             assertThrows<EteException.InvalidPolicy>("creditPolicyFromJson($shown)") { creditPolicyFromJson(bad) }
             assertThrows<EteException.InvalidPolicy>("RoutingPolicy.fromJson($shown)") { RoutingPolicy.fromJson(bad) }
+            assertThrows<EteException.InvalidPolicy>("AccessSessions policyJson $shown") { AccessSessions("Wales", bad) }
             assertThrows<EteException.InvalidPolicy>("Requirement policyJson $shown") {
                 Requirement("R-1", "P-1", OrderKind.ADULT, 2400, date, policyJson = bad)
             }
@@ -337,7 +338,7 @@ class HostileTest {
     fun `eight threads mixing reads and writes on every stateful object neither deadlock nor break invariants`() {
         assertTimeoutPreemptively(Duration.ofSeconds(240)) {
             val pool = LicencePool("Wales", 20u, day1, poolPolicyFromJson("""{"reclaimDormant": true, "releaseWhenReady": true}"""))
-            val sessions = AccessSessions("Wales", 10u)
+            val sessions = AccessSessions("Wales", """{"laptops": 10}""")
             val learners = (0 until 12).map { "LRN-$it" }
             val registers = (0 until 3).map { Register(Lesson("L-$it", "PRV-1", start, end), learners) }
             val notes = RecordNotes("LRN-1")

@@ -52,7 +52,7 @@ object HoursOps {
         val decisions = creditBatch(completions, agreements, prior, policy)
         return mapOf("decisions" to decisions.map {
             mapOf(
-                "credited" to it.credited, "reason" to it.reason.code, "cap" to it.cap, "date" to it.date.toString(),
+                "credited" to it.credited, "reason" to it.reason.code(), "cap" to it.cap, "date" to it.date.toString(),
                 "repeat" to it.repeat, "allowance_percent" to it.allowancePercent?.toLong(),
             )
         })

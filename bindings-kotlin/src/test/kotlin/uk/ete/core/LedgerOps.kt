@@ -64,7 +64,7 @@ object LedgerOps {
         "credit_against_requirements" -> {
             val requirements = input.getJSONArray("requirements").objects().map { requirement(it) }
             val decisions = creditAgainstRequirements(completions(input), requirements)
-            mapOf("decisions" to decisions.map { mapOf("credited" to it.credited, "reason" to it.reason.code, "requirement_id" to it.requirementId) })
+            mapOf("decisions" to decisions.map { mapOf("credited" to it.credited, "reason" to it.reason.code(), "requirement_id" to it.requirementId) })
         }
         "record_credits" -> {
             val requirements = input.getJSONArray("requirements").objects().map { requirement(it) }

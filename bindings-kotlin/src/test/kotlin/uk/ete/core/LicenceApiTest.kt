@@ -28,7 +28,7 @@ class LicenceApiTest {
         pool.execute("c1", "ADMIN-1", at(1), request("P-1"))
         assertEquals(EventKind.Queued("P-2"), pool.execute("c2", "ADMIN-1", at(1), request("P-2")).last().kind)
         val freed = pool.execute("c3", "ADMIN-1", at(5), Action.Deactivate("P-1", DeactivationReason.COURSES_COMPLETED))
-        assertEquals(listOf("deactivated", "allocated"), freed.map { eventCode(it.kind) })
+        assertEquals(listOf("deactivated", "allocated"), freed.map { it.kind.code() })
         assertEquals(AccountState.ACTIVE, pool.account("P-2")?.state)
         assertEquals(at(5), freed.last().at)
         assertTrue(pool.execute("c3", "ADMIN-1", at(5), Action.Deactivate("P-1", DeactivationReason.COURSES_COMPLETED)).isEmpty())
@@ -55,6 +55,9 @@ class LicenceApiTest {
         assertThrows<EteException.InvalidField> {
             AccessSessions("London").schedule("S-1", "Library", LocalDate.parse("2026-12-01"), "SUP-1", 2u, 2u)
         }
+        // No region is left without sessions by this policy; the default opening actor is core's.
+        AccessSessions("London", """{"regionsWithoutSessions": []}""").schedule("S-1", "Library", LocalDate.parse("2026-12-01"), "SUP-1", 2u, 2u)
+        assertEquals("ADMIN", LicencePool("Wales", 1u, day1).events().single().actor)
     }
 
     @Test

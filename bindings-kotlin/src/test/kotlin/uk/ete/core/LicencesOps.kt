@@ -43,7 +43,7 @@ object LicencesOps {
             val before = pool.toJson()
             try {
                 pool.execute(c.getString("id"), c.getString("actor"), Instant.parse(c.getString("at")), action(c.getJSONObject("action")))
-                    .map { eventCode(it.kind) }
+                    .map { it.kind.code() }
             } catch (e: EteException) {
                 check(pool.toJson() == before) { "a refused command changed the pool" }
                 mapOf("error" to e::class.simpleName)

@@ -39,7 +39,7 @@ class RegisterApiTest {
     fun `a lesson not finished is refused with its end time`() {
         val d = register("LRN-1").check(tutor, "LRN-1", Mark.PRESENT, start)
         assertEquals(MarkReason.LessonNotFinished(end), d.reason)
-        assertTrue(markReasonText(d.reason).contains("2026-11-24T11:00:00Z"))
+        assertTrue(d.reason.text().contains("2026-11-24T11:00:00Z"))
     }
 
     @Test

@@ -52,11 +52,11 @@ object RegistersOps {
                 val at = instant(a.getString("at"))
                 val d = register.check(who, learner, m, at)
                 if (d.allowed) register.mark(who, learner, m, at)
-                mapOf("allowed" to d.allowed, "reason" to markReasonCode(d.reason))
+                mapOf("allowed" to d.allowed, "reason" to d.reason.code())
             }
             val entries = register.entries().mapValues { (_, e) ->
-                mapOf("provider_mark" to e.providerMark?.let(::markCode), "school_decision" to e.schoolDecision?.let(::markCode),
-                    "current" to e.current?.let(::markCode))
+                mapOf("provider_mark" to e.providerMark?.code(), "school_decision" to e.schoolDecision?.code(),
+                    "current" to e.current?.code())
             }
             mapOf("decisions" to decisions, "entries" to entries, "history" to register.history().size)
         }

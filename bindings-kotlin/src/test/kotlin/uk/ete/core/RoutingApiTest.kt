@@ -28,7 +28,7 @@ class RoutingApiTest {
             is Reason.Permitted, is Reason.NoRulePermits, is Reason.RoleNotAccepted, is Reason.RuleError -> null
         }
         assertEquals("no-school-to-provider", rule)
-        assertEquals("forbidden by rule \"no-school-to-provider\"", reasonText(d.reason))
+        assertEquals("forbidden by rule \"no-school-to-provider\"", d.reason.text())
     }
 
     @Test

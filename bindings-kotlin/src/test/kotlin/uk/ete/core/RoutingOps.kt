@@ -49,7 +49,7 @@ object RoutingOps {
                 input.getString("role"), input.getString("category"))
             val r = d.reason
             mapOf(
-                "allowed" to d.allowed, "reason" to reasonCode(r),
+                "allowed" to d.allowed, "reason" to r.code(),
                 "rule" to when (r) {
                     is Reason.Permitted -> r.rule
                     is Reason.Forbidden -> r.rule
@@ -65,7 +65,7 @@ object RoutingOps {
         "plan" -> {
             val shown = planned(input).second
             mapOf("sendable" to shown.sendable, "refusals" to shown.refusals.map {
-                mapOf("position" to it.position, "code" to it.code, "reason" to it.reason?.let { r -> reasonCode(r) })
+                mapOf("position" to it.position, "code" to it.code, "reason" to it.reason?.code())
             })
         }
         "transfer" -> {
