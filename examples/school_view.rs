@@ -82,10 +82,12 @@ fn run(school: &str, now: &str) -> Result<(), Box<dyn Error>> {
     let rows = report.learners.iter().map(|(l, s)| (l.as_str(), s));
     for (who, s) in rows.chain([("group", &report.group)]) {
         let rates = s.rates();
-        let attended = rates.map_or("-".into(), |r| format!("{}%", r.attended.percent(1)));
-        let absence = s
-            .absence_rate()
-            .map_or("-".into(), |r| format!("{}%", r.percent(1)));
+        let attended = rates.map_or("-".into(), |r| {
+            format!("{}%", r.attended.percent(1).unwrap_or_default())
+        });
+        let absence = s.absence_rate().map_or("-".into(), |r| {
+            format!("{}%", r.percent(1).unwrap_or_default())
+        });
         let flags = s.absence_flags(&policy);
         let flag = match (flags.severe, flags.persistent) {
             (true, _) => "SEVERE",

@@ -29,7 +29,7 @@ impl From<ete_core::Fraction> for Fraction {
         Fraction {
             numerator: f.numerator(),
             denominator: f.denominator(),
-            percent: f.percent(1),
+            percent: f.percent(1).unwrap_or_default(),
         }
     }
 }

@@ -10,7 +10,7 @@ use ete_core::register::{self, AttendanceSummary, Scope, StatutoryPolicy};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{Instant, repr_call};
+use crate::convert::{Instant, Whole, repr_call};
 use crate::errors::py_result;
 use crate::register::{PyRegister, mark, snapshots};
 
@@ -74,17 +74,24 @@ impl PyAttendanceSummary {
         }
         Ok(Some(out))
     }
-    /// The same rates as percentages to `places` decimals (`"33.3"`), rounded half up.
-    #[pyo3(signature = (places = 1))]
-    fn percentages(&self, places: u32) -> Option<BTreeMap<&'static str, String>> {
-        let r = self.inner.rates()?;
-        Some(BTreeMap::from([
-            ("attended", r.attended.percent(places)),
-            ("authorised", r.authorised.percent(places)),
-            ("unauthorised", r.unauthorised.percent(places)),
-            ("unexplained", r.unexplained.percent(places)),
-            ("dismissed", r.dismissed.percent(places)),
-        ]))
+    /// The same rates as percentages to `places` decimals (`"33.3"`), rounded half up (one
+    /// place when None); more than 30 places is `InvalidField`.
+    #[pyo3(signature = (places = None))]
+    fn percentages(
+        &self,
+        places: Option<Whole<u32>>,
+    ) -> PyResult<Option<BTreeMap<&'static str, String>>> {
+        let Some(r) = self.inner.rates() else {
+            return Ok(None);
+        };
+        let p = places.map_or(1, |p| p.0);
+        Ok(Some(BTreeMap::from([
+            ("attended", py_result(r.attended.percent(p))?),
+            ("authorised", py_result(r.authorised.percent(p))?),
+            ("unauthorised", py_result(r.unauthorised.percent(p))?),
+            ("unexplained", py_result(r.unexplained.percent(p))?),
+            ("dismissed", py_result(r.dismissed.percent(p))?),
+        ])))
     }
     /// (authorised + unauthorised) / possible, exactly; `None` with no possible sessions.
     fn absence_rate<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
@@ -94,9 +101,13 @@ impl PyAttendanceSummary {
             .transpose()
     }
     /// The absence rate as a percentage to `places` decimals, rounded half up.
-    #[pyo3(signature = (places = 1))]
-    fn absence_percent(&self, places: u32) -> Option<String> {
-        self.inner.absence_rate().map(|f| f.percent(places))
+    #[pyo3(signature = (places = None))]
+    fn absence_percent(&self, places: Option<Whole<u32>>) -> PyResult<Option<String>> {
+        let places = places.map_or(1, |p| p.0);
+        self.inner
+            .absence_rate()
+            .map(|f| py_result(f.percent(places)))
+            .transpose()
     }
     /// Absence at 10% or more.
     #[getter]
@@ -281,10 +292,10 @@ pub(crate) fn contribution_summary(
 
 /// The summary of some scores; any score outside −2..=+2 is `InvalidContribution`.
 #[pyfunction]
-pub(crate) fn summarise_contributions(scores: Vec<i64>) -> PyResult<PyContributionSummary> {
+pub(crate) fn summarise_contributions(scores: Vec<Whole<i64>>) -> PyResult<PyContributionSummary> {
     let scores = scores
         .into_iter()
-        .map(ete_core::contribution::Contribution::new)
+        .map(|Whole(s)| ete_core::contribution::Contribution::new(s))
         .collect::<Result<Vec<_>, _>>();
     Ok(PyContributionSummary {
         inner: ContributionSummary::of(crate::errors::py_result(scores)?),

@@ -36,12 +36,25 @@ impl<T: Element + Clone> Column<'_, T> {
 /// `obj` as a one-dimensional numpy array (through `numpy.asarray` unless it is one).
 fn ndarray<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<Bound<'py, PyUntypedArray>> {
     require_numpy(obj.py())?;
+    let numpy = obj.py().import("numpy")?;
+    if numpy
+        .getattr("ma")?
+        .call_method1("isMaskedArray", (obj,))?
+        .is_truthy()?
+    {
+        return Err(crate::errors::invalid_field(format!(
+            "column {field}: a masked array; fill or drop the masked values first"
+        )));
+    }
     let array = match obj.cast::<PyUntypedArray>() {
         Ok(array) => array.clone(),
-        Err(_) => obj
-            .py()
-            .import("numpy")?
-            .call_method1("asarray", (obj,))?
+        Err(_) => numpy
+            .call_method1("asarray", (obj,))
+            .map_err(|_| {
+                crate::errors::invalid_field(format!(
+                    "column {field}: cannot be read as a one-dimensional array"
+                ))
+            })?
             .cast_into::<PyUntypedArray>()
             .map_err(|_| crate::errors::invalid_field(format!("column {field}: not an array")))?,
     };
@@ -81,7 +94,7 @@ fn column<'py, T: Element + Clone>(
     let array = ndarray(obj, field)?;
     typed(&array, field).ok_or_else(|| {
         crate::errors::invalid_field(format!(
-            "column {field}: expected dtype {expected}, got {} (convert with .astype(\"{expected}\"); \
+            "column {field}: expected dtype {expected}, got {} (convert with .astype(); \
              missing values must be filled first)",
             dtype_name(&array)
         ))

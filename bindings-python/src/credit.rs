@@ -93,9 +93,16 @@ pub struct PyCreditPolicy {
 
 #[pymethods]
 impl PyCreditPolicy {
+    /// A policy; what is not given takes core's default (DOMAIN.md: 20%, repeats not credited).
     #[new]
-    #[pyo3(signature = (allowance_percent = 20, credit_repeats = false))]
-    fn new(allowance_percent: u32, credit_repeats: bool) -> PyResult<PyCreditPolicy> {
+    #[pyo3(signature = (allowance_percent = None, credit_repeats = None))]
+    fn new(
+        allowance_percent: Option<Whole<u32>>,
+        credit_repeats: Option<bool>,
+    ) -> PyResult<PyCreditPolicy> {
+        let default = CreditPolicy::default();
+        let allowance_percent = allowance_percent.map_or(default.allowance_percent(), |p| p.0);
+        let credit_repeats = credit_repeats.unwrap_or(default.credit_repeats());
         py_result(CreditPolicy::new(allowance_percent, credit_repeats))
             .map(|inner| PyCreditPolicy { inner })
     }

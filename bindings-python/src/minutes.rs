@@ -7,11 +7,6 @@ use crate::convert::{Mins, Whole};
 
 use crate::errors::py_result;
 
-/// Minutes from a Python int; negative or too large raises `InvalidMinutes`.
-pub fn minutes(value: i64) -> PyResult<Minutes> {
-    py_result(Minutes::from_signed(value))
-}
-
 /// Parses `H:MM`/`HH:MM` into whole minutes.
 #[pyfunction]
 pub(crate) fn parse_minutes(text: &str) -> PyResult<u64> {

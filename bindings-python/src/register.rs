@@ -455,9 +455,9 @@ pub struct PyContribution {
 #[pymethods]
 impl PyContribution {
     #[new]
-    fn new(value: i64) -> PyResult<PyContribution> {
+    fn new(value: Whole<i64>) -> PyResult<PyContribution> {
         Ok(PyContribution {
-            inner: py_result(Contribution::new(value))?,
+            inner: py_result(Contribution::new(value.0))?,
         })
     }
     #[getter]

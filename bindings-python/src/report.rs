@@ -2,17 +2,16 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use ete_core::hours::{self, CompletionReport, Grouping, ReportRow};
 use pyo3::prelude::*;
 
-use crate::convert::{py_repr, repr_call};
+use crate::convert::{Instant, Mins, Whole, py_repr, repr_call};
 use pyo3::types::PyDict;
 
 use crate::completion::PyCompletion;
 use crate::credit::PyCreditDecision;
 use crate::errors::py_result;
-use crate::minutes::minutes;
 
 fn row_dict<'py>(py: Python<'py>, r: &ReportRow) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
@@ -95,20 +94,20 @@ pub(crate) fn completion_report(
     py_result(report).map(|inner| PyCompletionReport { inner })
 }
 
-/// Completions recorded after `since`, per practitioner (H-14): `{practitioner: [decision, ...]}`.
+/// Completions recorded after `since`, per practitioner (H-14): `[(practitioner, [decision, ...])]`.
 #[pyfunction]
 pub(crate) fn practitioner_notifications(
     completions: Vec<PyRef<'_, PyCompletion>>,
     decisions: Vec<PyRef<'_, PyCreditDecision>>,
     practitioners: HashMap<String, String>,
-    since: DateTime<Utc>,
+    since: Instant,
 ) -> PyResult<Vec<(String, Vec<PyCreditDecision>)>> {
     let (completions, decisions) = batch(&completions, &decisions);
     let notes = py_result(hours::practitioner_notifications(
         &completions,
         &decisions,
         &practitioners,
-        since,
+        since.0,
     ))?;
     Ok(notes
         .into_iter()
@@ -204,14 +203,14 @@ impl PyDelivery {
 /// Delivery against `target_percent` of `baseline` minutes (H-16).
 #[pyfunction]
 pub(crate) fn delivery_against_target(
-    delivered: i64,
-    baseline: i64,
-    target_percent: u32,
+    delivered: Mins,
+    baseline: Mins,
+    target_percent: Whole<u32>,
 ) -> PyResult<PyDelivery> {
     let d = py_result(hours::delivery_against_target(
-        minutes(delivered)?,
-        minutes(baseline)?,
-        target_percent,
+        delivered.0,
+        baseline.0,
+        target_percent.0,
     ))?;
     Ok(PyDelivery {
         delivered: d.delivered.get(),

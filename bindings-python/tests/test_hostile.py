@@ -437,3 +437,61 @@ def test_a_tampered_exchange_snapshot_is_refused_naming_the_invariant():
     stray = dict(snapshot, receipts=snapshot["receipts"] + [{"fileId": 7, "organisation": "SCH-1", "by": "X", "at": "2026-11-02T10:00:00Z"}])
     with pytest.raises(ete_core.MalformedInput, match="not sent to"):
         ete_core.Exchange.from_json(json.dumps(stray))
+
+
+def test_percentages_of_any_places_are_exact_or_invalid_field_never_a_panic():
+    lesson = ete_core.Lesson("L-1", "PRV-1", T0, T0 + datetime.timedelta(hours=1))
+    register = ete_core.Register(lesson, ["A", "B", "C"])
+    tutor = ete_core.Actor("provider", "T-1")
+    for learner in ("A", "B", "C"):
+        register.mark(tutor, learner, "present", T0 + datetime.timedelta(hours=2))
+    group = ete_core.summarise([register], T0 + datetime.timedelta(hours=3)).group
+    assert group.percentages(30)["attended"] == "100." + "0" * 30
+    assert group.percentages()["attended"] == "100.0"
+    for places in (31, 1000, 2**40):
+        with pytest.raises(ete_core.InvalidField):
+            group.percentages(places)
+    with pytest.raises(ete_core.InvalidField):
+        group.percentages(-1)
+    with pytest.raises(ete_core.InvalidField):
+        group.absence_percent(2**33)
+
+
+@pytest.mark.parametrize(
+    "call, error",
+    [
+        (lambda: ete_core.delivery_against_target(2**64, 10, 150), ete_core.InvalidMinutes),
+        (lambda: ete_core.delivery_against_target(10, 10, -1), ete_core.InvalidField),
+        (lambda: ete_core.Contribution(2**70), ete_core.InvalidField),
+        (lambda: ete_core.Contribution(True), TypeError),
+        (lambda: ete_core.CreditPolicy(2**40), ete_core.InvalidField),
+        (lambda: ete_core.summarise_contributions([1, 2**70]), ete_core.InvalidField),
+    ],
+)
+def test_plain_numbers_are_checked_at_every_door(call, error):
+    with pytest.raises(error):
+        call()
+
+
+def test_practitioner_notifications_accept_any_aware_since():
+    completion = ete_core.Completion("P-1", "C", T0, "Passed", 10, 20)
+    decisions = ete_core.credit_batch([completion])
+    since = datetime.datetime(2026, 11, 1, tzinfo=zoneinfo.ZoneInfo("Europe/London"))
+    assert ete_core.practitioner_notifications([completion], decisions, {"P-1": "PR-1"}, since)
+
+
+def test_an_unknown_code_never_echoes_a_personal_value():
+    pool = ete_core.LicencePool("Wales", 1, T0)
+    pool.request("c1", "A", T0, "P-1")
+    for value in ("Alice Smithson", "alice@example.org"):
+        with pytest.raises(ete_core.InvalidField) as e:
+            pool.deactivate("c2", "A", T0, "P-1", value)
+        assert value not in str(e.value)
+
+
+@needs_numpy
+def test_masked_and_ragged_columns_are_invalid_field():
+    with pytest.raises(ete_core.InvalidField, match="masked"):
+        ete_core.credit_columns(np.ma.masked_array([60, 150], mask=[True, False]), np.array([60, 60]), np.array([True, True]))
+    with pytest.raises(ete_core.InvalidField):
+        ete_core.credit_columns([[1], [1, 2]], [1], [True])

@@ -27,6 +27,8 @@ pub trait Code: Copy + Eq + 'static {
     /// assert_eq!(Rounding::parse("half_up")?, Rounding::HalfUp);
     /// let e = Rounding::parse("sideways").unwrap_err();
     /// assert_eq!(e.to_string(), r#"unknown rounding "sideways": expected one of floor, half_up"#);
+    /// let e = Rounding::parse("Alice Smith").unwrap_err();
+    /// assert!(!e.to_string().contains("Alice"));
     /// # Ok::<(), ete_core::codes::UnknownCode>(())
     /// ```
     fn parse(text: &str) -> Result<Self, UnknownCode> {
@@ -36,7 +38,7 @@ pub trait Code: Copy + Eq + 'static {
             .find(|v| v.code() == text)
             .ok_or_else(|| UnknownCode {
                 what: Self::WHAT,
-                value: text.chars().take(40).collect(),
+                value: shown(text),
                 expected: Self::codes().join(", "),
                 rule: Self::RULE,
             })
@@ -48,22 +50,39 @@ pub trait Code: Copy + Eq + 'static {
     }
 }
 
-/// A text that is none of an enum's codes. The value is quoted up to 40 characters (a shifted
-/// column may hold personal data; a short prefix names the problem without copying a record).
+/// A text that is none of an enum's codes. The value is quoted only when it looks like a code
+/// (at most 40 lowercase letters, digits, `_` or `-`): a shifted column may hold a name or an
+/// email, and an error never carries personal data.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown {what} {value:?}: expected one of {expected}{}",
+    "unknown {what} {value}: expected one of {expected}{}",
     rule_suffix(rule)
 )]
 pub struct UnknownCode {
     /// What the codes name.
     pub what: &'static str,
-    /// The text given (at most 40 characters of it).
+    /// The text given when it looks like a code, else a note that it is not shown.
     pub value: String,
     /// The codes, comma-separated.
     pub expected: String,
     /// The rule that lists the codes, or `""`.
     pub rule: &'static str,
+}
+
+/// The value quoted when it looks like a code; otherwise only its length.
+fn shown(text: &str) -> String {
+    let code_like = text.len() <= 40
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+    if code_like {
+        format!("{text:?}")
+    } else {
+        format!(
+            "(a value of {} characters, not shown)",
+            text.chars().count()
+        )
+    }
 }
 
 fn rule_suffix(rule: &str) -> String {

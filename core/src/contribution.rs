@@ -109,6 +109,6 @@ impl ContributionSummary {
     }
     /// The mean to two decimals (`"1.33"`), or `None` with no scores.
     pub fn mean_text(&self) -> Option<String> {
-        self.mean().map(|m| m.decimal(2))
+        self.mean().and_then(|m| m.decimal(2).ok())
     }
 }

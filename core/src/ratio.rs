@@ -65,12 +65,24 @@ pub enum RatioError {
         /// The numerator as given.
         numerator: u64,
     },
+    /// More decimal places asked for than a fraction shows.
+    #[error("places = {places}: at most {max} decimal places are shown")]
+    TooManyPlaces {
+        /// The places asked for.
+        places: u32,
+        /// The most shown.
+        max: u32,
+    },
 }
 
 impl RatioError {
-    /// The language-neutral kind of this error.
+    /// The language-neutral kind of this error: `InvalidRatio`, or `InvalidField` for too many
+    /// places.
     pub fn kind(&self) -> ErrorKind {
-        ErrorKind::InvalidRatio
+        match self {
+            RatioError::ZeroDenominator { .. } => ErrorKind::InvalidRatio,
+            RatioError::TooManyPlaces { .. } => ErrorKind::InvalidField,
+        }
     }
 }
 
@@ -139,8 +151,10 @@ impl Ratio {
 /// use ete_core::Fraction;
 ///
 /// let rate = Fraction::new(1, 3)?;
-/// assert_eq!(rate.percent(1), "33.3");
-/// assert_eq!(Fraction::new(-1, 8)?.decimal(2), "-0.12"); // ties upward: -0.125 → -0.12
+/// assert_eq!(rate.percent(1)?, "33.3");
+/// assert_eq!(Fraction::new(-1, 8)?.decimal(2)?, "-0.12"); // ties upward: -0.125 → -0.12
+/// assert_eq!(Fraction::new(i64::MAX, 1)?.decimal(20)?.len(), 19 + 1 + 20); // exact, no overflow
+/// assert!(rate.percent(Fraction::MAX_PLACES + 1).is_err());
 /// # Ok::<(), ete_core::RatioError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -192,36 +206,75 @@ impl Fraction {
         i128::from(self.numerator) * 100 >= i128::from(percent) * i128::from(self.denominator)
     }
 
-    /// The value scaled by `10^places`, rounded half up (ties toward +∞).
-    fn scaled(self, scale: i128) -> i128 {
-        let num = i128::from(self.numerator) * scale;
-        let den = i128::from(self.denominator);
-        (2 * num + den).div_euclid(2 * den)
+    /// The most decimal places [`Fraction::decimal`] and [`Fraction::percent`] show.
+    pub const MAX_PLACES: u32 = 30;
+
+    /// The value to `places` decimals, rounded half up (ties toward +∞): `0.33`, `-0.12`. More
+    /// than [`Fraction::MAX_PLACES`] is [`RatioError::TooManyPlaces`].
+    pub fn decimal(self, places: u32) -> Result<String, RatioError> {
+        self.show(1, places)
     }
 
-    /// The value to `places` decimals, rounded half up (ties toward +∞): `0.33`, `-0.12`.
-    pub fn decimal(self, places: u32) -> String {
-        Fraction::show(self.scaled(10i128.pow(places)), places)
+    /// The value as a percentage to `places` decimals, rounded half up: `33.3`. More than
+    /// [`Fraction::MAX_PLACES`] is [`RatioError::TooManyPlaces`].
+    pub fn percent(self, places: u32) -> Result<String, RatioError> {
+        self.show(100, places)
     }
 
-    /// The value as a percentage to `places` decimals, rounded half up: `33.3`.
-    pub fn percent(self, places: u32) -> String {
-        Fraction::show(self.scaled(100 * 10i128.pow(places)), places)
-    }
-
-    fn show(scaled: i128, places: u32) -> String {
-        let sign = if scaled < 0 { "-" } else { "" };
-        let digits = scaled.unsigned_abs();
-        let unit = 10u128.pow(places);
-        if places == 0 {
-            format!("{sign}{digits}")
+    /// `self × scale` to `places` decimals by long division: exact for any numerator and
+    /// denominator, with no intermediate that can overflow.
+    fn show(self, scale: u128, places: u32) -> Result<String, RatioError> {
+        if places > Fraction::MAX_PLACES {
+            return Err(RatioError::TooManyPlaces {
+                places,
+                max: Fraction::MAX_PLACES,
+            });
+        }
+        let negative = self.numerator < 0;
+        let den = u128::from(self.denominator);
+        let num = u128::from(self.numerator.unsigned_abs()) * scale;
+        // digits = floor(num × 10^places / den) as decimal digits; rem the exact remainder.
+        let mut digits: Vec<u8> = (num / den).to_string().into_bytes();
+        let mut rem = num % den;
+        for _ in 0..places {
+            rem *= 10;
+            digits.push(b'0' + (rem / den) as u8);
+            rem %= den;
+        }
+        // Half up, ties toward +∞: a positive value rounds up at a tie, a negative one does not.
+        let twice = 2 * rem;
+        if twice > den || (twice == den && !negative) {
+            increment(&mut digits);
+        }
+        let zero = digits.iter().all(|d| *d == b'0');
+        let split = digits.len().saturating_sub(places as usize);
+        let (whole, fraction) = digits.split_at(split);
+        let whole = if whole.is_empty() {
+            "0"
+        } else {
+            std::str::from_utf8(whole).unwrap_or("0")
+        };
+        let sign = if negative && !zero { "-" } else { "" };
+        Ok(if places == 0 {
+            format!("{sign}{whole}")
         } else {
             format!(
-                "{sign}{}.{:0width$}",
-                digits / unit,
-                digits % unit,
-                width = places as usize
+                "{sign}{whole}.{}",
+                std::str::from_utf8(fraction).unwrap_or("")
             )
+        })
+    }
+}
+
+/// Adds one to a number written as ASCII decimal digits, carrying.
+fn increment(digits: &mut Vec<u8>) {
+    for d in digits.iter_mut().rev() {
+        if *d == b'9' {
+            *d = b'0';
+        } else {
+            *d += 1;
+            return;
         }
     }
+    digits.insert(0, b'1');
 }

@@ -216,3 +216,42 @@ proptest! {
         }
     }
 }
+
+fn reference_decimal(n: i64, d: u64, scale: i128, places: u32) -> String {
+    // Half up, ties toward +∞, in i128 (exact while nothing overflows: small inputs only).
+    let scaled = (2 * i128::from(n) * scale * 10i128.pow(places) + i128::from(d))
+        .div_euclid(2 * i128::from(d));
+    let (sign, digits, unit) = (
+        if scaled < 0 { "-" } else { "" },
+        scaled.unsigned_abs(),
+        10u128.pow(places),
+    );
+    if places == 0 {
+        format!("{sign}{digits}")
+    } else {
+        format!(
+            "{sign}{}.{:0w$}",
+            digits / unit,
+            digits % unit,
+            w = places as usize
+        )
+    }
+}
+
+proptest! {
+    /// Decimals and percentages are exact (half up, ties toward +∞) for any fraction, and never
+    /// overflow: small inputs agree with a direct i128 computation; extreme ones are well formed.
+    #[test]
+    fn fractions_show_exactly(n in -100_000i64..100_000, d in 1u64..100_000, places in 0u32..8,
+                              big in any::<i64>(), big_d in 1u64.., many in 0u32..=30) {
+        let f = ete_core::Fraction::new(n, d).unwrap();
+        prop_assert_eq!(f.decimal(places).unwrap(), reference_decimal(n, d, 1, places));
+        prop_assert_eq!(f.percent(places).unwrap(), reference_decimal(n, d, 100, places));
+        let extreme = ete_core::Fraction::new(big, big_d).unwrap().percent(many).unwrap();
+        let digits = extreme.trim_start_matches('-');
+        let fraction_digits = digits.split('.').nth(1).map_or(0, str::len);
+        prop_assert_eq!(fraction_digits, many as usize);
+        prop_assert!(digits.chars().all(|c| c.is_ascii_digit() || c == '.'));
+        prop_assert!(ete_core::Fraction::new(n, d).unwrap().decimal(31).is_err());
+    }
+}

@@ -90,7 +90,7 @@ pub struct Utilisation {
 impl Utilisation {
     /// The average days held to one decimal, rounded half up (`"13.3"`), or `None`.
     pub fn average_days_text(&self) -> Option<String> {
-        self.average_days_held.map(|f| f.decimal(1))
+        self.average_days_held.and_then(|f| f.decimal(1).ok())
     }
 }
 

@@ -67,7 +67,7 @@ fn registers(input: &Value) -> Vec<Register> {
 fn summary_json(s: &AttendanceSummary) -> Value {
     let policy = StatutoryPolicy::default();
     let rates = s.rates();
-    let pct = |f: Option<ete_core::Fraction>| f.map(|f| f.percent(1));
+    let pct = |f: Option<ete_core::Fraction>| f.map(|f| f.percent(1).expect("one place"));
     let flags = s.absence_flags(&policy);
     let sums_to_one = rates.is_some_and(|r| {
         let parts = [
