@@ -4,14 +4,12 @@
 //! Dates arrive in Kotlin as `java.time.LocalDate`, instants as `java.time.Instant`, minutes as
 //! `Long`, and errors as the sealed class `EteException` (see `uniffi.toml`).
 
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
+// Tests may use them too: clippy.toml allows them in tests.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
 )]
 
 mod attendance;

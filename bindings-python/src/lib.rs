@@ -1,14 +1,12 @@
 //! Python bindings of ETE Core: the native module `ete_core._ete_core`, re-exported by the
 //! `ete_core` package. Conversion and error mapping only; every rule lives in `ete-core`.
 
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
+// Tests may use them too: clippy.toml allows them in tests.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
 )]
 
 mod attendance;

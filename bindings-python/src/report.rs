@@ -82,15 +82,8 @@ pub(crate) fn completion_report(
     grouping: &str,
 ) -> PyResult<PyCompletionReport> {
     let grouping: Grouping = crate::errors::parse_code(grouping)?;
-    let (completions, decisions) = batch(&completions, &decisions);
-    let report = hours::completion_report(
-        &completions,
-        &decisions,
-        &practitioners,
-        start,
-        end,
-        grouping,
-    );
+    let (c, d) = batch(&completions, &decisions);
+    let report = hours::completion_report(&c, &d, &practitioners, start, end, grouping);
     py_result(report).map(|inner| PyCompletionReport { inner })
 }
 
