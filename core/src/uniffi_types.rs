@@ -9,6 +9,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::Minutes;
+use crate::hours::CreditReason;
+use crate::licences::EventKind;
+use crate::register::{Mark, MarkReason};
+use crate::routing::Reason;
 
 /// An instant in UTC; Kotlin sees `java.time.Instant`.
 pub type UtcDateTime = DateTime<Utc>;
@@ -47,3 +51,31 @@ uniffi::custom_type!(Minutes, i64, {
     lower: |minutes| minutes.as_signed(),
     try_lift: |value| Ok(Minutes::from_signed(value)?),
 });
+
+/// Exports a coded type's `code()` to Kotlin (`value.code()`), and optionally one more method
+/// that puts it in words: one declaration for every type whose code crosses.
+macro_rules! export_code {
+    ($ty:ident $(, $name:tt => $words:ident)?) => {
+        #[uniffi::export]
+        impl $ty {
+            /// The stable code, as a `String` for the FFI.
+            #[uniffi::method(name = "code")]
+            fn ffi_code(&self) -> String {
+                self.code().to_owned()
+            }
+            $(
+                /// The value in words, for the FFI.
+                #[uniffi::method(name = $name)]
+                fn ffi_words(&self) -> String {
+                    self.$words().to_string()
+                }
+            )?
+        }
+    };
+}
+
+export_code!(Mark);
+export_code!(EventKind);
+export_code!(MarkReason, "text" => to_string);
+export_code!(Reason, "text" => to_string);
+export_code!(CreditReason, "explanation" => explanation);

@@ -127,22 +127,6 @@ impl CreditReason {
     }
 }
 
-#[cfg(feature = "uniffi")]
-#[uniffi::export]
-impl CreditReason {
-    /// The stable code, as a `String` for the FFI (Kotlin `reason.code()`).
-    #[uniffi::method(name = "code")]
-    fn ffi_code(&self) -> String {
-        self.code().to_owned()
-    }
-
-    /// A sentence for the administrator's notes (Kotlin `reason.explanation()`).
-    #[uniffi::method(name = "explanation")]
-    fn ffi_explanation(&self) -> String {
-        self.explanation().to_owned()
-    }
-}
-
 /// A course already credited for a person, from earlier batches (H-7).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -239,16 +239,6 @@ pub enum EventKind {
     },
 }
 
-#[cfg(feature = "uniffi")]
-#[uniffi::export]
-impl EventKind {
-    /// The stable code, as a `String` for the FFI (Kotlin `kind.code()`).
-    #[uniffi::method(name = "code")]
-    fn ffi_code(&self) -> String {
-        self.code().to_owned()
-    }
-}
-
 impl EventKind {
     /// The stable code, as in the JSON `type`: `opened`, `capacity_set`, `requested`, `queued`,
     /// `allocated`, `staff_account_created`, `logged_in`, `course_completed`, `deactivated`,

@@ -53,16 +53,6 @@ impl Mark {
     }
 }
 
-#[cfg(feature = "uniffi")]
-#[uniffi::export]
-impl Mark {
-    /// The stable code, as a `String` for the FFI (Kotlin `mark.code()`).
-    #[uniffi::method(name = "code")]
-    fn ffi_code(&self) -> String {
-        self.code().to_owned()
-    }
-}
-
 /// Who is acting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

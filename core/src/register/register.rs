@@ -161,22 +161,6 @@ impl MarkReason {
     }
 }
 
-#[cfg(feature = "uniffi")]
-#[uniffi::export]
-impl MarkReason {
-    /// The stable code, as a `String` for the FFI (Kotlin `reason.code()`).
-    #[uniffi::method(name = "code")]
-    fn ffi_code(&self) -> String {
-        self.code().to_owned()
-    }
-
-    /// The reason in words (its `Display`; Kotlin `reason.text()`).
-    #[uniffi::method(name = "text")]
-    fn ffi_text(&self) -> String {
-        self.to_string()
-    }
-}
-
 impl fmt::Display for MarkReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
