@@ -152,46 +152,11 @@ impl PyCompletion {
     }
 }
 
-/// One record a reader could not accept.
-#[pyclass(name = "Reject", module = "ete_core", frozen, get_all)]
-pub struct PyReject {
-    position: usize,
-    line: Option<u64>,
-    field: Option<String>,
-    reason: String,
-}
-
-impl From<Reject> for PyReject {
-    fn from(r: Reject) -> PyReject {
-        PyReject {
-            position: r.position,
-            line: r.line,
-            field: r.field,
-            reason: r.reason,
-        }
-    }
-}
-
-#[pymethods]
-impl PyReject {
-    fn __repr__(&self, py: Python<'_>) -> String {
-        repr_call(
-            "Reject",
-            &[
-                ("position", self.position.to_string()),
-                ("line", py_repr(py, self.line)),
-                ("field", py_repr(py, self.field.as_deref())),
-                ("reason", py_repr(py, &self.reason)),
-            ],
-        )
-    }
-}
-
 /// What a read produced: the good completions and a `Reject` per bad record.
 #[pyclass(name = "ReadResult", module = "ete_core", frozen, get_all)]
 pub struct PyReadResult {
     completions: Vec<Py<PyCompletion>>,
-    rejects: Vec<Py<PyReject>>,
+    rejects: Vec<Py<Reject>>,
 }
 
 #[pymethods]
@@ -215,7 +180,7 @@ fn read_result(py: Python<'_>, out: ReadOutcome) -> PyResult<PyReadResult> {
         rejects: out
             .rejects
             .into_iter()
-            .map(|r| Py::new(py, PyReject::from(r)))
+            .map(|r| Py::new(py, r))
             .collect::<PyResult<_>>()?,
     })
 }

@@ -3,26 +3,10 @@
 //! (`rejects`, `refusals`, `reason`) as attributes. No error type or code is listed here.
 
 use ete_core::{Detail, ErrorKind, Failure};
-use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyType};
+use pyo3::types::PyList;
 
-use crate::completion::PyReject;
-
-/// The exception for `kind` with `message`.
-pub fn error(kind: ErrorKind, message: impl Into<String>) -> PyErr {
-    let message = message.into();
-    Python::attach(|py| {
-        match py
-            .import("ete_core._errors")
-            .and_then(|m| m.getattr(kind.code()))
-            .and_then(|class| Ok(class.cast_into::<PyType>()?))
-        {
-            Ok(class) => PyErr::from_type(class, (message,)),
-            Err(e) => PyRuntimeError::new_err(format!("ete_core._errors is unusable: {e}")),
-        }
-    })
-}
+pub use ete_core::python_types::error;
 
 /// `InvalidField` with a message.
 pub fn invalid_field(message: impl Into<String>) -> PyErr {
@@ -42,10 +26,8 @@ pub fn into_py_err<E: Failure>(e: E) -> PyErr {
         let set = match e.detail() {
             Detail::None => Ok(()),
             Detail::Reason(code) => value.setattr("reason", code),
-            Detail::Rejects(rejects) => {
-                PyList::new(py, rejects.iter().cloned().map(PyReject::from))
-                    .and_then(|list| value.setattr("rejects", list))
-            }
+            Detail::Rejects(rejects) => PyList::new(py, rejects.iter().cloned())
+                .and_then(|list| value.setattr("rejects", list)),
             Detail::Refusals(refusals) => PyList::new(
                 py,
                 refusals

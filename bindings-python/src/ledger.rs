@@ -47,10 +47,9 @@ impl PyLedgerEntry {
         date: NaiveDate,
         by: String,
         minutes: Mins,
-        outcome: &str,
+        outcome: AppointmentOutcome,
         id: Option<String>,
     ) -> PyResult<PyLedgerEntry> {
-        let outcome: AppointmentOutcome = crate::errors::parse_code(outcome)?;
         let event = LedgerEvent::WorkAppointment {
             minutes: minutes.0,
             outcome,
@@ -194,13 +193,12 @@ impl PyRequirement {
     fn new(
         id: String,
         person_ref: String,
-        kind: &str,
+        kind: OrderKind,
         required: Mins,
         start: NaiveDate,
         incentive_eligible: bool,
         policy: Option<PyRef<'_, PyLedgerPolicy>>,
     ) -> PyResult<PyRequirement> {
-        let kind: OrderKind = crate::errors::parse_code(kind)?;
         let terms = RequirementTerms {
             id,
             person_ref,

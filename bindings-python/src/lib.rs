@@ -59,7 +59,7 @@ mod _ete_core {
     };
     #[pymodule_export]
     use crate::completion::{
-        PyCompletion, PyReadResult, PyReject, read_completions_csv, read_completions_json,
+        PyCompletion, PyReadResult, read_completions_csv, read_completions_json,
     };
     #[pymodule_export]
     use crate::course::PyCourse;
@@ -81,13 +81,17 @@ mod _ete_core {
     };
     #[pymodule_export]
     use crate::report::{
-        PyCertificate, PyCompletionReport, PyDelivery, certificate, completion_report,
-        delivery_against_target, ndelius_evidence_csv, practitioner_notifications,
+        PyCompletionReport, certificate, completion_report, delivery_against_target,
+        ndelius_evidence_csv, practitioner_notifications,
     };
     #[pymodule_export]
     use crate::routing::{
-        PyDecision, PyExchange, PyInboxItem, PyOrganisation, PyReceipt, PyRefusal, PyRoutingPolicy,
-        PyTransferFile, PyTransferPlan, check_referral, copy_first_description,
-        copy_first_recipient, copy_first_role, decide, destinations, plan_transfer,
+        PyDecision, PyExchange, PyInboxItem, PyRefusal, PyRoutingPolicy, PyTransferFile,
+        PyTransferPlan, check_referral, copy_first_description, copy_first_recipient,
+        copy_first_role, decide, destinations, plan_transfer,
     };
+    #[pymodule_export]
+    use ete_core::hours::{Certificate, Delivery, Reject};
+    #[pymodule_export]
+    use ete_core::routing::{Organisation, Receipt};
 }

@@ -236,9 +236,8 @@ impl PyLicencePool {
         actor: String,
         at: Instant,
         person: String,
-        reason: &str,
+        reason: DeactivationReason,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        let reason: DeactivationReason = crate::errors::parse_code(reason)?;
         self.run(py, id, actor, at, Action::Deactivate { person, reason })
     }
     /// Takes a waiting request off the list (L-4).

@@ -25,9 +25,8 @@ pub(crate) fn apply_ratio(
     minutes: Mins,
     numerator: Whole<u64>,
     denominator: Whole<u64>,
-    rounding: &str,
+    rounding: Rounding,
 ) -> PyResult<u64> {
-    let rounding: Rounding = crate::errors::parse_code(rounding)?;
     let ratio = py_result(Ratio::new(numerator.0, denominator.0))?;
     py_result(ratio.apply(minutes.0, rounding)).map(Minutes::get)
 }

@@ -1,9 +1,9 @@
 //! File-transfer routing (T-1..T-8): policy, decisions, transfers, the exchange, referrals.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, NaiveDate, Utc};
-use ete_core::routing::{self, Organisation, Reason, RoutingPolicy, TransferFile, TransferPlan};
+use ete_core::routing::{
+    self, Organisation, Reason, Receipt, RoutingPolicy, TransferFile, TransferPlan,
+};
 use pyo3::prelude::*;
 
 use crate::convert::{Instant, Whole, py_repr, repr_call};
@@ -48,52 +48,6 @@ impl PyRoutingPolicy {
     }
     fn __repr__(&self) -> String {
         format!("<RoutingPolicy rules={}>", self.inner.rules().len())
-    }
-}
-
-/// An organisation: kind, id and attributes that rules may test.
-#[pyclass(name = "Organisation", module = "ete_core", frozen)]
-pub struct PyOrganisation {
-    inner: Organisation,
-}
-
-#[pymethods]
-impl PyOrganisation {
-    #[new]
-    #[pyo3(signature = (kind, id, attributes = None))]
-    fn new(
-        kind: String,
-        id: String,
-        attributes: Option<BTreeMap<String, String>>,
-    ) -> PyOrganisation {
-        PyOrganisation {
-            inner: Organisation {
-                kind,
-                id,
-                attributes: attributes.unwrap_or_default(),
-            },
-        }
-    }
-    #[getter]
-    fn kind(&self) -> &str {
-        &self.inner.kind
-    }
-    #[getter]
-    fn id(&self) -> &str {
-        &self.inner.id
-    }
-    #[getter]
-    fn attributes(&self) -> BTreeMap<String, String> {
-        self.inner.attributes.clone()
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        repr_call(
-            "Organisation",
-            &[
-                ("kind", py_repr(py, &self.inner.kind)),
-                ("id", py_repr(py, &self.inner.id)),
-            ],
-        )
     }
 }
 
@@ -146,28 +100,21 @@ impl PyDecision {
 #[pyfunction]
 pub(crate) fn decide(
     policy: PyRef<'_, PyRoutingPolicy>,
-    sender: PyRef<'_, PyOrganisation>,
-    recipient: PyRef<'_, PyOrganisation>,
+    sender: PyRef<'_, Organisation>,
+    recipient: PyRef<'_, Organisation>,
     role: &str,
     category: &str,
 ) -> PyDecision {
-    routing::decide(
-        &policy.inner,
-        &sender.inner,
-        &recipient.inner,
-        role,
-        category,
-    )
-    .into()
+    routing::decide(&policy.inner, &sender, &recipient, role, category).into()
 }
 
 /// Where a sender may send (T-3): `[(kind, roles, categories or None for any)]`.
 #[pyfunction]
 pub(crate) fn destinations(
     policy: PyRef<'_, PyRoutingPolicy>,
-    sender: PyRef<'_, PyOrganisation>,
+    sender: PyRef<'_, Organisation>,
 ) -> Vec<(String, Vec<String>, Option<Vec<String>>)> {
-    routing::destinations(&policy.inner, &sender.inner)
+    routing::destinations(&policy.inner, &sender)
         .into_iter()
         .map(|d| (d.kind, d.roles, d.categories))
         .collect()
@@ -185,7 +132,7 @@ impl PyTransferFile {
     #[pyo3(signature = (name, recipient, role, description, category))]
     fn new(
         name: String,
-        recipient: Option<PyRef<'_, PyOrganisation>>,
+        recipient: Option<PyRef<'_, Organisation>>,
         role: String,
         description: String,
         category: String,
@@ -193,7 +140,7 @@ impl PyTransferFile {
         PyTransferFile {
             inner: TransferFile {
                 name,
-                recipient: recipient.map(|r| r.inner.clone()),
+                recipient: recipient.map(|r| r.clone()),
                 role,
                 description,
                 category,
@@ -205,11 +152,8 @@ impl PyTransferFile {
         &self.inner.name
     }
     #[getter]
-    fn recipient(&self) -> Option<PyOrganisation> {
-        self.inner
-            .recipient
-            .clone()
-            .map(|inner| PyOrganisation { inner })
+    fn recipient(&self) -> Option<Organisation> {
+        self.inner.recipient.clone()
     }
     #[getter]
     fn role(&self) -> &str {
@@ -359,13 +303,13 @@ impl PyTransferPlan {
 #[pyfunction]
 pub(crate) fn plan_transfer(
     policy: PyRef<'_, PyRoutingPolicy>,
-    sender: PyRef<'_, PyOrganisation>,
+    sender: PyRef<'_, Organisation>,
     sent_by: &str,
     files: Vec<PyRef<'_, PyTransferFile>>,
 ) -> PyTransferPlan {
     let files = files.iter().map(|f| f.inner.clone()).collect();
     PyTransferPlan {
-        inner: routing::plan(&policy.inner, &sender.inner, sent_by, files),
+        inner: routing::plan(&policy.inner, &sender, sent_by, files),
     }
 }
 
@@ -380,26 +324,6 @@ pub struct PyInboxItem {
     category: String,
     sent_at: DateTime<Utc>,
     downloaded: bool,
-}
-
-/// A download receipt: who and when (T-6).
-#[pyclass(name = "Receipt", module = "ete_core", frozen, get_all)]
-pub struct PyReceipt {
-    file_id: u64,
-    organisation: String,
-    by: String,
-    at: DateTime<Utc>,
-}
-
-impl From<routing::Receipt> for PyReceipt {
-    fn from(r: routing::Receipt) -> PyReceipt {
-        PyReceipt {
-            file_id: r.file_id,
-            organisation: r.organisation,
-            by: r.by,
-            at: r.at,
-        }
-    }
 }
 
 /// The secure transfer site (T-5, T-6): safe to share between threads.
@@ -472,11 +396,11 @@ impl PyExchange {
         organisation: &str,
         by: &str,
         at: Instant,
-    ) -> PyResult<PyReceipt> {
+    ) -> PyResult<Receipt> {
         let receipt = self
             .inner
             .with(py, |e| e.download(file_id.0, organisation, by, at.0))?;
-        py_result(receipt).map(PyReceipt::from)
+        py_result(receipt)
     }
     /// Downloads every new file addressed to the organisation (T-6).
     fn download_all(
@@ -485,11 +409,11 @@ impl PyExchange {
         organisation: &str,
         by: &str,
         at: Instant,
-    ) -> PyResult<Vec<PyReceipt>> {
+    ) -> PyResult<Vec<Receipt>> {
         let receipts = self
             .inner
             .with(py, |e| e.download_all(organisation, by, at.0))?;
-        Ok(receipts.into_iter().map(PyReceipt::from).collect())
+        Ok(receipts)
     }
     /// Every send and download, in order, as dicts.
     fn audit_log<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyDict>>> {

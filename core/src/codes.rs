@@ -141,5 +141,7 @@ macro_rules! codes {
                 f.write_str(<$ty>::code(*self))
             }
         }
+        #[cfg(feature = "python")]
+        $crate::python_code!($ty, [$($code),+]);
     };
 }

@@ -1,5 +1,7 @@
 //! Errors met while building or reading records (H-1, H-2, H-6).
 
+#[cfg(feature = "python")]
+use pyo3::prelude::*;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -10,6 +12,8 @@ use crate::error::ErrorKind;
 ///
 /// Never carries personal data: for a personal field (names, email, date of birth) the reason
 /// says what is wrong without quoting the value.
+#[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
+#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all, eq))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reject {
     /// Index of the record in the input, from 0 (the JSON array index, or the CSV data row).

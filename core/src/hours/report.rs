@@ -3,6 +3,8 @@
 //! Every total is a sum of integers, so the rows of any grouping add up exactly to the total.
 //! CSV is written with the `csv` crate; the column layouts are listed on each function.
 
+#[cfg(feature = "python")]
+use pyo3::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
@@ -292,12 +294,15 @@ pub fn practitioner_notifications(
 }
 
 /// What a completion certificate shows (H-15). `Debug` hides the name.
+#[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
+#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all, eq))]
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Certificate {
     /// The person's reference.
     pub person_ref: String,
     /// The person's name as the portal has it (personal data).
+    #[cfg_attr(feature = "python", pyderive(repr = false))]
     pub person_name: String,
     /// The course.
     pub course_name: String,
@@ -344,6 +349,11 @@ pub fn certificate(
 }
 
 /// A region's ETE delivery against its target (H-16).
+#[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
+#[cfg_attr(
+    feature = "python",
+    pyclass(module = "ete_core", frozen, get_all, eq, str)
+)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Delivery {

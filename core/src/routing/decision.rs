@@ -24,6 +24,8 @@
 //! assert!(decide(&policy, &school, &hub, "dsl", "risk_assessment").allowed);
 //! ```
 
+#[cfg(feature = "python")]
+use pyo3::prelude::*;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -35,6 +37,11 @@ use crate::routing::policy::{Condition, Effect, Party, RoutingPolicy, Rule};
 /// test.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
+#[cfg_attr(
+    feature = "python",
+    pyclass(module = "ete_core", frozen, get_all, eq, hash)
+)]
 pub struct Organisation {
     /// The kind, as the policy names it.
     pub kind: String,
@@ -42,6 +49,7 @@ pub struct Organisation {
     pub id: String,
     /// Attributes a rule's condition may read.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "python", pyderive(repr = false))]
     pub attributes: BTreeMap<String, String>,
 }
 

@@ -1,6 +1,8 @@
 //! Transfers (T-4, T-5, T-7): files with recipients, planned, shown, then confirmed — all or
 //! nothing — and the exchange that holds them for download (T-6) with an append-only audit log.
 
+#[cfg(feature = "python")]
+use pyo3::prelude::*;
 use std::fmt;
 
 use chrono::{DateTime, Utc};
@@ -283,6 +285,11 @@ pub struct InboxItem {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
+#[cfg_attr(
+    feature = "python",
+    pyclass(module = "ete_core", frozen, get_all, eq, hash)
+)]
 pub struct Receipt {
     /// The file's id.
     pub file_id: u64,

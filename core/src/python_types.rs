@@ -1,0 +1,122 @@
+//! How core's own value types cross to Python (feature `python`): declarations only, the
+//! counterpart of `uniffi_types`.
+//!
+//! Records carry `#[cfg_attr(feature = "python", pyclass(...))]` and pyderive's derives
+//! where they are defined; this module says once how the values inside them convert: [`Minutes`]
+//! is an `int`, every coded enum (`codes!`) is its code as a `str`, and an error is the
+//! `ete_core` exception named like its [`ErrorKind`].
+
+use pyo3::exceptions::PyRuntimeError;
+use pyo3::inspect::PyStaticExpr;
+use pyo3::prelude::*;
+use pyo3::types::{PyInt, PyType};
+
+use crate::{ErrorKind, Minutes};
+
+/// The `ete_core` exception for `kind` (a subclass of `EteError` defined in
+/// `ete_core._errors`), carrying `message`.
+pub fn error(kind: ErrorKind, message: impl Into<String>) -> PyErr {
+    let message = message.into();
+    Python::attach(|py| {
+        match py
+            .import("ete_core._errors")
+            .and_then(|m| m.getattr(kind.code()))
+            .and_then(|class| Ok(class.cast_into::<PyType>()?))
+        {
+            Ok(class) => PyErr::from_type(class, (message,)),
+            Err(e) => PyRuntimeError::new_err(format!("ete_core._errors is unusable: {e}")),
+        }
+    })
+}
+
+impl<'py> IntoPyObject<'py> for Minutes {
+    type Target = PyInt;
+    type Output = Bound<'py, PyInt>;
+    type Error = std::convert::Infallible;
+    const OUTPUT_TYPE: PyStaticExpr = PyStaticExpr::Name { id: "int" };
+
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        self.get().into_pyobject(py)
+    }
+}
+
+impl<'py> IntoPyObject<'py> for &Minutes {
+    type Target = PyInt;
+    type Output = Bound<'py, PyInt>;
+    type Error = std::convert::Infallible;
+    const OUTPUT_TYPE: PyStaticExpr = PyStaticExpr::Name { id: "int" };
+
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        self.get().into_pyobject(py)
+    }
+}
+
+/// A coded enum as its code (`"present"`), for every type declared with `codes!`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! python_code {
+    ($ty:ident, [$($code:literal),+]) => {
+        impl $ty {
+            /// `typing.Literal["code", ...]`: the type of the code in the generated stubs.
+            const PY_LITERAL: ::pyo3::inspect::PyStaticExpr = ::pyo3::inspect::PyStaticExpr::Subscript {
+                value: &::pyo3::inspect::PyStaticExpr::Attribute {
+                    value: &::pyo3::inspect::PyStaticExpr::Name { id: "typing" },
+                    attr: "Literal",
+                },
+                slice: &::pyo3::inspect::PyStaticExpr::Tuple {
+                    elts: &[$(::pyo3::inspect::PyStaticExpr::Constant {
+                        value: ::pyo3::inspect::PyStaticConstant::Str($code),
+                    }),+],
+                },
+            };
+        }
+        impl<'py> ::pyo3::IntoPyObject<'py> for $ty {
+            type Target = ::pyo3::types::PyString;
+            type Output = ::pyo3::Bound<'py, ::pyo3::types::PyString>;
+            type Error = ::std::convert::Infallible;
+            const OUTPUT_TYPE: ::pyo3::inspect::PyStaticExpr = $ty::PY_LITERAL;
+
+            fn into_pyobject(self, py: ::pyo3::Python<'py>) -> Result<Self::Output, Self::Error> {
+                Ok(::pyo3::types::PyString::intern(py, self.code()).clone())
+            }
+        }
+        impl<'py> ::pyo3::IntoPyObject<'py> for &$ty {
+            type Target = ::pyo3::types::PyString;
+            type Output = ::pyo3::Bound<'py, ::pyo3::types::PyString>;
+            type Error = ::std::convert::Infallible;
+            const OUTPUT_TYPE: ::pyo3::inspect::PyStaticExpr = $ty::PY_LITERAL;
+
+            fn into_pyobject(self, py: ::pyo3::Python<'py>) -> Result<Self::Output, Self::Error> {
+                (*self).into_pyobject(py)
+            }
+        }
+        impl<'a, 'py> ::pyo3::FromPyObject<'a, 'py> for $ty {
+            type Error = ::pyo3::PyErr;
+            const INPUT_TYPE: ::pyo3::inspect::PyStaticExpr = $ty::PY_LITERAL;
+
+            fn extract(obj: ::pyo3::Borrowed<'a, 'py, ::pyo3::PyAny>) -> ::pyo3::PyResult<Self> {
+                let text: ::std::borrow::Cow<'_, str> = obj.extract()?;
+                <$ty as $crate::codes::Code>::parse(&text)
+                    .map_err(|e| $crate::python_types::error(e.kind(), e.to_string()))
+            }
+        }
+    };
+}
+
+#[pymethods]
+impl crate::routing::Organisation {
+    /// `Organisation(kind, id, attributes=None)`.
+    #[new]
+    #[pyo3(signature = (kind, id, attributes = None))]
+    fn py_new(
+        kind: String,
+        id: String,
+        attributes: Option<std::collections::BTreeMap<String, String>>,
+    ) -> Self {
+        crate::routing::Organisation {
+            kind,
+            id,
+            attributes: attributes.unwrap_or_default(),
+        }
+    }
+}
