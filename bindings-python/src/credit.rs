@@ -136,100 +136,6 @@ impl PyCreditPolicy {
     }
 }
 
-/// The recommendation for one completion (H-8). `reason` is a code such as
-/// "capped_at_allowance"; `explanation` is a sentence for the notes.
-#[pyclass(name = "CreditDecision", module = "ete_core", frozen)]
-pub struct PyCreditDecision {
-    pub(crate) inner: CreditDecision,
-}
-
-#[pymethods]
-impl PyCreditDecision {
-    #[getter]
-    fn position(&self) -> usize {
-        self.inner.position
-    }
-    #[getter]
-    fn person_ref(&self) -> &str {
-        &self.inner.person_ref
-    }
-    #[getter]
-    fn course_name(&self) -> &str {
-        &self.inner.course_name
-    }
-    #[getter]
-    fn date(&self) -> NaiveDate {
-        self.inner.date
-    }
-    #[getter]
-    fn actual(&self) -> u64 {
-        self.inner.actual.get()
-    }
-    #[getter]
-    fn guided(&self) -> u64 {
-        self.inner.guided.get()
-    }
-    #[getter]
-    fn cap(&self) -> u64 {
-        self.inner.cap.get()
-    }
-    #[getter]
-    fn credited(&self) -> u64 {
-        self.inner.credited.get()
-    }
-    #[getter]
-    fn reason(&self) -> &'static str {
-        self.inner.reason.code()
-    }
-    #[getter]
-    fn explanation(&self) -> &'static str {
-        self.inner.reason.explanation()
-    }
-    #[getter]
-    fn allowance_percent(&self) -> Option<u32> {
-        self.inner.allowance_percent
-    }
-    #[getter]
-    fn repeat(&self) -> bool {
-        self.inner.repeat
-    }
-    /// The requirement credited, for decisions made against requirements.
-    #[getter]
-    fn requirement_id(&self) -> Option<&str> {
-        self.inner.requirement_id.as_deref()
-    }
-    /// The decision as a dict of plain values (for `pandas.DataFrame([d.to_dict() ...])`).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
-        let d = pyo3::types::PyDict::new(py);
-        d.set_item("position", self.position())?;
-        d.set_item("person_ref", self.person_ref())?;
-        d.set_item("course_name", self.course_name())?;
-        d.set_item("date", self.date())?;
-        d.set_item("actual", self.actual())?;
-        d.set_item("guided", self.guided())?;
-        d.set_item("cap", self.cap())?;
-        d.set_item("credited", self.credited())?;
-        d.set_item("reason", self.reason())?;
-        d.set_item("allowance_percent", self.allowance_percent())?;
-        d.set_item("repeat", self.repeat())?;
-        d.set_item("requirement_id", self.requirement_id())?;
-        Ok(d)
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        let d = &self.inner;
-        repr_call(
-            "CreditDecision",
-            &[
-                ("person_ref", py_repr(py, &d.person_ref)),
-                ("course_name", py_repr(py, &d.course_name)),
-                ("date", py_repr(py, d.date)),
-                ("credited", d.credited.get().to_string()),
-                ("reason", py_repr(py, d.reason.code())),
-            ],
-        )
-    }
-}
-
 type Inputs = (
     Vec<Completion>,
     Vec<ExtraTimeAgreement>,
@@ -258,13 +164,6 @@ fn inputs(
     )
 }
 
-fn wrap(decisions: Vec<CreditDecision>) -> Vec<PyCreditDecision> {
-    decisions
-        .into_iter()
-        .map(|inner| PyCreditDecision { inner })
-        .collect()
-}
-
 /// Credits a batch of completions (H-3..H-8); one decision per completion, in input order.
 /// `prior` lists `(person_ref, course_name)` pairs credited before.
 #[pyfunction]
@@ -275,10 +174,10 @@ pub(crate) fn credit_batch(
     agreements: Option<Vec<PyRef<'_, PyAgreement>>>,
     prior: Option<Vec<(String, String)>>,
     policy: Option<PyRef<'_, PyCreditPolicy>>,
-) -> Vec<PyCreditDecision> {
+) -> Vec<CreditDecision> {
     let (agreements, prior) = (agreements.unwrap_or_default(), prior.unwrap_or_default());
     let (completions, agreements, prior, policy) = inputs(&completions, &agreements, prior, policy);
-    wrap(py.detach(|| hours::credit_batch(&completions, &prior, &agreements, &policy)))
+    py.detach(|| hours::credit_batch(&completions, &prior, &agreements, &policy))
 }
 
 /// Credits completions against the people's requirements (H-8, H-10, H-11): as `credit_batch`,
@@ -292,7 +191,7 @@ pub(crate) fn credit_against_requirements(
     agreements: Option<Vec<PyRef<'_, PyAgreement>>>,
     prior: Option<Vec<(String, String)>>,
     policy: Option<PyRef<'_, PyCreditPolicy>>,
-) -> PyResult<Vec<PyCreditDecision>> {
+) -> PyResult<Vec<CreditDecision>> {
     let (agreements, prior) = (agreements.unwrap_or_default(), prior.unwrap_or_default());
     let (completions, agreements, prior, policy) = inputs(&completions, &agreements, prior, policy);
     let requirements = requirements
@@ -308,7 +207,7 @@ pub(crate) fn credit_against_requirements(
             &requirements,
         )
     });
-    py_result(decisions).map(wrap)
+    py_result(decisions)
 }
 
 /// The most a completion over its guided time can earn: `guided`, or

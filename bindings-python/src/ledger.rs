@@ -276,11 +276,11 @@ impl PyRequirement {
 pub(crate) fn record_credits(
     py: Python<'_>,
     requirements: Vec<PyRef<'_, PyRequirement>>,
-    decisions: Vec<PyRef<'_, crate::credit::PyCreditDecision>>,
+    decisions: Vec<PyRef<'_, ete_core::hours::CreditDecision>>,
     by: &str,
 ) -> PyResult<usize> {
     let shared: Vec<&Shared<hours::Requirement>> = requirements.iter().map(|r| &r.inner).collect();
-    let decisions: Vec<hours::CreditDecision> = decisions.iter().map(|d| d.inner.clone()).collect();
+    let decisions: Vec<hours::CreditDecision> = decisions.iter().map(|d| (**d).clone()).collect();
     py_result(Shared::with_all(py, &shared, |mut states| {
         let mut working: Vec<hours::Requirement> = states.iter().map(|r| (**r).clone()).collect();
         let recorded = hours::record_credits(&mut working, &decisions, by)?;

@@ -13,7 +13,6 @@ mod attendance;
 mod columns;
 mod completion;
 mod convert;
-mod course;
 mod credit;
 mod errors;
 mod ledger;
@@ -62,11 +61,8 @@ mod _ete_core {
         PyCompletion, PyReadResult, read_completions_csv, read_completions_json,
     };
     #[pymodule_export]
-    use crate::course::PyCourse;
-    #[pymodule_export]
     use crate::credit::{
-        PyAgreement, PyCreditDecision, PyCreditPolicy, allowance_cap, credit_against_requirements,
-        credit_batch,
+        PyAgreement, PyCreditPolicy, allowance_cap, credit_against_requirements, credit_batch,
     };
     #[pymodule_export]
     use crate::ledger::{PyLedgerEntry, PyLedgerPolicy, PyRequirement, record_credits};
@@ -86,12 +82,12 @@ mod _ete_core {
     };
     #[pymodule_export]
     use crate::routing::{
-        PyDecision, PyExchange, PyInboxItem, PyRefusal, PyRoutingPolicy, PyTransferFile,
-        PyTransferPlan, check_referral, copy_first_description, copy_first_recipient,
-        copy_first_role, decide, destinations, plan_transfer,
+        PyDecision, PyExchange, PyInboxItem, PyRefusal, PyRoutingPolicy, PyTransferPlan,
+        check_referral, copy_first_description, copy_first_recipient, copy_first_role, decide,
+        destinations, plan_transfer,
     };
     #[pymodule_export]
-    use ete_core::hours::{Certificate, Delivery, Reject};
+    use ete_core::hours::{Certificate, Course, CreditDecision, Delivery, Reject};
     #[pymodule_export]
-    use ete_core::routing::{Organisation, Receipt};
+    use ete_core::routing::{Organisation, Receipt, TransferFile};
 }

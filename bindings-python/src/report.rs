@@ -3,13 +3,12 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use ete_core::hours::{self, CompletionReport, Grouping};
+use ete_core::hours::{self, CompletionReport, CreditDecision, Grouping};
 use pyo3::prelude::*;
 
 use crate::convert::{Instant, Mins, Whole, plain};
 
 use crate::completion::PyCompletion;
-use crate::credit::PyCreditDecision;
 use crate::errors::py_result;
 
 /// Completions and credits over a date range, grouped (H-13). `rows()` gives plain dicts for
@@ -47,11 +46,11 @@ impl PyCompletionReport {
 
 fn batch(
     completions: &[PyRef<'_, PyCompletion>],
-    decisions: &[PyRef<'_, PyCreditDecision>],
+    decisions: &[PyRef<'_, CreditDecision>],
 ) -> (Vec<hours::Completion>, Vec<hours::CreditDecision>) {
     (
         completions.iter().map(|c| c.inner.clone()).collect(),
-        decisions.iter().map(|d| d.inner.clone()).collect(),
+        decisions.iter().map(|d| (**d).clone()).collect(),
     )
 }
 
@@ -60,7 +59,7 @@ fn batch(
 #[pyfunction]
 pub(crate) fn completion_report(
     completions: Vec<PyRef<'_, PyCompletion>>,
-    decisions: Vec<PyRef<'_, PyCreditDecision>>,
+    decisions: Vec<PyRef<'_, CreditDecision>>,
     practitioners: HashMap<String, String>,
     start: NaiveDate,
     end: NaiveDate,
@@ -75,10 +74,10 @@ pub(crate) fn completion_report(
 #[pyfunction]
 pub(crate) fn practitioner_notifications(
     completions: Vec<PyRef<'_, PyCompletion>>,
-    decisions: Vec<PyRef<'_, PyCreditDecision>>,
+    decisions: Vec<PyRef<'_, CreditDecision>>,
     practitioners: HashMap<String, String>,
     since: Instant,
-) -> PyResult<Vec<(String, Vec<PyCreditDecision>)>> {
+) -> PyResult<Vec<(String, Vec<CreditDecision>)>> {
     let (completions, decisions) = batch(&completions, &decisions);
     let notes = py_result(hours::practitioner_notifications(
         &completions,
@@ -88,15 +87,7 @@ pub(crate) fn practitioner_notifications(
     ))?;
     Ok(notes
         .into_iter()
-        .map(|n| {
-            (
-                n.practitioner,
-                n.decisions
-                    .into_iter()
-                    .map(|inner| PyCreditDecision { inner })
-                    .collect(),
-            )
-        })
+        .map(|n| (n.practitioner, n.decisions))
         .collect())
 }
 
@@ -104,10 +95,10 @@ pub(crate) fn practitioner_notifications(
 #[pyfunction]
 pub(crate) fn certificate(
     completion: PyRef<'_, PyCompletion>,
-    decision: PyRef<'_, PyCreditDecision>,
+    decision: PyRef<'_, CreditDecision>,
     language: &str,
 ) -> Option<hours::Certificate> {
-    hours::certificate(&completion.inner, &decision.inner, language)
+    hours::certificate(&completion.inner, &decision, language)
 }
 
 /// Delivery against `target_percent` of `baseline` minutes (H-16).
@@ -127,9 +118,7 @@ pub(crate) fn delivery_against_target(
 /// The nDelius evidence CSV: person_ref, requirement_id, course_name, date, action, minutes
 /// (HH:MM), reason, notes.
 #[pyfunction]
-pub(crate) fn ndelius_evidence_csv(
-    decisions: Vec<PyRef<'_, PyCreditDecision>>,
-) -> PyResult<String> {
-    let decisions: Vec<hours::CreditDecision> = decisions.iter().map(|d| d.inner.clone()).collect();
+pub(crate) fn ndelius_evidence_csv(decisions: Vec<PyRef<'_, CreditDecision>>) -> PyResult<String> {
+    let decisions: Vec<hours::CreditDecision> = decisions.iter().map(|d| (**d).clone()).collect();
     py_result(hours::ndelius_evidence_csv(&decisions))
 }

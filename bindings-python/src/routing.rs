@@ -120,92 +120,27 @@ pub(crate) fn destinations(
         .collect()
 }
 
-/// One file of a transfer (T-4).
-#[pyclass(name = "TransferFile", module = "ete_core", frozen)]
-pub struct PyTransferFile {
-    inner: TransferFile,
-}
-
-#[pymethods]
-impl PyTransferFile {
-    #[new]
-    #[pyo3(signature = (name, recipient, role, description, category))]
-    fn new(
-        name: String,
-        recipient: Option<PyRef<'_, Organisation>>,
-        role: String,
-        description: String,
-        category: String,
-    ) -> PyTransferFile {
-        PyTransferFile {
-            inner: TransferFile {
-                name,
-                recipient: recipient.map(|r| r.clone()),
-                role,
-                description,
-                category,
-            },
-        }
-    }
-    #[getter]
-    fn name(&self) -> &str {
-        &self.inner.name
-    }
-    #[getter]
-    fn recipient(&self) -> Option<Organisation> {
-        self.inner.recipient.clone()
-    }
-    #[getter]
-    fn role(&self) -> &str {
-        &self.inner.role
-    }
-    #[getter]
-    fn description(&self) -> &str {
-        &self.inner.description
-    }
-    #[getter]
-    fn category(&self) -> &str {
-        &self.inner.category
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        repr_call(
-            "TransferFile",
-            &[
-                ("name", py_repr(py, &self.inner.name)),
-                ("description", py_repr(py, &self.inner.description)),
-                ("category", py_repr(py, &self.inner.category)),
-            ],
-        )
-    }
-}
-
-fn copied(
-    files: Vec<PyRef<'_, PyTransferFile>>,
-    how: fn(&mut [TransferFile]),
-) -> Vec<PyTransferFile> {
-    let mut files: Vec<TransferFile> = files.iter().map(|f| f.inner.clone()).collect();
+fn copied(files: Vec<PyRef<'_, TransferFile>>, how: fn(&mut [TransferFile])) -> Vec<TransferFile> {
+    let mut files: Vec<TransferFile> = files.iter().map(|f| (**f).clone()).collect();
     how(&mut files);
     files
-        .into_iter()
-        .map(|inner| PyTransferFile { inner })
-        .collect()
 }
 
 /// The files with the first file's recipient organisation copied to all (T-4).
 #[pyfunction]
-pub(crate) fn copy_first_recipient(files: Vec<PyRef<'_, PyTransferFile>>) -> Vec<PyTransferFile> {
+pub(crate) fn copy_first_recipient(files: Vec<PyRef<'_, TransferFile>>) -> Vec<TransferFile> {
     copied(files, routing::copy_first_recipient)
 }
 
 /// The files with the first file's recipient role copied to all (T-4).
 #[pyfunction]
-pub(crate) fn copy_first_role(files: Vec<PyRef<'_, PyTransferFile>>) -> Vec<PyTransferFile> {
+pub(crate) fn copy_first_role(files: Vec<PyRef<'_, TransferFile>>) -> Vec<TransferFile> {
     copied(files, routing::copy_first_role)
 }
 
 /// The files with the first file's description copied to all (T-4).
 #[pyfunction]
-pub(crate) fn copy_first_description(files: Vec<PyRef<'_, PyTransferFile>>) -> Vec<PyTransferFile> {
+pub(crate) fn copy_first_description(files: Vec<PyRef<'_, TransferFile>>) -> Vec<TransferFile> {
     copied(files, routing::copy_first_description)
 }
 
@@ -281,14 +216,8 @@ impl PyTransferPlan {
     }
     /// The files, in order.
     #[getter]
-    fn files(&self) -> Vec<PyTransferFile> {
-        self.inner
-            .files
-            .iter()
-            .map(|f| PyTransferFile {
-                inner: f.file.clone(),
-            })
-            .collect()
+    fn files(&self) -> Vec<TransferFile> {
+        self.inner.files.iter().map(|f| f.file.clone()).collect()
     }
     fn __repr__(&self) -> String {
         format!(
@@ -305,9 +234,9 @@ pub(crate) fn plan_transfer(
     policy: PyRef<'_, PyRoutingPolicy>,
     sender: PyRef<'_, Organisation>,
     sent_by: &str,
-    files: Vec<PyRef<'_, PyTransferFile>>,
+    files: Vec<PyRef<'_, TransferFile>>,
 ) -> PyTransferPlan {
-    let files = files.iter().map(|f| f.inner.clone()).collect();
+    let files = files.iter().map(|f| (**f).clone()).collect();
     PyTransferPlan {
         inner: routing::plan(&policy.inner, &sender, sent_by, files),
     }

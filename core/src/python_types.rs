@@ -7,9 +7,10 @@
 //! `ete_core` exception named like its [`ErrorKind`].
 
 use pyo3::exceptions::PyRuntimeError;
+use pyo3::exceptions::PyTypeError;
 use pyo3::inspect::PyStaticExpr;
 use pyo3::prelude::*;
-use pyo3::types::{PyInt, PyType};
+use pyo3::types::{PyBool, PyDict, PyInt, PyType};
 
 use crate::{ErrorKind, Minutes};
 
@@ -118,5 +119,72 @@ impl crate::routing::Organisation {
             id,
             attributes: attributes.unwrap_or_default(),
         }
+    }
+}
+
+#[pymethods]
+impl crate::hours::CreditDecision {
+    /// The reason as a sentence for the notes.
+    #[getter]
+    fn explanation(&self) -> &'static str {
+        self.reason.explanation()
+    }
+    /// The decision as a dict of its properties (for `pandas.DataFrame([d.to_dict() ...])`).
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        properties(slf.as_any())
+    }
+}
+
+#[pymethods]
+impl crate::hours::Course {
+    /// A checked course (H-1): guided time above zero, BCP-47 language tags.
+    #[new]
+    fn py_new(
+        id: String,
+        title: String,
+        provider: String,
+        course_type: String,
+        languages: Vec<String>,
+        guided: Minutes,
+    ) -> PyResult<Self> {
+        crate::hours::Course::new(id, title, provider, course_type, languages, guided)
+            .map_err(|e| error(e.kind(), e.to_string()))
+    }
+}
+
+/// A record's public properties (its class's getters, `explanation` aside) as a dict.
+fn properties<'py>(record: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    let out = PyDict::new(record.py());
+    let class = record.get_type();
+    for name in class.dir()? {
+        let name: String = name.extract()?;
+        let is_property =
+            class.getattr(name.as_str())?.get_type().name()?.to_cow()? == "getset_descriptor";
+        if is_property && !name.starts_with('_') && name != "explanation" {
+            out.set_item(&name, record.getattr(name.as_str())?)?;
+        }
+    }
+    Ok(out)
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Minutes {
+    type Error = PyErr;
+    const INPUT_TYPE: PyStaticExpr = PyStaticExpr::Name { id: "int" };
+
+    /// Whole minutes from any Python `int`: outside 0..=2⁵³−1 is `InvalidMinutes` (never
+    /// `OverflowError`); a `bool`, `float` or `str` is `TypeError`.
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Minutes> {
+        if obj.is_instance_of::<PyBool>() || !obj.hasattr("__index__")? {
+            return Err(PyTypeError::new_err(format!(
+                "expected an int of minutes, got {}",
+                obj.get_type().name()?
+            )));
+        }
+        let index = obj.call_method0("__index__")?;
+        let wide: i128 = match index.extract() {
+            Ok(wide) => wide,
+            Err(_) => i128::MAX,
+        };
+        Minutes::from_i128(wide).map_err(|e| error(e.kind(), e.to_string()))
     }
 }

@@ -1,5 +1,7 @@
 //! Courses on the learning portal (H-1).
 
+#[cfg(feature = "python")]
+use pyo3::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::hours::RecordError;
@@ -17,13 +19,18 @@ use crate::minutes::Minutes;
 /// assert!(Course::new("CC-102", "Empty", "Meganexus", "Online", vec![], Minutes::ZERO).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
+#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all, eq))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "CourseFields", rename_all = "camelCase")]
 pub struct Course {
     id: String,
     title: String,
+    #[cfg_attr(feature = "python", pyderive(repr = false))]
     provider: String,
+    #[cfg_attr(feature = "python", pyderive(repr = false))]
     course_type: String,
+    #[cfg_attr(feature = "python", pyderive(repr = false))]
     languages: Vec<String>,
     guided: Minutes,
 }

@@ -32,6 +32,8 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
+#[cfg(feature = "python")]
+use pyo3::prelude::*;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -140,10 +142,16 @@ pub struct PriorCredit {
 
 /// The recommendation for one completion (H-8): credit `credited` minutes on `date`, or nothing,
 /// and why. Holds ids only.
+#[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
+#[cfg_attr(
+    feature = "python",
+    pyclass(module = "ete_core", frozen, get_all, eq, hash)
+)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreditDecision {
     /// The completion's index in the batch given.
+    #[cfg_attr(feature = "python", pyderive(repr = false))]
     pub position: usize,
     /// The person's reference.
     pub person_ref: String,
@@ -152,21 +160,27 @@ pub struct CreditDecision {
     /// The completion's local date (`Europe/London`): the date to record the credit on.
     pub date: NaiveDate,
     /// The actual time taken.
+    #[cfg_attr(feature = "python", pyderive(repr = false))]
     pub actual: Minutes,
     /// The guided time.
+    #[cfg_attr(feature = "python", pyderive(repr = false))]
     pub guided: Minutes,
     /// The most that could be credited: the guided time, or the allowance cap under an agreement.
+    #[cfg_attr(feature = "python", pyderive(repr = false))]
     pub cap: Minutes,
     /// The minutes to credit (zero for a failure or a duplicate).
     pub credited: Minutes,
     /// Why.
     pub reason: CreditReason,
     /// The allowance percentage applied, when an agreement applied.
+    #[cfg_attr(feature = "python", pyderive(repr = false))]
     pub allowance_percent: Option<u32>,
     /// Whether the person had already been credited for this course (H-7), whatever the policy.
+    #[cfg_attr(feature = "python", pyderive(repr = false))]
     pub repeat: bool,
     /// The requirement credited, when the decision was made against requirements
     /// ([`credit_against_requirements`](crate::hours::credit_against_requirements)).
+    #[cfg_attr(feature = "python", pyderive(repr = false))]
     pub requirement_id: Option<String>,
 }
 

@@ -40,7 +40,7 @@ use crate::routing::policy::{Condition, Effect, Party, RoutingPolicy, Rule};
 #[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
 #[cfg_attr(
     feature = "python",
-    pyclass(module = "ete_core", frozen, get_all, eq, hash)
+    pyclass(module = "ete_core", frozen, get_all, eq, hash, from_py_object)
 )]
 pub struct Organisation {
     /// The kind, as the policy names it.

@@ -13,14 +13,21 @@ use crate::routing::decision::{Decision, Organisation, decide};
 use crate::routing::policy::RoutingPolicy;
 
 /// One file of a transfer (T-4).
+#[cfg_attr(feature = "python", derive(pyderive::PyNew, pyderive::PyRepr))]
+#[cfg_attr(
+    feature = "python",
+    pyclass(module = "ete_core", frozen, get_all, eq, hash)
+)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TransferFile {
     /// The file's name.
     pub name: String,
     /// The recipient organisation; every file needs one.
+    #[cfg_attr(feature = "python", pyderive(repr = false))]
     pub recipient: Option<Organisation>,
     /// The recipient role (e.g. `dsl`).
+    #[cfg_attr(feature = "python", pyderive(repr = false))]
     pub role: String,
     /// The description: code + learner initials, e.g. `CFC JN` (T-7).
     pub description: String,
