@@ -181,10 +181,8 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Minutes {
             )));
         }
         let index = obj.call_method0("__index__")?;
-        let wide: i128 = match index.extract() {
-            Ok(wide) => wide,
-            Err(_) => i128::MAX,
-        };
+        // Beyond i128 is out of range all the same.
+        let wide: i128 = index.extract().unwrap_or(i128::MAX);
         Minutes::from_i128(wide).map_err(|e| error(e.kind(), e.to_string()))
     }
 }
