@@ -1,12 +1,13 @@
 //! Completions (H-2) and the portal readers, with every reject reported.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use ete_core::Minutes;
 use ete_core::hours::{
     self, Completion, CompletionFields, CompletionStatus, ReadMode, ReadOutcome, Reject,
 };
 use pyo3::prelude::*;
 
-use crate::convert::{Instant, Mins, Whole, py_repr, repr_call};
+use crate::convert::{Instant, Whole, py_repr, repr_call};
 
 use crate::errors::py_result;
 
@@ -29,8 +30,8 @@ impl PyCompletion {
         course_name: String,
         completion_date_time: Instant,
         status: &str,
-        total_time_minutes: Mins,
-        expected_time_minutes: Mins,
+        total_time_minutes: Minutes,
+        expected_time_minutes: Minutes,
         first_name: &str,
         last_name: &str,
         date_of_birth: Option<NaiveDate>,
@@ -55,8 +56,8 @@ impl PyCompletion {
             provider: provider.to_owned(),
             completion_date_time: completion_date_time.0,
             status: py_result(status.parse::<CompletionStatus>())?,
-            total_time_minutes: total_time_minutes.0,
-            expected_time_minutes: expected_time_minutes.0,
+            total_time_minutes: total_time_minutes,
+            expected_time_minutes: expected_time_minutes,
             attempts: attempts.map(|a| a.0),
             external_reference,
         };

@@ -3,7 +3,6 @@
 //! data with `snake_case` keys.
 
 use chrono::{DateTime, Utc};
-use ete_core::Minutes;
 use pyo3::BoundObject;
 use pyo3::exceptions::PyTypeError;
 use pyo3::inspect::PyStaticExpr;
@@ -146,20 +145,6 @@ fn range_of<T>() -> &'static str {
         "usize" => "a non-negative int that fits this platform's memory",
         "i64" => "-9223372036854775808..=9223372036854775807",
         _ => "a smaller int",
-    }
-}
-
-/// Whole minutes from any Python `int`: outside 0..=2⁵³−1 is `InvalidMinutes` with core's
-/// message (never `OverflowError`); a non-int is `TypeError`.
-pub struct Mins(pub Minutes);
-
-impl<'a, 'py> FromPyObject<'a, 'py> for Mins {
-    type Error = PyErr;
-    const INPUT_TYPE: PyStaticExpr = PyStaticExpr::Name { id: "int" };
-
-    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Mins> {
-        let Whole(wide) = obj.extract::<Whole<i128>>()?;
-        crate::errors::py_result(Minutes::from_i128(wide)).map(Mins)
     }
 }
 

@@ -1,13 +1,14 @@
 //! Extra-time agreements (H-6), the credit policy (H-5, H-7) and credit decisions (H-3..H-8).
 
 use chrono::NaiveDate;
+use ete_core::Minutes;
 use ete_core::hours::{
     self, AgreementCategory, Completion, CreditDecision, CreditPolicy, ExtraTimeAgreement,
     PriorCredit,
 };
 use pyo3::prelude::*;
 
-use crate::convert::{Mins, Whole, py_repr, repr_call};
+use crate::convert::{Whole, py_repr, repr_call};
 
 use crate::completion::PyCompletion;
 use crate::errors::py_result;
@@ -214,6 +215,9 @@ pub(crate) fn credit_against_requirements(
 /// `half_up(guided × (100 + p) / 100)` under an allowance of `p` percent (H-5).
 #[pyfunction]
 #[pyo3(signature = (guided, allowance_percent = None))]
-pub(crate) fn allowance_cap(guided: Mins, allowance_percent: Option<Whole<u32>>) -> PyResult<u64> {
-    Ok(hours::allowance_cap(guided.0, allowance_percent.map(|p| p.0)).get())
+pub(crate) fn allowance_cap(
+    guided: Minutes,
+    allowance_percent: Option<Whole<u32>>,
+) -> PyResult<u64> {
+    Ok(hours::allowance_cap(guided, allowance_percent.map(|p| p.0)).get())
 }

@@ -1,13 +1,14 @@
 //! The requirement ledger (H-9..H-12): a `Requirement` object safe to share between threads.
 
 use chrono::NaiveDate;
+use ete_core::Minutes;
 use ete_core::hours::{
     self, AppointmentOutcome, IncentiveStatus, LedgerEntry, LedgerEvent, LedgerPolicy,
     LedgerStatus, OrderKind, RequirementTerms,
 };
 use pyo3::prelude::*;
 
-use crate::convert::{Mins, Whole, plain, py_repr, repr_call};
+use crate::convert::{Whole, plain, py_repr, repr_call};
 use pyo3::types::PyDict;
 
 use crate::errors::py_result;
@@ -46,14 +47,11 @@ impl PyLedgerEntry {
     fn work_appointment(
         date: NaiveDate,
         by: String,
-        minutes: Mins,
+        minutes: Minutes,
         outcome: AppointmentOutcome,
         id: Option<String>,
     ) -> PyResult<PyLedgerEntry> {
-        let event = LedgerEvent::WorkAppointment {
-            minutes: minutes.0,
-            outcome,
-        };
+        let event = LedgerEvent::WorkAppointment { minutes, outcome };
         Ok(entry(date, by, event, id))
     }
     /// ETE credit for a course.
@@ -62,12 +60,12 @@ impl PyLedgerEntry {
     fn ete_credit(
         date: NaiveDate,
         by: String,
-        minutes: Mins,
+        minutes: Minutes,
         course_name: String,
         id: Option<String>,
     ) -> PyLedgerEntry {
         let event = LedgerEvent::EteCredit {
-            minutes: minutes.0,
+            minutes,
             course_name,
         };
         entry(date, by, event, id)
@@ -194,7 +192,7 @@ impl PyRequirement {
         id: String,
         person_ref: String,
         kind: OrderKind,
-        required: Mins,
+        required: Minutes,
         start: NaiveDate,
         incentive_eligible: bool,
         policy: Option<PyRef<'_, PyLedgerPolicy>>,
@@ -203,7 +201,7 @@ impl PyRequirement {
             id,
             person_ref,
             kind,
-            required: required.0,
+            required: required,
             start,
             incentive_eligible,
         };
@@ -248,8 +246,8 @@ impl PyRequirement {
         py_result(self.inner.with(py, |r| r.record_all(entries))?)
     }
     /// How much of a proposed ETE credit fits: `(fits, rest)` (H-10).
-    fn ete_fit(&self, py: Python<'_>, proposed: Mins) -> PyResult<(u64, u64)> {
-        let proposed = proposed.0;
+    fn ete_fit(&self, py: Python<'_>, proposed: Minutes) -> PyResult<(u64, u64)> {
+        let proposed = proposed;
         let fit = py_result(self.inner.with(py, |r| r.ete_fit(proposed))?)?;
         Ok((fit.fits.get(), fit.rest.get()))
     }

@@ -3,7 +3,7 @@
 use ete_core::{Minutes, Ratio, Rounding};
 use pyo3::prelude::*;
 
-use crate::convert::{Mins, Whole};
+use crate::convert::Whole;
 
 use crate::errors::py_result;
 
@@ -15,18 +15,18 @@ pub(crate) fn parse_minutes(text: &str) -> PyResult<u64> {
 
 /// Prints whole minutes as `HH:MM`.
 #[pyfunction]
-pub(crate) fn format_minutes(minutes: Mins) -> PyResult<String> {
-    Ok(minutes.0.to_string())
+pub(crate) fn format_minutes(minutes: Minutes) -> PyResult<String> {
+    Ok(minutes.to_string())
 }
 
 /// `rounding(minutes × numerator / denominator)`, exactly; rounding is "floor" or "half_up".
 #[pyfunction]
 pub(crate) fn apply_ratio(
-    minutes: Mins,
+    minutes: Minutes,
     numerator: Whole<u64>,
     denominator: Whole<u64>,
     rounding: Rounding,
 ) -> PyResult<u64> {
     let ratio = py_result(Ratio::new(numerator.0, denominator.0))?;
-    py_result(ratio.apply(minutes.0, rounding)).map(Minutes::get)
+    py_result(ratio.apply(minutes, rounding)).map(Minutes::get)
 }

@@ -3,10 +3,11 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use ete_core::Minutes;
 use ete_core::hours::{self, CompletionReport, CreditDecision, Grouping};
 use pyo3::prelude::*;
 
-use crate::convert::{Instant, Mins, Whole, plain};
+use crate::convert::{Instant, Whole, plain};
 
 use crate::completion::PyCompletion;
 use crate::errors::py_result;
@@ -104,13 +105,13 @@ pub(crate) fn certificate(
 /// Delivery against `target_percent` of `baseline` minutes (H-16).
 #[pyfunction]
 pub(crate) fn delivery_against_target(
-    delivered: Mins,
-    baseline: Mins,
+    delivered: Minutes,
+    baseline: Minutes,
     target_percent: Whole<u32>,
 ) -> PyResult<hours::Delivery> {
     py_result(hours::delivery_against_target(
-        delivered.0,
-        baseline.0,
+        delivered,
+        baseline,
         target_percent.0,
     ))
 }
