@@ -56,8 +56,8 @@ impl PyCompletion {
             provider: provider.to_owned(),
             completion_date_time: completion_date_time.0,
             status: py_result(status.parse::<CompletionStatus>())?,
-            total_time_minutes: total_time_minutes,
-            expected_time_minutes: expected_time_minutes,
+            total_time_minutes,
+            expected_time_minutes,
             attempts: attempts.map(|a| a.0),
             external_reference,
         };

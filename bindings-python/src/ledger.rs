@@ -201,7 +201,7 @@ impl PyRequirement {
             id,
             person_ref,
             kind,
-            required: required,
+            required,
             start,
             incentive_eligible,
         };
