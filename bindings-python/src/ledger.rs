@@ -247,7 +247,6 @@ impl PyRequirement {
     }
     /// How much of a proposed ETE credit fits: `(fits, rest)` (H-10).
     fn ete_fit(&self, py: Python<'_>, proposed: Minutes) -> PyResult<(u64, u64)> {
-        let proposed = proposed;
         let fit = py_result(self.inner.with(py, |r| r.ete_fit(proposed))?)?;
         Ok((fit.fits.get(), fit.rest.get()))
     }
