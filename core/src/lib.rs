@@ -18,9 +18,15 @@
 //! Core holds no FFI logic. With the off-by-default `uniffi` feature its types carry
 //! `#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]`-style derives so that they cross to
 //! Kotlin as they are, and one feature-gated module (`uniffi_types`) declares how the few types
-//! that are not core's own (dates, instants) and [`Minutes`] cross; everything else a binding
-//! needs (thread-safe wrappers, exported functions, error mapping through [`Failure`]) lives in
-//! the binding crate. The default build pulls in no FFI crate.
+//! that are not core's own (dates, instants) and [`Minutes`] cross. The off-by-default `python`
+//! feature does the same for Python: records carry `pyclass` and pyderive derives
+//! (`#[cfg_attr(feature = "python", derive(pyderive::PyRepr))]`,
+//! `#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all))]`), and one
+//! module (`python_types`) declares how [`Minutes`] and every coded enum convert (an `int`; a
+//! code `str` typed as `Literal[...]` in the stubs), the one error constructor, and the few
+//! constructors and computed properties a checked type needs. Everything else a binding needs
+//! (thread-safe wrappers, exported functions, error mapping through [`Failure`]) lives in the
+//! binding crate. The default build pulls in no FFI crate.
 //!
 //! ## A tour
 //!
