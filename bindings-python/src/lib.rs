@@ -82,12 +82,12 @@ mod _ete_core {
     };
     #[pymodule_export]
     use crate::routing::{
-        PyDecision, PyExchange, PyInboxItem, PyRefusal, PyRoutingPolicy, PyTransferPlan,
-        check_referral, copy_first_description, copy_first_recipient, copy_first_role, decide,
-        destinations, plan_transfer,
+        PyExchange, PyInboxItem, PyRefusal, PyRoutingPolicy, PyTransferPlan, check_referral,
+        copy_first_description, copy_first_recipient, copy_first_role, decide, destinations,
+        plan_transfer,
     };
     #[pymodule_export]
     use ete_core::hours::{Certificate, Course, CreditDecision, Delivery, Reject};
     #[pymodule_export]
-    use ete_core::routing::{Organisation, Receipt, TransferFile};
+    use ete_core::routing::{Decision, Organisation, Receipt, TransferFile};
 }

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use ete_core::routing::{
-    self, Organisation, Reason, Receipt, RoutingPolicy, TransferFile, TransferPlan,
+    self, Decision, Organisation, Receipt, RoutingPolicy, TransferFile, TransferPlan,
 };
 use pyo3::prelude::*;
 
@@ -51,51 +51,6 @@ impl PyRoutingPolicy {
     }
 }
 
-/// Allow or deny, with the reason (T-3).
-#[pyclass(name = "Decision", module = "ete_core", frozen, get_all)]
-pub struct PyDecision {
-    /// Whether the file may be sent.
-    allowed: bool,
-    /// permitted, forbidden, no_rule_permits, role_not_accepted or rule_error.
-    reason: &'static str,
-    /// The rule the reason names, if any.
-    rule: Option<String>,
-    /// For role_not_accepted: the roles the route accepts.
-    accepted: Vec<String>,
-    /// The reason as a sentence.
-    explanation: String,
-}
-
-impl From<routing::Decision> for PyDecision {
-    fn from(d: routing::Decision) -> PyDecision {
-        let accepted = match &d.reason {
-            Reason::RoleNotAccepted { accepted } => accepted.clone(),
-            _ => Vec::new(),
-        };
-        PyDecision {
-            allowed: d.allowed,
-            reason: d.reason.code(),
-            rule: d.reason.rule().map(str::to_owned),
-            accepted,
-            explanation: d.reason.to_string(),
-        }
-    }
-}
-
-#[pymethods]
-impl PyDecision {
-    fn __repr__(&self, py: Python<'_>) -> String {
-        repr_call(
-            "Decision",
-            &[
-                ("allowed", py_repr(py, self.allowed)),
-                ("reason", py_repr(py, self.reason)),
-                ("rule", py_repr(py, self.rule.as_deref())),
-            ],
-        )
-    }
-}
-
 /// Decides whether `sender` may send a `category` file to `role` at `recipient` (T-1..T-3).
 #[pyfunction]
 pub(crate) fn decide(
@@ -104,8 +59,8 @@ pub(crate) fn decide(
     recipient: PyRef<'_, Organisation>,
     role: &str,
     category: &str,
-) -> PyDecision {
-    routing::decide(&policy.inner, &sender, &recipient, role, category).into()
+) -> Decision {
+    routing::decide(&policy.inner, &sender, &recipient, role, category)
 }
 
 /// Where a sender may send (T-3): `[(kind, roles, categories or None for any)]`.

@@ -186,3 +186,46 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Minutes {
         Minutes::from_i128(wide).map_err(|e| error(e.kind(), e.to_string()))
     }
 }
+
+#[pymethods]
+impl crate::routing::Decision {
+    /// Whether the file may be sent.
+    #[getter]
+    fn allowed(&self) -> bool {
+        self.allowed
+    }
+    /// `permitted`, `forbidden`, `no_rule_permits`, `role_not_accepted` or `rule_error`.
+    #[getter]
+    fn reason(&self) -> &'static str {
+        self.reason.code()
+    }
+    /// The rule the reason names, if any.
+    #[getter]
+    fn rule(&self) -> Option<&str> {
+        self.reason.rule()
+    }
+    /// For `role_not_accepted`: the roles the route accepts.
+    #[getter]
+    fn accepted(&self) -> Vec<String> {
+        match &self.reason {
+            crate::routing::Reason::RoleNotAccepted { accepted } => accepted.clone(),
+            _ => Vec::new(),
+        }
+    }
+    /// The reason as a sentence.
+    #[getter]
+    fn explanation(&self) -> String {
+        self.reason.to_string()
+    }
+    fn __repr__(&self) -> String {
+        let rule = self
+            .reason
+            .rule()
+            .map_or("None".to_owned(), |r| format!("{r:?}"));
+        let allowed = if self.allowed { "True" } else { "False" };
+        format!(
+            "Decision(allowed={allowed}, reason={:?}, rule={rule})",
+            self.reason.code()
+        )
+    }
+}

@@ -141,6 +141,7 @@ impl fmt::Display for Reason {
 
 /// Allow or deny, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, eq, hash))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Decision {
     /// Whether the file may be sent.
