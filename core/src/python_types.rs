@@ -217,15 +217,13 @@ impl crate::routing::Decision {
     fn explanation(&self) -> String {
         self.reason.to_string()
     }
-    fn __repr__(&self) -> String {
-        let rule = self
-            .reason
-            .rule()
-            .map_or("None".to_owned(), |r| format!("{r:?}"));
-        let allowed = if self.allowed { "True" } else { "False" };
-        format!(
-            "Decision(allowed={allowed}, reason={:?}, rule={rule})",
-            self.reason.code()
-        )
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let (reason, rule) = (self.reason.code(), self.reason.rule());
+        Ok(format!(
+            "Decision(allowed={}, reason={}, rule={})",
+            self.allowed.into_pyobject(py)?.repr()?,
+            reason.into_pyobject(py)?.repr()?,
+            rule.into_pyobject(py)?.repr()?
+        ))
     }
 }
