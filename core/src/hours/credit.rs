@@ -142,6 +142,7 @@ pub struct PriorCredit {
 /// and why. Holds ids only.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CreditDecision {
     /// The completion's index in the batch given.
     pub position: usize,

@@ -11,6 +11,7 @@ use crate::error::ErrorKind;
 /// Never carries personal data: for a personal field (names, email, date of birth) the reason
 /// says what is wrong without quoting the value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Reject {
     /// Index of the record in the input, from 0 (the JSON array index, or the CSV data row).
     pub position: usize,

@@ -85,6 +85,7 @@ crate::codes!(Grouping, "grouping", "H-13", {
 /// One row of a completion report: a group's counts and sums (H-13).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReportRow {
     /// The group's key (a person, practitioner, office, PDU or region), or `total`.
     pub group: String,
@@ -125,6 +126,7 @@ impl ReportRow {
 /// Completions and credits over a date range, grouped (H-13).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CompletionReport {
     /// First day counted (the completion's local day).
     pub from: NaiveDate,
@@ -249,6 +251,7 @@ impl CompletionReport {
 /// The completions a practitioner should hear about (H-14).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Notification {
     /// The practitioner's id (`unassigned` for people with none).
     pub practitioner: String,
@@ -294,6 +297,7 @@ pub fn practitioner_notifications(
 /// What a completion certificate shows (H-15). `Debug` hides the name.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Debug))]
 pub struct Certificate {
     /// The person's reference.
     pub person_ref: String,
@@ -346,6 +350,7 @@ pub fn certificate(
 /// A region's ETE delivery against its target (H-16).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct Delivery {
     /// ETE minutes delivered.
     pub delivered: Minutes,

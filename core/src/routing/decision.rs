@@ -35,6 +35,7 @@ use crate::routing::policy::{Condition, Effect, Party, RoutingPolicy, Rule};
 /// test.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Organisation {
     /// The kind, as the policy names it.
     pub kind: String,
@@ -42,6 +43,7 @@ pub struct Organisation {
     pub id: String,
     /// Attributes a rule's condition may read.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub attributes: BTreeMap<String, String>,
 }
 
