@@ -3,11 +3,10 @@
 //! than as a list of boxed values or records; `Columns.kt` packs `LongArray`/`BooleanArray`.
 
 use ete_core::columns::{self, CreditColumns};
-use ete_core::hours::{self, LedgerPolicy};
+use ete_core::hours::{LedgerPolicy, PolicyFields};
 use ete_core::register::StatutoryPolicy;
 
 use crate::EteError;
-use crate::credit::CreditPolicy;
 
 /// Credited minutes (packed little-endian `i64`s) and reason indices (one byte each, into the
 /// list `creditReasons()` returns) for N completions.
@@ -55,7 +54,8 @@ fn pack_flags(values: &[bool]) -> Vec<u8> {
 }
 
 /// Credits N completions in one call (H-3..H-8): the same decision as `creditBatch` for each
-/// row, with `repeat` and `extraTime` given. Absent `repeat`/`extraTime` mean all false.
+/// row, with `repeat` and `extraTime` given. Absent `repeat`/`extraTime` mean all false; absent
+/// `policy` is core's default.
 #[uniffi::export]
 pub fn credit_columns_packed(
     actual: Vec<u8>,
@@ -63,9 +63,9 @@ pub fn credit_columns_packed(
     passed: Vec<u8>,
     repeat: Option<Vec<u8>>,
     extra_time: Option<Vec<u8>>,
-    policy: CreditPolicy,
+    policy: Option<PolicyFields>,
 ) -> Result<PackedCredit, EteError> {
-    let policy = hours::CreditPolicy::new(policy.allowance_percent, policy.credit_repeats)?;
+    let policy = crate::credit::policy(policy)?;
     let (actual, guided) = (
         unpack_i64("actual", &actual)?,
         unpack_i64("guided", &guided)?,

@@ -1,8 +1,18 @@
 //! `EteException`: a sealed class with one subclass per core error kind.
 
+use ete_core::hours::Reject;
+use ete_core::routing::Refusal;
+use ete_core::uniffi_types::Index;
 use ete_core::{Detail, ErrorKind, Failure};
 
-use crate::completion::Reject;
+/// A file a transfer may not send (T-5): its position in the transfer and why.
+#[derive(Debug, uniffi::Record)]
+pub struct RefusedFile {
+    /// The file's index in the transfer.
+    pub position: Index,
+    /// Why it may not be sent.
+    pub refusal: Refusal,
+}
 
 /// Every error ETE Core reports, by kind; `detail` is the core's message.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
@@ -70,7 +80,7 @@ pub enum EteError {
         /// What is wrong.
         detail: String,
         /// Every refused file.
-        refusals: Vec<crate::routing::Refusal>,
+        refusals: Vec<RefusedFile>,
     },
     /// A download by an organisation that is not the file's recipient (T-6).
     #[error("{detail}")]
@@ -137,7 +147,7 @@ impl<E: Failure> From<E> for EteError {
             (ErrorKind::RejectedRecords, d) => EteError::RejectedRecords {
                 detail,
                 rejects: match d {
-                    Detail::Rejects(rejects) => rejects.iter().cloned().map(Reject::from).collect(),
+                    Detail::Rejects(rejects) => rejects.to_vec(),
                     _ => Vec::new(),
                 },
             },
@@ -150,7 +160,10 @@ impl<E: Failure> From<E> for EteError {
                 refusals: match d {
                     Detail::Refusals(refusals) => refusals
                         .iter()
-                        .map(|(p, r)| crate::routing::refusal(*p, r.clone()))
+                        .map(|(position, refusal)| RefusedFile {
+                            position: *position,
+                            refusal: refusal.clone(),
+                        })
                         .collect(),
                     _ => Vec::new(),
                 },

@@ -26,7 +26,7 @@ mod report;
 mod routing;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use ete_core::uniffi_types::EpochInstant;
+use ete_core::uniffi_types::{EpochInstant, Index};
 
 pub use errors::EteError;
 
@@ -36,6 +36,7 @@ pub type UtcDateTime = ete_core::uniffi_types::UtcDateTime;
 uniffi::setup_scaffolding!("ete_kotlin");
 uniffi::use_remote_type!(ete_core::NaiveDate);
 uniffi::use_remote_type!(ete_core::UtcDateTime);
+uniffi::use_remote_type!(ete_core::Index);
 
 /// The text of a date at the boundary: `YYYY-MM-DD`, with a sign and more digits beyond year
 /// 9999 (as `java.time.LocalDate` prints and parses it).

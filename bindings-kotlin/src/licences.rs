@@ -5,8 +5,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::NaiveDate;
 use ete_core::licences::{
-    self, AccessSessions as CoreSessions, AccountKind, AccountState, Action, Command,
-    DeactivationReason, DormantLogin, Event, Loan, Pool, PoolPolicy, SessionPolicy,
+    self, AccessSessions as CoreSessions, Account, Action, Command, DormantLogin, Event, Loan,
+    Pool, PoolPolicy, SessionPolicy,
 };
 
 use crate::attendance::Fraction;
@@ -23,48 +23,6 @@ pub fn default_pool_policy() -> PoolPolicy {
 #[uniffi::export]
 pub fn pool_policy_from_json(text: String) -> Result<PoolPolicy, EteError> {
     Ok(PoolPolicy::from_json(&text)?)
-}
-
-/// A person's account (ids only).
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct Account {
-    /// The person's id.
-    pub person: String,
-    /// Learner or staff.
-    pub kind: AccountKind,
-    /// Lifecycle state.
-    pub state: AccountState,
-    /// Whether it holds a learner licence.
-    pub holds_licence: bool,
-    /// The requirement's end date.
-    pub requirement_end: Option<NaiveDate>,
-    /// Agreed courses.
-    pub courses: Vec<String>,
-    /// Agreed courses completed.
-    pub completed: Vec<String>,
-    /// When login details were issued.
-    pub issued_at: Option<UtcDateTime>,
-    /// The latest login.
-    pub last_login: Option<UtcDateTime>,
-    /// Why it was deactivated.
-    pub deactivation: Option<DeactivationReason>,
-}
-
-impl From<&licences::Account> for Account {
-    fn from(a: &licences::Account) -> Account {
-        Account {
-            person: a.person.clone(),
-            kind: a.kind,
-            state: a.state,
-            holds_licence: a.holds_licence,
-            requirement_end: a.requirement_end,
-            courses: a.courses.iter().cloned().collect(),
-            completed: a.completed.iter().cloned().collect(),
-            issued_at: a.issued_at,
-            last_login: a.last_login,
-            deactivation: a.deactivation,
-        }
-    }
 }
 
 /// The utilisation line (L-9).
@@ -221,11 +179,11 @@ impl LicencePool {
     }
     /// Every account, by person id order.
     pub fn accounts(&self) -> Result<Vec<Account>, EteError> {
-        Ok(self.lock()?.pool.accounts().map(Account::from).collect())
+        Ok(self.lock()?.pool.accounts().cloned().collect())
     }
     /// A person's account, or null.
     pub fn account(&self, person: String) -> Result<Option<Account>, EteError> {
-        Ok(self.lock()?.pool.account(&person).map(Account::from))
+        Ok(self.lock()?.pool.account(&person).cloned())
     }
     /// Null when the invariants hold (L-1..L-4), else what is broken.
     pub fn invariant_violation(&self) -> Result<Option<String>, EteError> {

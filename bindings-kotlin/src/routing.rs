@@ -1,11 +1,11 @@
 //! File-transfer routing (T-1..T-8) for Kotlin: policy, decisions, transfers, the exchange.
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::NaiveDate;
 use ete_core::routing::{
-    self, AuditEvent, Decision, Destination, Reason, Receipt, RoutingPolicy as CorePolicy,
+    self, AuditEvent, Decision, Destination, InboxItem, Organisation, Receipt,
+    RoutingPolicy as CorePolicy, TransferFile, TransferPlan,
 };
 
 use crate::{EteError, UtcDateTime};
@@ -50,38 +50,6 @@ impl RoutingPolicy {
     }
 }
 
-/// An organisation: kind, id, and attributes that rules may test.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct Organisation {
-    /// The kind, as the policy names it.
-    pub kind: String,
-    /// The id.
-    pub id: String,
-    /// Attributes a rule's condition may read.
-    #[uniffi(default)]
-    pub attributes: HashMap<String, String>,
-}
-
-impl From<Organisation> for routing::Organisation {
-    fn from(o: Organisation) -> routing::Organisation {
-        routing::Organisation {
-            kind: o.kind,
-            id: o.id,
-            attributes: o.attributes.into_iter().collect(),
-        }
-    }
-}
-
-impl From<routing::Organisation> for Organisation {
-    fn from(o: routing::Organisation) -> Organisation {
-        Organisation {
-            kind: o.kind,
-            id: o.id,
-            attributes: o.attributes.into_iter().collect(),
-        }
-    }
-}
-
 /// Decides whether `sender` may send a `category` file to `role` at `recipient` (T-1..T-3).
 #[uniffi::export]
 pub fn decide(
@@ -91,64 +59,18 @@ pub fn decide(
     role: String,
     category: String,
 ) -> Decision {
-    routing::decide(
-        &policy.inner,
-        &sender.into(),
-        &recipient.into(),
-        &role,
-        &category,
-    )
+    routing::decide(&policy.inner, &sender, &recipient, &role, &category)
 }
 
 /// Where a sender may send, and to which roles (T-3).
 #[uniffi::export]
 pub fn destinations(policy: Arc<RoutingPolicy>, sender: Organisation) -> Vec<Destination> {
-    routing::destinations(&policy.inner, &sender.into())
+    routing::destinations(&policy.inner, &sender)
 }
 
-/// One file of a transfer (T-4).
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct TransferFile {
-    /// The file's name.
-    pub name: String,
-    /// The recipient organisation; every file needs one.
-    pub recipient: Option<Organisation>,
-    /// The recipient role.
-    pub role: String,
-    /// Code + learner initials, e.g. `CFC JN` (T-7).
-    pub description: String,
-    /// The document category.
-    pub category: String,
-}
-
-impl From<TransferFile> for routing::TransferFile {
-    fn from(f: TransferFile) -> routing::TransferFile {
-        routing::TransferFile {
-            name: f.name,
-            recipient: f.recipient.map(Into::into),
-            role: f.role,
-            description: f.description,
-            category: f.category,
-        }
-    }
-}
-
-impl From<routing::TransferFile> for TransferFile {
-    fn from(f: routing::TransferFile) -> TransferFile {
-        TransferFile {
-            name: f.name,
-            recipient: f.recipient.map(Into::into),
-            role: f.role,
-            description: f.description,
-            category: f.category,
-        }
-    }
-}
-
-fn copied(files: Vec<TransferFile>, how: fn(&mut [routing::TransferFile])) -> Vec<TransferFile> {
-    let mut files: Vec<routing::TransferFile> = files.into_iter().map(Into::into).collect();
+fn copied(mut files: Vec<TransferFile>, how: fn(&mut [TransferFile])) -> Vec<TransferFile> {
     how(&mut files);
-    files.into_iter().map(Into::into).collect()
+    files
 }
 
 /// The files with the first file's recipient organisation copied to all (T-4).
@@ -169,48 +91,6 @@ pub fn copy_first_description(files: Vec<TransferFile>) -> Vec<TransferFile> {
     copied(files, routing::copy_first_description)
 }
 
-/// A file that may not be sent, and why.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct Refusal {
-    /// The file's index in the transfer.
-    pub position: i64,
-    /// `denied`, `no_recipient`, `bad_description` or `unknown_category`.
-    pub code: String,
-    /// For `denied`: the decision's reason.
-    pub reason: Option<Reason>,
-    /// The refusal as a sentence.
-    pub message: String,
-}
-
-/// A core refusal for Kotlin.
-pub fn refusal(position: usize, r: routing::Refusal) -> Refusal {
-    let reason = match &r {
-        routing::Refusal::Denied { decision } => Some(decision.reason.clone()),
-        _ => None,
-    };
-    Refusal {
-        position: i64::try_from(position).unwrap_or(i64::MAX),
-        code: r.code().to_owned(),
-        reason,
-        message: r.to_string(),
-    }
-}
-
-/// A planned transfer to show for confirmation (T-5).
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct TransferPlan {
-    /// The sending organisation.
-    pub sender: Organisation,
-    /// Who is sending.
-    pub sent_by: String,
-    /// The files, in order.
-    pub files: Vec<TransferFile>,
-    /// Whether every file may be sent.
-    pub sendable: bool,
-    /// The files that may not be sent, with reasons.
-    pub refusals: Vec<Refusal>,
-}
-
 /// Plans a transfer: every file's route decided and its description checked (T-5).
 #[uniffi::export]
 pub fn plan_transfer(
@@ -219,38 +99,7 @@ pub fn plan_transfer(
     sent_by: String,
     files: Vec<TransferFile>,
 ) -> TransferPlan {
-    let shown = routing::plan(
-        &policy.inner,
-        &sender.into(),
-        &sent_by,
-        files.into_iter().map(Into::into).collect(),
-    );
-    TransferPlan {
-        sendable: shown.sendable(),
-        refusals: shown
-            .refusals()
-            .into_iter()
-            .map(|(p, r)| refusal(p, r))
-            .collect(),
-        sender: shown.sender.into(),
-        sent_by: shown.sent_by,
-        files: shown.files.into_iter().map(|f| f.file.into()).collect(),
-    }
-}
-
-/// A file in an inbox (T-6).
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct InboxItem {
-    /// The file's id in the exchange.
-    pub file_id: u64,
-    /// The sending organisation.
-    pub sender: Organisation,
-    /// The file.
-    pub file: TransferFile,
-    /// When it was sent.
-    pub sent_at: UtcDateTime,
-    /// Whether it has been downloaded.
-    pub downloaded: bool,
+    routing::plan(&policy.inner, &sender, &sent_by, files)
 }
 
 /// The secure transfer site (T-5, T-6); safe to share between threads.
@@ -300,24 +149,14 @@ impl Exchange {
         plan: TransferPlan,
         at: UtcDateTime,
     ) -> Result<Vec<u64>, EteError> {
-        let files = plan.files.into_iter().map(Into::into).collect();
-        let shown = routing::plan(&policy.inner, &plan.sender.into(), &plan.sent_by, files);
+        // Decided again under `policy`: the plan's own decisions are the caller's to change.
+        let files = plan.files.into_iter().map(|f| f.file).collect();
+        let shown = routing::plan(&policy.inner, &plan.sender, &plan.sent_by, files);
         Ok(self.lock()?.confirm(&policy.inner, &shown, at)?)
     }
     /// The files addressed to an organisation, oldest first (T-6).
     pub fn inbox(&self, organisation: String) -> Result<Vec<InboxItem>, EteError> {
-        Ok(self
-            .lock()?
-            .inbox(&organisation)
-            .into_iter()
-            .map(|i| InboxItem {
-                file_id: i.file.id,
-                sender: i.file.sender.into(),
-                file: i.file.file.into(),
-                sent_at: i.file.sent_at,
-                downloaded: i.downloaded,
-            })
-            .collect())
+        Ok(self.lock()?.inbox(&organisation))
     }
     /// Downloads a file, recording who and when; only its recipient may (T-6).
     pub fn download(

@@ -6,13 +6,15 @@
 //! `checkedInstant`, `checkedMinutes`) before it crosses, so that an out-of-range value is an
 //! `EteException`, not an internal error.
 
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::Minutes;
-use crate::hours::CreditReason;
+use crate::hours::{Completion, CompletionFields, CreditReason};
 use crate::licences::EventKind;
 use crate::register::{Mark, MarkReason};
-use crate::routing::Reason;
+use crate::routing::{Reason, Refusal, TransferPlan};
 
 /// An instant in UTC; Kotlin sees `java.time.Instant`.
 pub type UtcDateTime = DateTime<Utc>;
@@ -52,6 +54,52 @@ uniffi::custom_type!(Minutes, i64, {
     try_lift: |value| Ok(Minutes::from_signed(value)?),
 });
 
+/// A position in the input (a record's or a file's index); Kotlin sees `Long` (uniffi has no
+/// `usize`).
+pub type Index = usize;
+
+uniffi::custom_type!(Index, u64, {
+    remote,
+    lower: |index| u64::try_from(index).unwrap_or(u64::MAX),
+    try_lift: |wire| Ok(usize::try_from(wire)?),
+});
+
+/// Attributes by name, in name order (an organisation's); Kotlin sees `Map<String, String>`.
+/// Core keeps a `BTreeMap` for its order and its `Hash`; only the FFI sees a hash map.
+pub type Attributes = BTreeMap<String, String>;
+
+uniffi::custom_type!(Attributes, HashMap<String, String>, {
+    remote,
+    lower: |map| map.into_iter().collect(),
+    try_lift: |map| Ok(map.into_iter().collect()),
+});
+
+/// A sorted set of names (an account's courses); Kotlin sees `List<String>`, in order.
+pub type Names = BTreeSet<String>;
+
+uniffi::custom_type!(Names, Vec<String>, {
+    remote,
+    lower: |names| names.into_iter().collect(),
+    try_lift: |names| Ok(names.into_iter().collect()),
+});
+
+// A checked completion crosses as its fields (Kotlin: `typealias Completion = CompletionFields`).
+// Bindings take `CompletionFields` and check them with `Completion::new`, so that a bad field is
+// the binding's error, not a failed lift.
+uniffi::custom_type!(Completion, CompletionFields, {
+    lower: |completion| CompletionFields::from(completion),
+    try_lift: |fields| Ok(Completion::new(fields)?),
+});
+
+#[uniffi::export]
+impl TransferPlan {
+    /// Whether every file may be sent, for the FFI.
+    #[uniffi::method(name = "sendable")]
+    fn ffi_sendable(&self) -> bool {
+        self.sendable()
+    }
+}
+
 /// Exports a coded type's `code()` to Kotlin (`value.code()`), and optionally one more method
 /// that puts it in words: one declaration for every type whose code crosses.
 macro_rules! export_code {
@@ -78,4 +126,5 @@ export_code!(Mark);
 export_code!(EventKind);
 export_code!(MarkReason, "text" => to_string);
 export_code!(Reason, "text" => to_string);
+export_code!(Refusal, "text" => to_string);
 export_code!(CreditReason, "explanation" => explanation);

@@ -54,13 +54,20 @@ pub struct ExtraTimeAgreement {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// An agreement's fields as given, before they are checked: what crosses an FFI boundary.
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct AgreementFields {
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "ExtraTimeAgreement")
+)]
+pub struct AgreementFields {
     person_ref: String,
     agreed_by: String,
     agreed_on: NaiveDate,
     category: AgreementCategory,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     allowance_percent: Option<u32>,
 }
 

@@ -13,6 +13,7 @@ use crate::minutes::Minutes;
 /// The outcome the portal reports for a course.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "&'static str")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CompletionStatus {
     /// Completed; newer portal data says `Passed`, which reads as this.
     Completed,
@@ -72,35 +73,45 @@ impl fmt::Display for CompletionStatus {
 /// names, email and date of birth are redacted.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Debug))]
 pub struct CompletionFields {
     /// The person's first name (personal data).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub first_name: String,
     /// The person's last name (personal data).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub last_name: String,
     /// The person's date of birth (personal data).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub date_of_birth: Option<NaiveDate>,
     /// Probation region.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub region: String,
     /// Probation delivery unit.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pdu: String,
     /// Probation office.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub office: String,
     /// The person's email (personal data).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub email: String,
     /// The course's name, which identifies the course in a completion.
     pub course_name: String,
     /// The course type, e.g. `Online`.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub course_type: String,
     /// The course provider.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub provider: String,
     /// When the portal recorded the outcome (UTC).
     pub completion_date_time: DateTime<Utc>,
@@ -112,6 +123,7 @@ pub struct CompletionFields {
     pub expected_time_minutes: Minutes,
     /// Attempts, when the portal reports them (at least 1).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub attempts: Option<u32>,
     /// The person's reference on the portal: the id that ETE Core uses for the person.
     pub external_reference: String,

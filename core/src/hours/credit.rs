@@ -149,6 +149,7 @@ pub struct PriorCredit {
 )]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CreditDecision {
     /// The completion's index in the batch given.
     #[cfg_attr(feature = "python", pyderive(repr = false))]

@@ -66,6 +66,7 @@ pub enum IncentiveState {
 /// The scheme's figures for a requirement at a point in its ledger.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct IncentiveStatus {
     /// Where the requirement stands.
     pub state: IncentiveState,

@@ -73,6 +73,7 @@ crate::codes!(AppointmentOutcome, "outcome", {
     rename_all = "snake_case",
     rename_all_fields = "camelCase"
 )]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum LedgerEvent {
     /// A work appointment and the minutes credited for it.
     WorkAppointment {
@@ -105,11 +106,13 @@ pub enum LedgerEvent {
 /// "minutes": 420, "outcome": "attended"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LedgerEntry {
     /// The command id that recorded it, when the caller gives one: recording an entry whose id
     /// the ledger already holds changes nothing (a retry), and the same id with a different
     /// entry is refused.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub id: Option<String>,
     /// The day it happened.
     pub date: NaiveDate,
@@ -325,6 +328,7 @@ impl LedgerError {
 /// How much of a proposed ETE credit fits (H-10).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EteFit {
     /// The part that can be recorded.
     pub fits: Minutes,
@@ -335,6 +339,7 @@ pub struct EteFit {
 /// Every derived figure of a requirement on a day (H-10..H-12).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LedgerStatus {
     /// Required minutes (the court's figure, before adjustments).
     pub required: Minutes,

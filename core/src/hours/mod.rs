@@ -32,7 +32,7 @@ mod record_error;
 mod report;
 
 pub use against::{credit_against_requirements, record_credits};
-pub use agreement::{AgreementCategory, ExtraTimeAgreement};
+pub use agreement::{AgreementCategory, AgreementFields, ExtraTimeAgreement};
 pub use completion::{Completion, CompletionFields, CompletionStatus};
 pub use course::Course;
 pub use credit::{
@@ -45,7 +45,7 @@ pub use ledger::{
     OrderKind, Requirement, RequirementTerms,
 };
 pub(crate) use policy::policy_from_json;
-pub use policy::{CreditPolicy, MAX_ALLOWANCE_PERCENT, PolicyError};
+pub use policy::{CreditPolicy, MAX_ALLOWANCE_PERCENT, PolicyError, PolicyFields};
 pub use read::{
     REQUIRED_FIELDS, ReadMode, ReadOutcome, read_completions_csv, read_completions_json,
 };

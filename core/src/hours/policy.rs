@@ -58,8 +58,14 @@ pub struct CreditPolicy {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A policy's fields as given, before they are checked: what crosses an FFI boundary.
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
-struct PolicyFields {
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "CreditPolicy")
+)]
+pub struct PolicyFields {
     allowance_percent: u32,
     credit_repeats: bool,
 }

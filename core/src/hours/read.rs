@@ -64,6 +64,7 @@ pub enum ReadMode {
 
 /// What a read produced: the good records in input order, and every reject.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReadOutcome {
     /// The completions that passed every check, in input order.
     pub completions: Vec<Completion>,

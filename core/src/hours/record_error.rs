@@ -15,6 +15,7 @@ use crate::error::ErrorKind;
 #[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
 #[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all, eq))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Reject {
     /// Index of the record in the input, from 0 (the JSON array index, or the CSV data row).
     pub position: usize,

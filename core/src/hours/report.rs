@@ -87,6 +87,7 @@ crate::codes!(Grouping, "grouping", "H-13", {
 /// One row of a completion report: a group's counts and sums (H-13).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReportRow {
     /// The group's key (a person, practitioner, office, PDU or region), or `total`.
     pub group: String,
@@ -127,6 +128,7 @@ impl ReportRow {
 /// Completions and credits over a date range, grouped (H-13).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CompletionReport {
     /// First day counted (the completion's local day).
     pub from: NaiveDate,
@@ -251,6 +253,7 @@ impl CompletionReport {
 /// The completions a practitioner should hear about (H-14).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Notification {
     /// The practitioner's id (`unassigned` for people with none).
     pub practitioner: String,
@@ -298,6 +301,7 @@ pub fn practitioner_notifications(
 #[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all, eq))]
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Debug))]
 pub struct Certificate {
     /// The person's reference.
     pub person_ref: String,
@@ -356,6 +360,7 @@ pub fn certificate(
 )]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Display))]
 pub struct Delivery {
     /// ETE minutes delivered.
     pub delivered: Minutes,

@@ -59,6 +59,7 @@ crate::codes!(DeactivationReason, "deactivation reason", {
 /// A person's account. The person is an id (the case reference), never a name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Account {
     /// The person's id.
     pub person: String,

@@ -42,6 +42,7 @@ use crate::routing::policy::{Condition, Effect, Party, RoutingPolicy, Rule};
     feature = "python",
     pyclass(module = "ete_core", frozen, get_all, eq, hash, from_py_object)
 )]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Organisation {
     /// The kind, as the policy names it.
     pub kind: String,
@@ -50,6 +51,7 @@ pub struct Organisation {
     /// Attributes a rule's condition may read.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[cfg_attr(feature = "python", pyderive(repr = false))]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub attributes: BTreeMap<String, String>,
 }
 

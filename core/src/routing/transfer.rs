@@ -20,6 +20,7 @@ use crate::routing::policy::RoutingPolicy;
 )]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TransferFile {
     /// The file's name.
     pub name: String,
@@ -38,6 +39,7 @@ pub struct TransferFile {
 /// Why a file cannot be sent.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Refusal {
     /// The route is denied (T-1..T-3).
     Denied {
@@ -86,6 +88,7 @@ impl fmt::Display for Refusal {
 /// A file's place in a plan and whether it may go.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PlannedFile {
     /// The file's index in the transfer.
     pub position: usize,
@@ -100,6 +103,7 @@ pub struct PlannedFile {
 /// A planned transfer, to show for confirmation (T-5).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TransferPlan {
     /// The sending organisation.
     pub sender: Organisation,
@@ -265,6 +269,7 @@ pub fn plan(
 /// A file held by the exchange.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HeldFile {
     /// The file's id in the exchange.
     pub id: u64,
@@ -281,6 +286,7 @@ pub struct HeldFile {
 /// An inbox line: a file and whether it has been downloaded (T-6).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InboxItem {
     /// The file.
     pub file: HeldFile,

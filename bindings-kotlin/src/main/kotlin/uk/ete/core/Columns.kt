@@ -48,7 +48,8 @@ private fun ByteArray.unpackedLongs(): LongArray {
 
 /**
  * Credits N completions given as columns in one call across the FFI: the batch door for apps
- * that would otherwise cross once per record. [repeat] and [extraTime] default to all false.
+ * that would otherwise cross once per record. [repeat] and [extraTime] default to all false;
+ * [policy] null is core's default.
  *
  * ```
  * val out = creditColumns(longArrayOf(150, 90), longArrayOf(120, 120), booleanArrayOf(true, true))
@@ -65,7 +66,7 @@ fun creditColumns(
     passed: BooleanArray,
     repeat: BooleanArray? = null,
     extraTime: BooleanArray? = null,
-    policy: CreditPolicy = CreditPolicy(),
+    policy: CreditPolicy? = null,
 ): CreditColumns {
     val out = creditColumnsPacked(
         actual.packed(), guided.packed(), passed.packed(), repeat?.packed(), extraTime?.packed(), policy,

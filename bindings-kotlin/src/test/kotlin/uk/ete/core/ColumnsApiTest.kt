@@ -29,7 +29,7 @@ class ColumnsApiTest {
                 externalReference = "P-${person[it]}",
                 courseName = "Course ${course[it]}",
                 completionDateTime = start.plusSeconds(minute[it] * 60),
-                status = if (passed[it]) "Completed" else "Failed",
+                status = if (passed[it]) CompletionStatus.COMPLETED else CompletionStatus.FAILED,
                 totalTimeMinutes = actual[it],
                 expectedTimeMinutes = guided[it],
             )
@@ -52,7 +52,7 @@ class ColumnsApiTest {
         assertEquals(CreditReason.CAPPED_AT_GUIDED_TIME, out.reason(0))
         val generous = creditColumns(
             longArrayOf(170), longArrayOf(120), booleanArrayOf(true),
-            extraTime = booleanArrayOf(true), policy = CreditPolicy(allowancePercent = 50u),
+            extraTime = booleanArrayOf(true), policy = defaultCreditPolicy().copy(allowancePercent = 50u),
         )
         assertEquals(CreditReason.WITHIN_ALLOWANCE, generous.reason(0))
     }
@@ -68,7 +68,7 @@ class ColumnsApiTest {
         }
         assertTrue(negative.detail.startsWith("actual[1] = -5"), negative.detail)
         assertThrows<EteException.InvalidPolicy> {
-            creditColumns(longArrayOf(1), longArrayOf(1), booleanArrayOf(true), policy = CreditPolicy(allowancePercent = 101u))
+            creditColumns(longArrayOf(1), longArrayOf(1), booleanArrayOf(true), policy = defaultCreditPolicy().copy(allowancePercent = 101u))
         }
     }
 

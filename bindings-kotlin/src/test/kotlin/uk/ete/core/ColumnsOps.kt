@@ -9,7 +9,7 @@ import org.json.JSONObject
 object ColumnsOps {
     fun run(op: String, input: JSONObject): Any? = when (op) {
         "credit_columns" -> {
-            val policy = if (input.has("policy")) creditPolicyFromJson(input.getJSONObject("policy").toString()) else CreditPolicy()
+            val policy = if (input.has("policy")) creditPolicyFromJson(input.getJSONObject("policy").toString()) else null
             val out = creditColumns(
                 longs(input.getJSONArray("actual")), longs(input.getJSONArray("guided")), flags(input, "passed")!!,
                 repeat = flags(input, "repeat"), extraTime = flags(input, "extra_time"), policy = policy,

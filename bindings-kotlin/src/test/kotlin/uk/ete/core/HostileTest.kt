@@ -100,7 +100,7 @@ class HostileTest {
             assertOutOfRange("confirm($bad)") { exchange.confirm(policy, plan, bad) }
             assertOutOfRange("download($bad)") { exchange.download(sent, "SCH-1", "T-9", bad) }
             assertOutOfRange("downloadAll($bad)") { exchange.downloadAll("SCH-1", "T-9", bad) }
-            assertOutOfRange("Completion($bad)") { Completion("P-1", "Budgeting", bad, "Completed", 30, 60) }
+            assertOutOfRange("Completion($bad)") { creditBatch(listOf(portalCompletion("P-1", "Budgeting", bad, "Completed", 30, 60))) }
             assertOutOfRange("practitionerNotifications($bad)") { practitionerNotifications(listOf(), listOf(), mapOf(), bad) }
             // Nothing changed.
             assertEquals(1uL, pool.eventCount())
@@ -120,7 +120,7 @@ class HostileTest {
             sessions.book("S-1", "P-1")
             val pool = LicencePool("Wales", 1u, day1)
             val req = requirement()
-            val c = Completion("P-1", "Budgeting", day1, "Completed", 30, 60)
+            val c = portalCompletion("P-1", "Budgeting", day1, "Completed", 30, 60)
             assertOutOfRange("schedule($bad)") { sessions.schedule("S-2", "Cardiff hub", bad, "SUP-1", 2u, 2u) }
             assertOutOfRange("lend on $bad") { sessions.lend("S-1", "P-1", "LT-01", bad, date) }
             assertOutOfRange("lend until $bad") { sessions.lend("S-1", "P-1", "LT-01", date, bad) }
@@ -128,7 +128,7 @@ class HostileTest {
             assertOutOfRange("overdue($bad)") { sessions.overdue(bad) }
             assertOutOfRange("Requirement($bad)") { Requirement("R-1", "P-1", OrderKind.ADULT, 2400, bad) }
             assertOutOfRange("status($bad)") { req.status(bad) }
-            val entry = LedgerEntry(bad, "SUP-1", LedgerEvent.WorkAppointment(60, AppointmentOutcome.ATTENDED))
+            val entry = LedgerEntry(null, bad, "SUP-1", LedgerEvent.WorkAppointment(60, AppointmentOutcome.ATTENDED))
             assertOutOfRange("record($bad)") { req.record(entry) }
             assertOutOfRange("recordAll($bad)") { req.recordAll(listOf(entry)) }
             assertOutOfRange("checkReferral assessed $bad") { checkReferral(bad, date) }
@@ -138,7 +138,7 @@ class HostileTest {
             assertOutOfRange("contributionSummary to $bad") { contributionSummary(listOf(), "LRN-1", to = bad) }
             assertOutOfRange("Request ends $bad") { pool.execute("c1", "A", day1, Action.Request("P-1", AccountKind.LEARNER, bad, listOf("A"))) }
             assertOutOfRange("EventKind.code($bad)") { EventKind.Requested("P-1", AccountKind.LEARNER, bad, listOf()).code() }
-            assertOutOfRange("Completion born $bad") { Completion("P-1", "Budgeting", day1, "Completed", 30, 60, dateOfBirth = bad) }
+            assertOutOfRange("Completion born $bad") { creditBatch(listOf(portalCompletion("P-1", "Budgeting", day1, "Completed", 30, 60, dateOfBirth = bad))) }
             val agreement = ExtraTimeAgreement("P-1", "PR-1", bad, AgreementCategory.OTHER, null)
             assertOutOfRange("creditBatch agreed $bad") { creditBatch(listOf(c), agreements = listOf(agreement)) }
             assertOutOfRange("ndeliusEvidenceCsv($bad)") { ndeliusEvidenceCsv(listOf(decision(bad))) }
@@ -216,13 +216,13 @@ class HostileTest {
             assertThrows<EteException.InvalidMinutes>("Requirement($v)") { Requirement("R-1", "P-1", OrderKind.ADULT, v, date) }
             assertThrows<EteException.InvalidMinutes>("eteFit($v)") { requirement().eteFit(v) }
             assertThrows<EteException.InvalidMinutes>("WorkAppointment($v)") {
-                requirement().record(LedgerEntry(date, "SUP-1", LedgerEvent.WorkAppointment(v, AppointmentOutcome.ATTENDED)))
+                requirement().record(LedgerEntry(null, date, "SUP-1", LedgerEvent.WorkAppointment(v, AppointmentOutcome.ATTENDED)))
             }
             assertThrows<EteException.InvalidMinutes>("EteCredit($v)") {
-                requirement().record(LedgerEntry(date, "CA-1", LedgerEvent.EteCredit(v, "Budgeting")))
+                requirement().record(LedgerEntry(null, date, "CA-1", LedgerEvent.EteCredit(v, "Budgeting")))
             }
-            assertThrows<EteException.InvalidMinutes>("Completion actual $v") { Completion("P-1", "B", day1, "Completed", v, 60) }
-            assertThrows<EteException.InvalidMinutes>("Completion guided $v") { Completion("P-1", "B", day1, "Completed", 60, v) }
+            assertThrows<EteException.InvalidMinutes>("Completion actual $v") { creditBatch(listOf(portalCompletion("P-1", "B", day1, "Completed", v, 60))) }
+            assertThrows<EteException.InvalidMinutes>("Completion guided $v") { creditBatch(listOf(portalCompletion("P-1", "B", day1, "Completed", 60, v))) }
             assertThrows<EteException.InvalidMinutes>("Course($v)") { Course("C-1", "Budgeting", "PRV-1", "online", listOf("en"), v) }
             assertThrows<EteException.InvalidMinutes>("deliveryAgainstTarget($v, _)") { deliveryAgainstTarget(v, 60, 100u) }
             assertThrows<EteException.InvalidMinutes>("deliveryAgainstTarget(_, $v)") { deliveryAgainstTarget(60, v, 100u) }
@@ -244,7 +244,7 @@ class HostileTest {
         // Signed adjustments at the extremes are refused or recorded, never a crash.
         for (v in listOf(Long.MIN_VALUE, Long.MAX_VALUE)) {
             val r = requirement()
-            assertEteOrOk("Adjustment($v)") { r.record(LedgerEntry(date, "CRT", LedgerEvent.Adjustment(v))) }
+            assertEteOrOk("Adjustment($v)") { r.record(LedgerEntry(null, date, "CRT", LedgerEvent.Adjustment(v))) }
             assertEteOrOk("status after Adjustment($v)") { r.status(date.plusDays(1)) }
         }
         assertThrows<EteException.InvalidPolicy> { creditColumns(longArrayOf(60), longArrayOf(60), booleanArrayOf(true), policy = CreditPolicy(UInt.MAX_VALUE, false)) }
@@ -399,10 +399,10 @@ class HostileTest {
                                 18 -> { summarise(registers, now); unprocessedAbsences(registers, learners); contributionSummary(registers, learner) }
                                 19 -> { notes.add(tutor, "record note $i", now); recordNotes.incrementAndGet() }
                                 20 -> { notes.notes(registers) }
-                                21 -> { req.record(LedgerEntry(day, "SUP-1", LedgerEvent.WorkAppointment(rng.nextLong(0, 120), AppointmentOutcome.ATTENDED))); entries.incrementAndGet() }
+                                21 -> { req.record(LedgerEntry(null, day, "SUP-1", LedgerEvent.WorkAppointment(rng.nextLong(0, 120), AppointmentOutcome.ATTENDED))); entries.incrementAndGet() }
                                 22 -> { req.id(); req.entryCount(); req.eteFit(rng.nextLong(0, 600)); req.status(day); if (i % 16 == 0) Requirement.fromJson(req.toJson()) }
                                 23 -> {
-                                    val c = Completion(person, "Budgeting", now, "Completed", rng.nextLong(0, 200), 120)
+                                    val c = portalCompletion(person, "Budgeting", now, "Completed", rng.nextLong(0, 200), 120)
                                     creditAgainstRequirements(listOf(c), requirements)
                                 }
                                 24 -> entries.addAndGet(recordCredits(requirements, listOf(CreditDecision(0, "P-${rng.nextInt(3)}", "Budgeting", day, 30, 60, 72, 30, CreditReason.WITHIN_GUIDED_TIME, null, false, null)), "CA-1").toLong())

@@ -37,7 +37,7 @@ object HoursOps {
     }
 
     private fun creditBatchCase(input: JSONObject): Any {
-        val policy = if (input.has("policy")) creditPolicyFromJson(input.getJSONObject("policy").toString()) else CreditPolicy()
+        val policy = if (input.has("policy")) creditPolicyFromJson(input.getJSONObject("policy").toString()) else null
         val agreements = input.getJSONArray("agreements").objects().map { a ->
             ExtraTimeAgreement(
                 personRef = a.getString("personRef"),

@@ -17,14 +17,14 @@ class LedgerApiTest {
     private val start = LocalDate.of(2026, 1, 5)
     private fun requirement(hours: Long = 40) = Requirement("R-1", "P-1", OrderKind.ADULT, hours * 60, start)
     private fun appointment(day: Int, minutes: Long, outcome: AppointmentOutcome = AppointmentOutcome.ATTENDED) =
-        LedgerEntry(LocalDate.of(2026, 2, day), "SUP-1", LedgerEvent.WorkAppointment(minutes, outcome))
+        LedgerEntry(null, LocalDate.of(2026, 2, day), "SUP-1", LedgerEvent.WorkAppointment(minutes, outcome))
 
     @Test
     fun `over allowance credit states the remaining allowance and changes nothing`() {
         val r = requirement()
-        r.record(LedgerEntry(LocalDate.of(2026, 2, 1), "CA-1", LedgerEvent.EteCredit(700, "Budgeting")))
+        r.record(LedgerEntry(null, LocalDate.of(2026, 2, 1), "CA-1", LedgerEvent.EteCredit(700, "Budgeting")))
         val e = assertThrows<EteException.EteAllowanceExceeded> {
-            r.record(LedgerEntry(LocalDate.of(2026, 2, 2), "CA-1", LedgerEvent.EteCredit(30, "CV writing")))
+            r.record(LedgerEntry(null, LocalDate.of(2026, 2, 2), "CA-1", LedgerEvent.EteCredit(30, "CV writing")))
         }
         assertTrue(e.detail.contains("00:20 of the ETE allowance remain"), e.detail)
         assertEquals(1uL, r.entryCount())
@@ -67,22 +67,22 @@ class LedgerApiTest {
 
     @Test
     fun `reports, notifications, certificates and the evidence export`() {
-        val c = Completion("P-1", "Budgeting", Instant.parse("2026-03-02T10:00:00Z"), "Completed", 500, 600, firstName = "Alex", lastName = "Example")
-        val other = Completion("P-2", "CV writing", Instant.parse("2026-03-02T11:00:00Z"), "Completed", 30, 60)
+        val c = portalCompletion("P-1", "Budgeting", Instant.parse("2026-03-02T10:00:00Z"), "Completed", 500, 600, firstName = "Alex", lastName = "Example")
+        val other = portalCompletion("P-2", "CV writing", Instant.parse("2026-03-02T11:00:00Z"), "Completed", 30, 60)
         val decisions = creditAgainstRequirements(listOf(c, other), listOf(requirement()))
         assertEquals(listOf("R-1", null), decisions.map { it.requirementId })
         assertEquals(CreditReason.NO_REQUIREMENT, decisions[1].reason)
         val report = completionReport(listOf(c, other), decisions, mapOf("P-1" to "PR-1"), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), Grouping.PRACTITIONER)
         assertEquals(listOf("PR-1", "unassigned"), report.rows.map { it.group })
-        assertTrue(report.csv.lines().last { it.isNotBlank() }.startsWith("total,2,2,500,"))
+        assertTrue(completionReportCsv(report).lines().last { it.isNotBlank() }.startsWith("total,2,2,500,"))
         val notes = practitionerNotifications(listOf(c, other), decisions, mapOf("P-1" to "PR-1"), Instant.parse("2026-03-01T00:00:00Z"))
         assertEquals(listOf("PR-1", "unassigned"), notes.map { it.practitioner })
         val cert = certificate(c, decisions[0], "cy")!!
-        assertEquals("Alex Example", cert.personName())
+        assertEquals("Alex Example", cert.personName)
         assertFalse(cert.toString().contains("Alex"))
-        assertNull(certificate(Completion("P-1", "X", Instant.parse("2026-03-02T10:00:00Z"), "Failed", 5, 60), decisions[0], "en"))
+        assertNull(certificate(portalCompletion("P-1", "X", Instant.parse("2026-03-02T10:00:00Z"), "Failed", 5, 60), decisions[0], "en"))
         val evidence = ndeliusEvidenceCsv(decisions).lines()
         assertTrue(evidence[1].startsWith("P-1,R-1,Budgeting,2026-03-02,credit,08:20,within_guided_time,"), evidence[1])
-        assertEquals("delivered 120:00 of 155:00 (77.4%)", deliveryAgainstTarget(7200, 6000, 155u).text)
+        assertEquals("delivered 120:00 of 155:00 (77.4%)", deliveryAgainstTarget(7200, 6000, 155u).toString())
     }
 }

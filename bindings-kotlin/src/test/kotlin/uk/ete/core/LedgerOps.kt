@@ -19,7 +19,7 @@ object LedgerOps {
             "extension" -> LedgerEvent.Extension(e.getInt("months").toUInt())
             else -> throw AssertionError("unknown entry type ${e.getString("type")}")
         }
-        return LedgerEntry(date(e.getString("date")), e.getString("by"), event, e.optString("id").ifEmpty { null })
+        return LedgerEntry(e.optString("id").ifEmpty { null }, date(e.getString("date")), e.getString("by"), event)
     }
 
     private fun requirement(input: JSONObject): Requirement {
@@ -50,9 +50,9 @@ object LedgerOps {
     )
 
     private fun rowMap(r: ReportRow): Map<String, Any?> = mapOf(
-        "group" to r.group, "completions" to r.completions, "courses_completed" to r.coursesCompleted,
+        "group" to r.group, "completions" to r.completions.toLong(), "courses_completed" to r.coursesCompleted.toLong(),
         "minutes_credited" to r.minutesCredited, "actual_minutes" to r.actualMinutes, "guided_minutes" to r.guidedMinutes,
-        "agreements_used" to r.agreementsUsed, "duplicates" to r.duplicates, "failures" to r.failures,
+        "agreements_used" to r.agreementsUsed.toLong(), "duplicates" to r.duplicates.toLong(), "failures" to r.failures.toLong(),
     )
 
     private fun completions(input: JSONObject, key: String = "completions") =
@@ -75,7 +75,7 @@ object LedgerOps {
             mapOf("recorded" to recorded.toLong(), "ete_completed" to targets.associate { it.id() to it.status(LocalDate.of(9999, 12, 31)).eteCompleted })
         }
         "delivery" -> deliveryAgainstTarget(input.getLong("delivered"), input.getLong("baseline"), input.getInt("target_percent").toUInt())
-            .let { mapOf("target" to it.target, "achieved_tenths" to it.achievedTenths) }
+            .let { mapOf("target" to it.target, "achieved_tenths" to it.achievedTenths.toLong()) }
         "completion_report" -> {
             val cs = completions(input)
             val practitioners = input.getJSONObject("practitioners").let { p -> p.keySet().associateWith { p.getString(it) } }

@@ -38,7 +38,9 @@ class ParityTest {
 
     private fun reachable(name: String): Boolean {
         val parts = name.split('.')
-        val type = runCatching { Class.forName("uk.ete.core." + parts[0]) }.getOrNull()
+        // The binding's own types are in uk.ete.core, core's in uk.ete.core.types.
+        val type = listOf("uk.ete.core.", "uk.ete.core.types.")
+            .firstNotNullOfOrNull { runCatching { Class.forName(it + parts[0]) }.getOrNull() }
         return when {
             parts.size == 2 -> type?.has(parts[1]) == true
             type != null -> true

@@ -37,7 +37,7 @@ class RoutingApiTest {
         val shown = planTransfer(policy, school, "T-1", listOf(file(hub), file(provider), file(null)))
         val exchange = Exchange()
         val e = assertThrows<EteException.TransferRefused> { exchange.confirm(policy, shown, at) }
-        assertEquals(listOf(1L to "denied", 2L to "no_recipient"), e.refusals.map { it.position to it.code })
+        assertEquals(listOf(1L to "denied", 2L to "no_recipient"), e.refusals.map { it.position to it.refusal.code() })
         assertTrue(exchange.inbox("CAP").isEmpty())
         assertTrue(exchange.auditLog().isEmpty())
     }
@@ -65,7 +65,7 @@ class RoutingApiTest {
         assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS))
         val items = exchange.inbox("SCH-1")
         assertEquals(1600, items.size)
-        assertEquals(1600, items.map { it.fileId }.toSet().size)
+        assertEquals(1600, items.map { it.file.id }.toSet().size)
     }
 
     @Test

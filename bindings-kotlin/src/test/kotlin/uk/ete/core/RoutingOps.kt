@@ -64,15 +64,15 @@ object RoutingOps {
             .map { mapOf("kind" to it.kind, "roles" to it.roles, "categories" to it.categories) })
         "plan" -> {
             val shown = planned(input).second
-            mapOf("sendable" to shown.sendable, "refusals" to shown.refusals.map {
-                mapOf("position" to it.position, "code" to it.code, "reason" to it.reason?.code())
+            mapOf("sendable" to shown.sendable(), "refusals" to shown.files.mapNotNull { f ->
+                f.refusal?.let { mapOf("position" to f.position, "code" to it.code(), "reason" to (it as? Refusal.Denied)?.decision?.reason?.code()) }
             })
         }
         "transfer" -> {
             val (p, shown) = planned(input)
             val exchange = Exchange()
             val ids = exchange.confirm(p, shown, at)
-            val recipients = shown.files.mapNotNull { it.recipient?.id }.toSet()
+            val recipients = shown.files.mapNotNull { it.file.recipient?.id }.toSet()
             mapOf("sent" to ids.size.toLong(), "inbox" to recipients.associateWith { exchange.inbox(it).size.toLong() })
         }
         "download" -> {
