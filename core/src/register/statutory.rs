@@ -1,32 +1,7 @@
 //! The statutory attendance codes as data, and the statutory figures counted by the category of
 //! the code each mark maps to.
 //!
-//! # Sources
-//!
-//! - The School Attendance (Pupil Registration) (England) Regulations 2024 (SI 2024/208), in
-//!   force from 19 August 2024: <https://www.legislation.gov.uk/uksi/2024/208/contents/made>.
-//! - DfE, *Working together to improve school attendance* (statutory guidance, August 2024),
-//!   the chapter on the attendance codes:
-//!   <https://www.gov.uk/government/publications/working-together-to-improve-school-attendance>.
-//! - DfE, *Pupil absence statistics: methodology* (Explore education statistics):
-//!   <https://explore-education-statistics.service.gov.uk/methodology/pupil-absence-statistics-methodology>
-//!   — overall absence is authorised + unauthorised absence over possible sessions, persistent
-//!   absence is 10% or more, severe absence 50% or more, and N ("no reason yet provided") is
-//!   counted as unauthorised absence.
-//!
-//! The categories below are issue 16's list, read against those documents (the code meanings
-//! and the K/C1/C2/J1/Q/Y1–Y7 additions are corroborated by local-authority and school
-//! summaries of the 2024 guidance; the primary texts were not fetched in full here, so a check
-//! against the published PDF is still due). Where the wording differs:
-//!
-//! - The guidance files D (dual registered) among the *administrative* codes; the issue lists it
-//!   as *not a possible session*. Both leave the denominator, so no figure changes; the issue's
-//!   category is kept.
-//! - The guidance lists X (a pupil of non-compulsory school age not required to attend) under
-//!   leave of absence; the statistics methodology does not count it as a possible session, which
-//!   is what is followed here (the DfE statistics document decides, as the issue asks).
-//! - F (agreed extended family holiday) is taken as withdrawn on 1 September 2013 (the 2013
-//!   amendment regulations); the date is from secondary summaries.
+//! The sources and where they disagree: [`STATUTORY_CODES`].
 
 use std::collections::BTreeMap;
 
@@ -140,8 +115,35 @@ use StatutoryCategory::{
 const NEW: Option<NaiveDate> = Some(REGULATIONS_2024);
 const WITHDRAWN: Option<NaiveDate> = Some(REGULATIONS_2024);
 
-/// The statutory codes (R-8; sources in the [module docs](self)), in register order; the CSV
-/// export's code columns follow this order.
+/// The statutory codes, in register order; the CSV export's code columns follow this
+/// order.
+///
+/// # Sources
+///
+/// - The School Attendance (Pupil Registration) (England) Regulations 2024 (SI 2024/208), in
+///   force from 19 August 2024: <https://www.legislation.gov.uk/uksi/2024/208/contents/made>.
+/// - DfE, *Working together to improve school attendance* (statutory guidance, August 2024),
+///   the chapter on the attendance codes:
+///   <https://www.gov.uk/government/publications/working-together-to-improve-school-attendance>.
+/// - DfE, *Pupil absence statistics: methodology* (Explore education statistics):
+///   <https://explore-education-statistics.service.gov.uk/methodology/pupil-absence-statistics-methodology>
+///   — overall absence is authorised + unauthorised absence over possible sessions, persistent
+///   absence is 10% or more, severe absence 50% or more, and N ("no reason yet provided") is
+///   counted as unauthorised absence.
+///
+/// The categories below are issue 16's list, read against those documents (the code meanings
+/// and the K/C1/C2/J1/Q/Y1–Y7 additions are corroborated by local-authority and school
+/// summaries of the 2024 guidance; the primary texts were not fetched in full here, so a check
+/// against the published PDF is still due). Where the wording differs:
+///
+/// - The guidance files D (dual registered) among the *administrative* codes; the issue lists it
+///   as *not a possible session*. Both leave the denominator, so no figure changes; the issue's
+///   category is kept.
+/// - The guidance lists X (a pupil of non-compulsory school age not required to attend) under
+///   leave of absence; the statistics methodology does not count it as a possible session, which
+///   is what is followed here (the DfE statistics document decides, as the issue asks).
+/// - F (agreed extended family holiday) is taken as withdrawn on 1 September 2013 (the 2013
+///   amendment regulations); the date is from secondary summaries.
 pub const STATUTORY_CODES: [StatutoryCode; 38] = [
     code("/", "present (morning)", Pres, None, None),
     code("\\", "present (afternoon)", Pres, None, None),
