@@ -126,6 +126,7 @@ fn columnar(c: &mut Criterion) {
                 &data.mark,
                 Some(learners),
                 &statutory,
+                None,
             )
         })
     });

@@ -12,7 +12,9 @@ use std::error::Error;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use ete_core::register::{Register, Scope, StatutoryPolicy, summarise, unprocessed_absences};
+use ete_core::register::{
+    Register, Scope, StatutoryPolicy, statutory_summary, summarise, unprocessed_absences,
+};
 use ete_examples::register_data;
 
 fn main() {
@@ -75,29 +77,31 @@ fn run(school: &str, now: &str) -> Result<(), Box<dyn Error>> {
     }
 
     let policy = StatutoryPolicy::default();
+    let statutory = statutory_summary(&registers, &scope, &policy)?;
     println!(
         "\n{:<8} {:>8} {:>9} {:>8} {:<11} statutory codes",
         "learner", "possible", "attended", "absence", "flag"
     );
     let rows = report.learners.iter().map(|(l, s)| (l.as_str(), s));
-    for (who, s) in rows.chain([("group", &report.group)]) {
+    let figures = statutory.learners.iter().chain([&statutory.group]);
+    for ((who, s), f) in rows.chain([("group", &report.group)]).zip(figures) {
         let rates = s.rates();
         let attended = rates.map_or("-".into(), |r| {
             format!("{}%", r.attended.percent(1).unwrap_or_default())
         });
-        let absence = s.absence_rate().map_or("-".into(), |r| {
-            format!("{}%", r.percent(1).unwrap_or_default())
-        });
-        let flags = s.absence_flags(&policy);
-        let flag = match (flags.severe, flags.persistent) {
+        let absence = f
+            .absence_percent
+            .as_ref()
+            .map_or("-".into(), |p| format!("{p}%"));
+        let flag = match (f.severe, f.persistent) {
             (true, _) => "SEVERE",
             (false, true) => "persistent",
             _ => "",
         };
-        let codes: Vec<String> = s
-            .statutory_counts(&policy)
+        let codes: Vec<String> = f
+            .sessions
             .iter()
-            .map(|(c, n)| format!("{c}:{n}"))
+            .map(|c| format!("{}:{}", c.code, c.sessions))
             .collect();
         println!(
             "{who:<8} {:>8} {attended:>9} {absence:>8} {flag:<11} {}",

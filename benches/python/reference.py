@@ -92,7 +92,9 @@ def ete_totals(requirement, minutes, required):
 
 def attendance(learner, mark, learners):
     """Counts per learner and mark (mark codes index MARKS; -1 is unmarked), possible sessions,
-    attendance, absences and the persistent (10%+) and severe (50%+) flags (R-7, R-8)."""
+    attendance (R-7), and the statutory figures under the default mapping (R-8: present B and
+    late L attend, authorised C, unexplained and dismissed N and unauthorised O are absences,
+    not required has no code), with the persistent (10%+) and severe (50%+) flags."""
     counts = [defaultdict(int) for _ in range(learners)]
     for l, m in zip(learner, mark):
         counts[l]["unmarked" if m == -1 else MARKS[m]] += 1
@@ -101,9 +103,16 @@ def attendance(learner, mark, learners):
         for name in MARKS + ("unmarked",):
             out[name].append(c[name])
         possible = sum(c[m] for m in MARKS if m != "not_required")
-        absences = c["authorised_absence"] + c["unauthorised_absence"]
+        unauthorised = sum(
+            c[m] for m in ("unexplained_absence", "unauthorised_absence", "dismissed_behaviour", "dismissed_other")
+        )
+        absences = c["authorised_absence"] + unauthorised
         out["possible"].append(possible)
         out["attended"].append(c["present"] + c["late"])
+        out["statutory_possible"].append(possible)
+        out["statutory_attendance"].append(c["present"] + c["late"])
+        out["authorised"].append(c["authorised_absence"])
+        out["unauthorised"].append(unauthorised)
         out["absences"].append(absences)
         # absences / possible ≥ 10% (50%), compared exactly in integers.
         out["persistent"].append(possible > 0 and absences * 100 >= 10 * possible)

@@ -7,7 +7,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use ete_core::contribution::{Contribution as CoreContribution, ContributionSummary as Core};
 use ete_core::register::{
-    self, AttendanceSummary as CoreSummary, Mark, Scope, StatutoryPolicy, UnprocessedAbsence,
+    self, AttendanceSummary as CoreSummary, Mark, Scope, StatutoryPolicy, StatutoryReport,
+    UnprocessedAbsence,
 };
 
 use crate::register::{Register, snapshots};
@@ -49,7 +50,8 @@ pub struct Rates {
     pub dismissed: Fraction,
 }
 
-/// Counts per mark for a learner or a group, and what follows from them.
+/// Counts per mark for a learner or a group, and the rates that follow from them. The
+/// statutory figures are `statutorySummary`'s.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct AttendanceSummary {
     /// Entries per mark.
@@ -60,20 +62,10 @@ pub struct AttendanceSummary {
     pub possible: u64,
     /// Rates, or null with no possible sessions.
     pub rates: Option<Rates>,
-    /// (authorised + unauthorised) / possible, or null.
-    pub absence_rate: Option<Fraction>,
-    /// Absence at 10% or more.
-    pub persistent_absence: bool,
-    /// Absence at 50% or more.
-    pub severe_absence: bool,
-    /// Entries per statutory code under the default mapping.
-    pub statutory_counts: HashMap<String, u64>,
 }
 
 impl From<&CoreSummary> for AttendanceSummary {
     fn from(s: &CoreSummary) -> AttendanceSummary {
-        let policy = StatutoryPolicy::default();
-        let flags = s.absence_flags(&policy);
         AttendanceSummary {
             counts: s.counts.iter().map(|(m, n)| (*m, *n)).collect(),
             unmarked: s.unmarked,
@@ -85,10 +77,6 @@ impl From<&CoreSummary> for AttendanceSummary {
                 unexplained: r.unexplained.into(),
                 dismissed: r.dismissed.into(),
             }),
-            absence_rate: s.absence_rate().map(Fraction::from),
-            persistent_absence: flags.persistent,
-            severe_absence: flags.severe,
-            statutory_counts: s.statutory_counts(&policy).into_iter().collect(),
         }
     }
 }
@@ -125,6 +113,52 @@ pub fn summarise(
         group: (&report.group).into(),
         incomplete_registers: report.incomplete_registers,
     })
+}
+
+/// The statutory figures per learner and for the group over lesson days `from..=to`: each
+/// entry counted by the category of the code `policy_json` (a statutory policy; default:
+/// DOMAIN.md R-8) maps its mark to, checked on each lesson's day (a code unknown, withdrawn or
+/// not yet in force is `EteException.InvalidPolicy`).
+#[uniffi::export(default(learners = None, from = None, to = None, policy_json = None))]
+pub fn statutory_summary(
+    registers: Vec<Arc<Register>>,
+    learners: Option<Vec<String>>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    policy_json: Option<String>,
+) -> Result<StatutoryReport, EteError> {
+    let scope = Scope { learners, from, to };
+    Ok(register::statutory_summary(
+        &snapshots(&registers)?,
+        &scope,
+        &policy(policy_json)?,
+    )?)
+}
+
+/// The statutory export as CSV text, one row per learner (columns: core's
+/// `StatutoryReport::csv_header`); arguments as `statutorySummary`'s.
+#[uniffi::export(default(learners = None, from = None, to = None, policy_json = None))]
+pub fn statutory_csv(
+    registers: Vec<Arc<Register>>,
+    learners: Option<Vec<String>>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    policy_json: Option<String>,
+) -> Result<String, EteError> {
+    let scope = Scope { learners, from, to };
+    Ok(register::statutory_csv(
+        &snapshots(&registers)?,
+        &scope,
+        &policy(policy_json)?,
+    )?)
+}
+
+/// A statutory policy from its JSON, or the default.
+pub(crate) fn policy(json: Option<String>) -> Result<StatutoryPolicy, EteError> {
+    Ok(json.map_or_else(
+        || Ok(StatutoryPolicy::default()),
+        |t| StatutoryPolicy::from_json(&t),
+    )?)
 }
 
 /// The unexplained absences of `learners` (a school's), oldest first.

@@ -2,9 +2,9 @@
 //! (little-endian `i64`s, one byte per flag), which cross the FFI as a single buffer each rather
 //! than as a list of boxed values or records; `Columns.kt` packs `LongArray`/`BooleanArray`.
 
+use chrono::NaiveDate;
 use ete_core::columns::{self, CreditColumns};
 use ete_core::hours::{LedgerPolicy, PolicyFields};
-use ete_core::register::StatutoryPolicy;
 
 use crate::EteError;
 
@@ -146,6 +146,9 @@ pub struct PackedAttendance {
     pub possible: Vec<u8>,
     /// Sessions attended.
     pub attended: Vec<u8>,
+    /// Statutory possible sessions, attendance, authorised and unauthorised absences,
+    /// section-major as `counts`: 4 × learners values.
+    pub statutory: Vec<u8>,
     /// Absences.
     pub absences: Vec<u8>,
     /// Persistent absence.
@@ -159,18 +162,17 @@ pub struct PackedAttendance {
 /// declaration order, or -1 for an entry not marked yet. `learners` null means the largest
 /// index + 1; core refuses a count or index beyond the most one call tabulates
 /// (`EteException.InvalidField`) before allocating anything.
-/// `policy_json`: a statutory policy (codes and thresholds; default: DOMAIN.md R-8).
-#[uniffi::export(default(policy_json = None))]
+/// `policy_json`: a statutory policy (codes and thresholds; default: DOMAIN.md R-8), checked
+/// against the code set on `on` (null: the current code set).
+#[uniffi::export(default(policy_json = None, on = None))]
 pub fn attendance_by_learner_packed(
     learner: Vec<u8>,
     mark: Vec<u8>,
     learners: Option<u64>,
     policy_json: Option<String>,
+    on: Option<NaiveDate>,
 ) -> Result<PackedAttendance, EteError> {
-    let policy = match policy_json {
-        Some(text) => StatutoryPolicy::from_json(&text)?,
-        None => StatutoryPolicy::default(),
-    };
+    let policy = crate::attendance::policy(policy_json)?;
     let learners = learners
         .map(|n| {
             usize::try_from(n).map_err(|_| EteError::InvalidField {
@@ -184,12 +186,22 @@ pub fn attendance_by_learner_packed(
         &marks,
         learners,
         &policy,
+        on,
     )?;
     Ok(PackedAttendance {
         counts: out.counts.iter().flat_map(|c| pack_counts(c)).collect(),
         unmarked: pack_counts(&out.unmarked),
         possible: pack_counts(&out.possible),
         attended: pack_counts(&out.attended),
+        statutory: [
+            &out.statutory_possible,
+            &out.statutory_attendance,
+            &out.authorised,
+            &out.unauthorised,
+        ]
+        .into_iter()
+        .flat_map(|c| pack_counts(c))
+        .collect(),
         absences: pack_counts(&out.absences),
         persistent: pack_flags(&out.persistent),
         severe: pack_flags(&out.severe),

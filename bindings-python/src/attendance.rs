@@ -10,7 +10,7 @@ use ete_core::register::{self, AttendanceSummary, Scope, StatutoryPolicy};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{Instant, Whole, repr_call};
+use crate::convert::{Instant, Whole, plain, repr_call};
 use crate::errors::py_result;
 use crate::register::{PyRegister, mark, snapshots};
 
@@ -21,15 +21,15 @@ fn fraction<'py>(py: Python<'py>, f: Fraction) -> PyResult<Bound<'py, PyAny>> {
         .call1((f.numerator(), f.denominator()))
 }
 
-/// Counts per mark for a learner or a group, and what follows from them.
+/// Counts per mark for a learner or a group, and the rates that follow from them. The
+/// statutory figures are `statutory_summary`'s.
 #[pyclass(name = "AttendanceSummary", module = "ete_core", frozen)]
 pub struct PyAttendanceSummary {
     inner: AttendanceSummary,
-    policy: StatutoryPolicy,
 }
 
 /// The statutory policy from its JSON (`None`: the default mapping and thresholds, R-8).
-fn statutory_policy(json: Option<&str>) -> PyResult<StatutoryPolicy> {
+pub(crate) fn statutory_policy(json: Option<&str>) -> PyResult<StatutoryPolicy> {
     json.map_or_else(
         || Ok(StatutoryPolicy::default()),
         |text| py_result(StatutoryPolicy::from_json(text)),
@@ -93,36 +93,6 @@ impl PyAttendanceSummary {
             ("dismissed", py_result(r.dismissed.percent(p))?),
         ])))
     }
-    /// (authorised + unauthorised) / possible, exactly; `None` with no possible sessions.
-    fn absence_rate<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.inner
-            .absence_rate()
-            .map(|f| fraction(py, f))
-            .transpose()
-    }
-    /// The absence rate as a percentage to `places` decimals, rounded half up.
-    #[pyo3(signature = (places = None))]
-    fn absence_percent(&self, places: Option<Whole<u32>>) -> PyResult<Option<String>> {
-        let places = places.map_or(1, |p| p.0);
-        self.inner
-            .absence_rate()
-            .map(|f| py_result(f.percent(places)))
-            .transpose()
-    }
-    /// Absence at 10% or more.
-    #[getter]
-    fn persistent_absence(&self) -> bool {
-        self.inner.absence_flags(&self.policy).persistent
-    }
-    /// Absence at 50% or more.
-    #[getter]
-    fn severe_absence(&self) -> bool {
-        self.inner.absence_flags(&self.policy).severe
-    }
-    /// Entries per statutory code under the summary's policy.
-    fn statutory_counts(&self) -> BTreeMap<String, u64> {
-        self.inner.statutory_counts(&self.policy)
-    }
     fn __repr__(&self) -> String {
         repr_call(
             "AttendanceSummary",
@@ -138,7 +108,6 @@ impl PyAttendanceSummary {
 #[pyclass(name = "SummaryReport", module = "ete_core", frozen)]
 pub struct PySummaryReport {
     inner: register::SummaryReport,
-    policy: StatutoryPolicy,
 }
 
 #[pymethods]
@@ -148,20 +117,13 @@ impl PySummaryReport {
         self.inner
             .learners
             .iter()
-            .map(|(l, s)| {
-                let summary = PyAttendanceSummary {
-                    inner: s.clone(),
-                    policy: self.policy.clone(),
-                };
-                (l.clone(), summary)
-            })
+            .map(|(l, s)| (l.clone(), PyAttendanceSummary { inner: s.clone() }))
             .collect()
     }
     #[getter]
     fn group(&self) -> PyAttendanceSummary {
         PyAttendanceSummary {
             inner: self.inner.group.clone(),
-            policy: self.policy.clone(),
         }
     }
     #[getter]
@@ -171,10 +133,9 @@ impl PySummaryReport {
 }
 
 /// Summarises attendance over registers as of `now`, for some learners (all by default)
-/// and lesson days `date_from..=date_to`; `policy` is a statutory policy's JSON (codes and
-/// thresholds; default: DOMAIN.md R-8).
+/// and lesson days `date_from..=date_to`.
 #[pyfunction]
-#[pyo3(signature = (registers, now, *, learners = None, date_from = None, date_to = None, policy = None))]
+#[pyo3(signature = (registers, now, *, learners = None, date_from = None, date_to = None))]
 pub(crate) fn summarise(
     py: Python<'_>,
     registers: Vec<PyRef<'_, PyRegister>>,
@@ -182,10 +143,7 @@ pub(crate) fn summarise(
     learners: Option<Vec<String>>,
     date_from: Option<NaiveDate>,
     date_to: Option<NaiveDate>,
-    policy: Option<&str>,
 ) -> PyResult<PySummaryReport> {
-    let now = now.0;
-    let policy = statutory_policy(policy)?;
     let scope = Scope {
         learners,
         from: date_from,
@@ -193,9 +151,64 @@ pub(crate) fn summarise(
     };
     let registers = snapshots(py, &registers)?;
     Ok(PySummaryReport {
-        inner: register::summarise(&registers, &scope, now),
-        policy,
+        inner: register::summarise(&registers, &scope, now.0),
     })
+}
+
+/// The statutory figures per learner and for the group over lesson days
+/// `date_from..=date_to`, as plain data: each entry counted by the category of the code
+/// `policy` (a statutory policy's JSON; default: DOMAIN.md R-8) maps its mark to, the policy
+/// checked on each lesson's day (a code unknown, withdrawn or not yet in force is
+/// `InvalidPolicy`).
+#[pyfunction]
+#[pyo3(signature = (registers, *, learners = None, date_from = None, date_to = None, policy = None))]
+pub(crate) fn statutory_summary<'py>(
+    py: Python<'py>,
+    registers: Vec<PyRef<'_, PyRegister>>,
+    learners: Option<Vec<String>>,
+    date_from: Option<NaiveDate>,
+    date_to: Option<NaiveDate>,
+    policy: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let scope = Scope {
+        learners,
+        from: date_from,
+        to: date_to,
+    };
+    let registers = snapshots(py, &registers)?;
+    let report = register::statutory_summary(&registers, &scope, &statutory_policy(policy)?);
+    plain(py, &py_result(report)?)
+}
+
+/// The statutory export as CSV text: one row per learner, columns as core documents
+/// them (`StatutoryReport::csv_header`); arguments as `statutory_summary`'s.
+#[pyfunction]
+#[pyo3(signature = (registers, *, learners = None, date_from = None, date_to = None, policy = None))]
+pub(crate) fn statutory_csv(
+    py: Python<'_>,
+    registers: Vec<PyRef<'_, PyRegister>>,
+    learners: Option<Vec<String>>,
+    date_from: Option<NaiveDate>,
+    date_to: Option<NaiveDate>,
+    policy: Option<&str>,
+) -> PyResult<String> {
+    let scope = Scope {
+        learners,
+        from: date_from,
+        to: date_to,
+    };
+    let registers = snapshots(py, &registers)?;
+    py_result(register::statutory_csv(
+        &registers,
+        &scope,
+        &statutory_policy(policy)?,
+    ))
+}
+
+/// The statutory code set as plain data: code, meaning, category, valid_from, valid_to.
+#[pyfunction]
+pub(crate) fn statutory_codes(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    plain(py, &register::STATUTORY_CODES.as_slice())
 }
 
 /// An unexplained absence waiting for the school.

@@ -2,9 +2,10 @@
 //! `Series`, lists): conversion and error mapping around `ete_core::columns`. The interpreter is
 //! released while the core works; results come back as new numpy arrays, without a copy.
 
+use chrono::NaiveDate;
 use ete_core::columns::{self, CreditColumns, CreditRow};
 use ete_core::hours::{CreditPolicy, CreditReason};
-use ete_core::register::{Mark, StatutoryPolicy};
+use ete_core::register::Mark;
 use numpy::{
     Element, PyArray1, PyArrayDescrMethods, PyArrayMethods, PyReadonlyArray1, PyUntypedArray,
     PyUntypedArrayMethods,
@@ -285,29 +286,29 @@ fn marks<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Marks<'py>> {
 }
 
 /// Attendance per learner from a learner-index column and a mark-code column (an
-/// index into `MARKS`, or -1 for unmarked): a dict of arrays, one value per learner.
+/// index into `MARKS`, or -1 for unmarked): a dict of arrays, one value per learner. `policy`
+/// (a statutory policy's JSON) is checked against the code set on `on` (default: the current
+/// code set).
 #[pyfunction]
-#[pyo3(signature = (learner, mark, learners = None, policy = None))]
+#[pyo3(signature = (learner, mark, learners = None, policy = None, on = None))]
 pub(crate) fn attendance_by_learner<'py>(
     py: Python<'py>,
     learner: &Bound<'py, PyAny>,
     mark: &Bound<'py, PyAny>,
     learners: Option<Whole<usize>>,
     policy: Option<&str>,
+    on: Option<NaiveDate>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let policy = match policy {
-        Some(text) => py_result(StatutoryPolicy::from_json(text))?,
-        None => StatutoryPolicy::default(),
-    };
+    let policy = crate::attendance::statutory_policy(policy)?;
     let learner = column::<i64>(learner, "learner", "int64")?;
     let mark = marks(mark)?;
     let l = learner.slice();
     let count = learners.map(|l| l.0);
     let by_learner = |codes: MarkSlice<'_>| match codes {
-        MarkSlice::I8(m) => columns::attendance_by_learner(l, m, count, &policy),
-        MarkSlice::I16(m) => columns::attendance_by_learner(l, m, count, &policy),
-        MarkSlice::I32(m) => columns::attendance_by_learner(l, m, count, &policy),
-        MarkSlice::I64(m) => columns::attendance_by_learner(l, m, count, &policy),
+        MarkSlice::I8(m) => columns::attendance_by_learner(l, m, count, &policy, on),
+        MarkSlice::I16(m) => columns::attendance_by_learner(l, m, count, &policy, on),
+        MarkSlice::I32(m) => columns::attendance_by_learner(l, m, count, &policy, on),
+        MarkSlice::I64(m) => columns::attendance_by_learner(l, m, count, &policy, on),
     };
     let codes = mark.slice();
     let out = py_result(py.detach(|| by_learner(codes)))?;
@@ -320,6 +321,10 @@ pub(crate) fn attendance_by_learner<'py>(
         ("unmarked", array(py, out.unmarked)),
         ("possible", array(py, out.possible)),
         ("attended", array(py, out.attended)),
+        ("statutory_possible", array(py, out.statutory_possible)),
+        ("statutory_attendance", array(py, out.statutory_attendance)),
+        ("authorised", array(py, out.authorised)),
+        ("unauthorised", array(py, out.unauthorised)),
         ("absences", array(py, out.absences)),
         ("persistent", array(py, out.persistent)),
         ("severe", array(py, out.severe)),

@@ -49,8 +49,8 @@ mod _ete_core {
     #[pymodule_export]
     use crate::attendance::{
         PyAttendanceSummary, PyContributionSummary, PySummaryReport, PyUnprocessedAbsence,
-        contribution_summary, statutory_code, summarise, summarise_contributions,
-        unprocessed_absences,
+        contribution_summary, statutory_code, statutory_codes, statutory_csv, statutory_summary,
+        summarise, summarise_contributions, unprocessed_absences,
     };
     #[pymodule_export]
     use crate::columns::{

@@ -1,5 +1,6 @@
 """The columnar ops of tests/vectors/columns.json (H-3..H-8, H-10, R-7, R-8 in batch)."""
 
+import datetime
 import json
 
 import numpy as np
@@ -30,8 +31,10 @@ def run(op: str, inp: dict) -> dict:
         out = ete_core.ete_totals(_ints(inp["requirement"]), _ints(inp["minutes"]), _ints(inp["required"]))
         return {key: values.tolist() for key, values in out.items()}
     if op == "attendance_by_learner":
+        policy = json.dumps(inp["policy"]) if "policy" in inp else None
+        on = datetime.date.fromisoformat(inp["on"]) if "on" in inp else None
         out = ete_core.attendance_by_learner(
-            _ints(inp["learner"]), np.asarray(inp["mark"], dtype=np.int8), inp["learners"]
+            _ints(inp["learner"]), np.asarray(inp["mark"], dtype=np.int8), inp["learners"], policy, on
         )
         figures = {key: values.tolist() for key, values in out.items() if key not in ete_core.MARKS}
         return {"counts": {code: out[code].tolist() for code in ete_core.MARKS}, **figures}

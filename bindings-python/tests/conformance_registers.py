@@ -1,6 +1,7 @@
 """The register ops of tests/vectors/registers.json (R-1..R-10)."""
 
 import datetime
+import json
 
 import ete_core
 
@@ -39,10 +40,19 @@ def summary(s: ete_core.AttendanceSummary) -> dict:
         "possible": s.possible,
         "unmarked": s.unmarked,
         **{k: pct.get(k) for k in ("attended", "authorised", "unauthorised", "unexplained", "dismissed")},
-        "absence": s.absence_percent(1),
-        "persistent": s.persistent_absence,
-        "severe": s.severe_absence,
         "rates_sum_to_one": rates is not None and sum(rates.values()) == 1,
+    }
+
+
+def figures(f: dict) -> dict:
+    """A learner's or the group's statutory figures as the vectors spell them."""
+    t = f["tally"]
+    return {
+        **{k: f[k] for k in ("possible", "attendance", "absences", "persistent", "severe", "unmarked")},
+        **{k: t[k] for k in ("authorised", "unauthorised", "not_possible")},
+        "absence": f["absence_percent"],
+        "sessions": {s["code"]: s["sessions"] for s in f["sessions"]},
+        "categories_total": sum(t.values()),
     }
 
 
@@ -71,6 +81,18 @@ def run(op: str, inp: dict) -> dict:
             "learners": {learner: summary(s) for learner, s in report.learners.items()},
             "group": summary(report.group),
             "incomplete_registers": report.incomplete_registers,
+        }
+    if op in ("statutory_summary", "statutory_csv"):
+        scope = inp["scope"]
+        day = lambda k: datetime.date.fromisoformat(scope[k]) if scope.get(k) else None  # noqa: E731
+        args = {"learners": scope.get("learners"), "date_from": day("from"), "date_to": day("to")}
+        policy = json.dumps(inp["policy"]) if "policy" in inp else None
+        if op == "statutory_csv":
+            return {"csv": ete_core.statutory_csv(registers(inp), **args, policy=policy)}
+        report = ete_core.statutory_summary(registers(inp), **args, policy=policy)
+        return {
+            "learners": {f["learner"]: figures(f) for f in report["learners"]},
+            "group": figures(report["group"]),
         }
     if op == "statutory_code":
         return {"code": ete_core.statutory_code(inp["mark"])}

@@ -165,7 +165,7 @@ def test_pandas_and_polars_columns() -> None:
     marks = pd.Categorical(["present", None, "late"], categories=ete_core.MARKS)
     out = ete_core.attendance_by_learner(np.array([0, 0, 0]), marks.codes)
     assert (out["present"][0], out["late"][0], out["unmarked"][0]) == (1, 1, 1)
-    assert pd.DataFrame(out).shape == (1, 14)
+    assert pd.DataFrame(out).shape == (1, 18)
 
 
 def test_strided_arrays_and_inputs_left_as_they_were() -> None:

@@ -453,8 +453,6 @@ def test_percentages_of_any_places_are_exact_or_invalid_field_never_a_panic():
             group.percentages(places)
     with pytest.raises(ete_core.InvalidField):
         group.percentages(-1)
-    with pytest.raises(ete_core.InvalidField):
-        group.absence_percent(2**33)
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 """The register API from Python: decisions with reasons, bad input, threads, exact rates."""
 
 import datetime
+import json
 import threading
 from fractions import Fraction
 
@@ -132,8 +133,23 @@ def test_rates_are_exact_fractions_that_add_up_to_one():
         "unexplained": "0.0",
         "dismissed": "0.0",
     }
-    assert group.persistent_absence and not group.severe_absence
-    assert group.statutory_counts() == {"B": 1, "L": 1, "O": 1}
+
+
+def test_statutory_figures_count_n_as_unauthorised_and_export_csv():
+    register = ete_core.Register(ete_core.Lesson("L-1", "PRV-1", START, END), ["A", "B", "C"])
+    for learner, mark in [("A", "present"), ("B", "unexplained_absence"), ("C", "unauthorised_absence")]:
+        register.mark(HUB, learner, mark, AFTER)
+    report = ete_core.statutory_summary([register])
+    group = report["group"]
+    assert (group["possible"], group["absences"], group["absence_percent"]) == (3, 2, "66.7")
+    assert group["tally"]["unauthorised"] == 2 and group["persistent"] and group["severe"]
+    assert {s["code"]: s["sessions"] for s in group["sessions"]} == {"B": 1, "N": 1, "O": 1}
+    csv_text = ete_core.statutory_csv([register], learners=["B"])
+    assert csv_text.splitlines()[1].startswith("B,,,1,0,0,0,0,1,")
+    withdrawn = json.dumps({"codes": {"authorised_absence": "H"}})
+    with pytest.raises(ete_core.InvalidPolicy, match=r"codes.authorised_absence = \"H\""):
+        ete_core.statutory_summary([register], policy=withdrawn)
+    assert {"code": "N", "category": "unauthorised_absence"}.items() <= ete_core.statutory_codes()[19].items()
 
 
 def test_notes_show_on_the_record_oldest_first_and_repr_hides_text():

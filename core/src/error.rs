@@ -122,6 +122,7 @@ plain_failures!(
     crate::licences::PoolError,
     crate::routing::RoutingPolicyError,
     crate::routing::ReferralError,
+    crate::register::StatutoryError,
 );
 
 impl Failure for crate::hours::RecordError {

@@ -128,7 +128,7 @@ proptest! {
         let learner: Vec<i64> = entries.iter().map(|e| e.0).collect();
         let mark: Vec<i64> = entries.iter().map(|e| e.1).collect();
         let policy = StatutoryPolicy::default();
-        let out = attendance_by_learner(&learner, &mark, Some(5), &policy).unwrap();
+        let out = attendance_by_learner(&learner, &mark, Some(5), &policy, None).unwrap();
         let mut summaries: BTreeMap<i64, AttendanceSummary> = BTreeMap::new();
         for (l, m) in &entries {
             let s = summaries.entry(*l).or_default();
@@ -142,8 +142,13 @@ proptest! {
             let i = l as usize;
             prop_assert_eq!(out.possible[i], s.possible());
             prop_assert_eq!(out.unmarked[i], s.unmarked);
-            let flags = s.absence_flags(&policy);
+            let statutory = s.tally().statutory(&policy.categories(None).unwrap());
+            let flags = statutory.absence_flags(&policy);
             prop_assert_eq!((out.persistent[i], out.severe[i]), (flags.persistent, flags.severe));
+            prop_assert_eq!(out.statutory_possible[i], statutory.possible());
+            prop_assert_eq!(out.statutory_attendance[i], statutory.attendance());
+            prop_assert_eq!((out.authorised[i], out.unauthorised[i]), (statutory.authorised, statutory.unauthorised));
+            prop_assert_eq!(out.absences[i], statutory.absences());
             for (m, mark) in Mark::ALL.iter().enumerate() {
                 prop_assert_eq!(out.counts[m][i], s.counts.get(mark).copied().unwrap_or(0));
             }
@@ -176,8 +181,8 @@ fn errors_name_the_column_the_row_and_the_value() {
         none.to_string().contains("no requirements were given"),
         "{none}"
     );
-    let mark =
-        attendance_by_learner(&[0], &[9_i8], Some(1), &StatutoryPolicy::default()).unwrap_err();
+    let mark = attendance_by_learner(&[0], &[9_i8], Some(1), &StatutoryPolicy::default(), None)
+        .unwrap_err();
     assert!(
         mark.to_string()
             .starts_with("mark[0] = 9: must be a mark code 0..=7"),
@@ -190,20 +195,21 @@ fn errors_name_the_column_the_row_and_the_value() {
 #[test]
 fn huge_learner_counts_are_refused_not_allocated() {
     let policy = StatutoryPolicy::default();
-    let index = attendance_by_learner(&[0, 900_000_123], &[0_i8, 0], None, &policy).unwrap_err();
+    let index =
+        attendance_by_learner(&[0, 900_000_123], &[0_i8, 0], None, &policy, None).unwrap_err();
     assert_eq!(index.kind(), ete_core::ErrorKind::InvalidField);
     assert!(
         index.to_string().starts_with("learner[1] = 900000123"),
         "{index}"
     );
     for learners in [usize::MAX, 1 << 62, ete_core::columns::MAX_LEARNERS + 1] {
-        let e = attendance_by_learner(&[0], &[0_i8], Some(learners), &policy).unwrap_err();
+        let e = attendance_by_learner(&[0], &[0_i8], Some(learners), &policy, None).unwrap_err();
         assert_eq!(
             (e.kind(), e.field()),
             (ete_core::ErrorKind::InvalidField, "learners")
         );
     }
-    let fine = attendance_by_learner(&[2], &[0_i8], None, &policy).unwrap();
+    let fine = attendance_by_learner(&[2], &[0_i8], None, &policy, None).unwrap();
     assert_eq!(fine.possible, vec![0, 0, 1]);
 }
 

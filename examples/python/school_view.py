@@ -60,12 +60,14 @@ def main(school: str, now: datetime.datetime) -> None:
         print(f"  {lesson}")
 
     print(f"\n{'learner':<8} {'possible':>8} {'attended':>9} {'absence':>8} {'flag':<11} statutory codes")
-    for who, s in [*report.learners.items(), ("group", report.group)]:
+    statutory = ete_core.statutory_summary(registers, learners=learners)
+    figures = [*statutory["learners"], statutory["group"]]
+    for (who, s), f in zip([*report.learners.items(), ("group", report.group)], figures):
         pct = s.percentages()
         attended = f"{pct['attended']}%" if pct else "-"
-        absence = f"{s.absence_percent()}%" if s.absence_percent() else "-"
-        flag = "SEVERE" if s.severe_absence else "persistent" if s.persistent_absence else ""
-        codes = " ".join(f"{c}:{n}" for c, n in s.statutory_counts().items())
+        absence = f"{f['absence_percent']}%" if f["absence_percent"] else "-"
+        flag = "SEVERE" if f["severe"] else "persistent" if f["persistent"] else ""
+        codes = " ".join(f"{c['code']}:{c['sessions']}" for c in f["sessions"])
         print(f"{who:<8} {s.possible:>8} {attended:>9} {absence:>8} {flag:<11} {codes}")
 
 

@@ -112,7 +112,8 @@ fn main() {
             &learner,
             &mark,
             Some(learners),
-            &statutory
+            &statutory,
+            None
         )),
         best(runs, attendance_copy),
     );

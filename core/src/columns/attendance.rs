@@ -1,5 +1,7 @@
 //! Attendance figures per learner from columns of marks (R-7, R-8).
 
+use chrono::NaiveDate;
+
 use crate::columns::{ColumnError, check_indices, same_length};
 use crate::register::{Mark, MarkTally, StatutoryPolicy};
 
@@ -22,6 +24,15 @@ pub struct AttendanceColumns {
     pub possible: Vec<u64>,
     /// Sessions attended: present or late (R-7).
     pub attended: Vec<u64>,
+    /// Statutory possible sessions: entries whose mapped code is attendance or absence (R-8).
+    pub statutory_possible: Vec<u64>,
+    /// Statutory attendance: present or an approved educational activity by the mapped code
+    /// (R-8).
+    pub statutory_attendance: Vec<u64>,
+    /// Authorised absences by the mapped code (R-8).
+    pub authorised: Vec<u64>,
+    /// Unauthorised absences by the mapped code, N included (R-8).
+    pub unauthorised: Vec<u64>,
     /// Authorised + unauthorised absences (R-8).
     pub absences: Vec<u64>,
     /// Absence rate at or above the persistent threshold (R-8).
@@ -30,18 +41,25 @@ pub struct AttendanceColumns {
     pub severe: Vec<bool>,
 }
 
-/// Counts each learner's marks and derives the R-7/R-8 figures, as
-/// [`summarise`](crate::register::summarise) does for registers. `learner[i]` is an index in
-/// `0..learners` (at most [`MAX_LEARNERS`]; `None` means the largest index + 1); `mark[i]` is the index of the mark in [`Mark::ALL`], or [`UNMARKED`] (−1).
+/// Counts each learner's marks and derives the R-7 figures, as
+/// [`summarise`](crate::register::summarise) does for registers, and the statutory R-8 figures
+/// by the category of the code `policy` maps each mark to, as
+/// [`statutory_summary`](crate::register::statutory_summary) does. `learner[i]` is an index in
+/// `0..learners` (at most [`MAX_LEARNERS`]; `None` means the largest index + 1); `mark[i]` is
+/// the index of the mark in [`Mark::ALL`], or [`UNMARKED`] (−1). The policy is checked against
+/// the code set on `on` (`None`: the current code set) before anything is counted: a code
+/// unknown or not valid then is [`ColumnError::InvalidPolicy`].
 ///
 /// ```
 /// use ete_core::columns::attendance_by_learner;
 /// use ete_core::register::StatutoryPolicy;
 ///
-/// // Learner 0: present, present, unauthorised absence (code 4); learner 1: unmarked.
-/// let a = attendance_by_learner(&[0, 0, 0, 1], &[0_i8, 0, 4, -1], Some(2), &StatutoryPolicy::default())?;
-/// assert_eq!((a.possible, a.attended, a.absences), (vec![3, 0], vec![2, 0], vec![1, 0]));
-/// assert_eq!((a.unmarked[1], a.persistent[0], a.severe[0]), (1, true, false));
+/// // Learner 0: present, unexplained (code 3, N: unauthorised), unauthorised (code 4);
+/// // learner 1: unmarked.
+/// let a = attendance_by_learner(&[0, 0, 0, 1], &[0_i8, 3, 4, -1], Some(2), &StatutoryPolicy::default(), None)?;
+/// assert_eq!((a.possible, a.attended), (vec![3, 0], vec![1, 0]));
+/// assert_eq!((a.unauthorised, a.absences), (vec![2, 0], vec![2, 0]));
+/// assert_eq!((a.unmarked[1], a.persistent[0], a.severe[0]), (1, true, true));
 /// # Ok::<(), ete_core::columns::ColumnError>(())
 /// ```
 pub fn attendance_by_learner<M: Copy + Into<i64>>(
@@ -49,7 +67,9 @@ pub fn attendance_by_learner<M: Copy + Into<i64>>(
     mark: &[M],
     learners: Option<usize>,
     policy: &StatutoryPolicy,
+    on: Option<NaiveDate>,
 ) -> Result<AttendanceColumns, ColumnError> {
+    let categories = policy.categories(on)?;
     same_length("learner", learner.len(), &[("mark", Some(mark.len()))])?;
     let learners = match learners {
         Some(n) if n > MAX_LEARNERS => {
@@ -100,6 +120,10 @@ pub fn attendance_by_learner<M: Copy + Into<i64>>(
         &mut out.unmarked,
         &mut out.possible,
         &mut out.attended,
+        &mut out.statutory_possible,
+        &mut out.statutory_attendance,
+        &mut out.authorised,
+        &mut out.unauthorised,
         &mut out.absences,
     ]) {
         column
@@ -112,11 +136,16 @@ pub fn attendance_by_learner<M: Copy + Into<i64>>(
         for (column, n) in out.counts.iter_mut().zip(counts) {
             column.push(n);
         }
-        let flags = tally.absence_flags(policy);
+        let statutory = tally.statutory(&categories);
+        let flags = statutory.absence_flags(policy);
         out.unmarked.push(unmarked);
         out.possible.push(tally.possible());
         out.attended.push(tally.attended());
-        out.absences.push(tally.absences());
+        out.statutory_possible.push(statutory.possible());
+        out.statutory_attendance.push(statutory.attendance());
+        out.authorised.push(statutory.authorised);
+        out.unauthorised.push(statutory.unauthorised);
+        out.absences.push(statutory.absences());
         out.persistent.push(flags.persistent);
         out.severe.push(flags.severe);
     }

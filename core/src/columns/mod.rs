@@ -12,7 +12,8 @@
 //! - [`credit_columns`]: credited minutes and a reason code per completion (H-3..H-8).
 //! - [`find_repeats`]: which completions repeat a course already passed by the person (H-7).
 //! - [`ete_totals`]: ETE credit per requirement, capped by its allowance (H-10).
-//! - [`attendance_by_learner`]: counts per mark and the figures per learner.
+//! - [`attendance_by_learner`]: counts per mark, the R-7 figures and the statutory R-8 figures
+//!   (by the category of each mark's mapped code) per learner.
 //!
 //! [`LedgerPolicy::ete_allowance`]: crate::hours::LedgerPolicy::ete_allowance
 
@@ -80,14 +81,22 @@ pub enum ColumnError {
         /// The largest accepted.
         max: u64,
     },
+    /// The statutory mapping names a code unknown or not valid on the day given.
+    #[error("{source}")]
+    InvalidPolicy {
+        /// Core's statutory error, naming the mark and the code.
+        #[from]
+        source: crate::register::StatutoryError,
+    },
 }
 
 impl ColumnError {
     /// The language-neutral kind: [`ErrorKind::InvalidMinutes`] for minutes out of range,
-    /// [`ErrorKind::InvalidField`] otherwise.
+    /// the statutory error's kind for a refused mapping, [`ErrorKind::InvalidField`] otherwise.
     pub fn kind(&self) -> ErrorKind {
         match self {
             ColumnError::InvalidMinutes { .. } => ErrorKind::InvalidMinutes,
+            ColumnError::InvalidPolicy { source } => source.kind(),
             ColumnError::LengthMismatch { .. }
             | ColumnError::OutOfRange { .. }
             | ColumnError::TooLarge { .. } => ErrorKind::InvalidField,
@@ -101,6 +110,7 @@ impl ColumnError {
             | ColumnError::InvalidMinutes { field, .. }
             | ColumnError::OutOfRange { field, .. }
             | ColumnError::TooLarge { field, .. } => field,
+            ColumnError::InvalidPolicy { .. } => "policy",
         }
     }
 }

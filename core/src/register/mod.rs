@@ -26,12 +26,18 @@ mod mark;
 mod notes;
 #[allow(clippy::module_inception)]
 mod register;
+mod statutory;
 mod summary;
 
 pub use mark::{Actor, Mark, Role};
 pub use notes::RecordNotes;
 pub use register::{
     Change, Entry, Field, Lesson, MarkDecision, MarkReason, Note, Register, RegisterError,
+};
+pub use statutory::{
+    CodeSessions, MarkCategories, REGULATIONS_2024, STATUTORY_CODES, StatutoryCategory,
+    StatutoryCode, StatutoryError, StatutoryFigures, StatutoryReport, StatutoryTally,
+    statutory_code_info, statutory_csv, statutory_summary,
 };
 pub use summary::{
     AbsenceFlags, AttendanceSummary, MarkTally, Rates, Scope, StatutoryPolicy, SummaryReport,

@@ -11,7 +11,8 @@ use crate::ratio::Fraction;
 use crate::register::mark::Mark;
 use crate::register::register::Register;
 
-/// Counts per mark for a learner or a group, and the figures derived from them (R-7, R-8).
+/// Counts per mark for a learner or a group, and the figures derived from them (R-7). The
+/// statutory figures (R-8) are a separate view: [`statutory_summary`](super::statutory_summary).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AttendanceSummary {
@@ -74,55 +75,21 @@ impl AttendanceSummary {
             dismissed: self.rate(&[Mark::DismissedBehaviour, Mark::DismissedOther])?,
         })
     }
-
-    /// Overall absence: (authorised + unauthorised) / possible sessions (R-8).
-    pub fn absence_rate(&self) -> Option<Fraction> {
-        self.tally().absence_rate()
-    }
-
-    /// Entries per statutory code under `policy` (R-8); marks with no code are left out.
-    ///
-    /// ```
-    /// use ete_core::register::{AttendanceSummary, Mark, StatutoryPolicy};
-    ///
-    /// let mut s = AttendanceSummary::default();
-    /// s.counts.insert(Mark::DismissedBehaviour, 1);
-    /// s.counts.insert(Mark::UnexplainedAbsence, 2);
-    /// s.counts.insert(Mark::NotRequired, 4);
-    /// let codes = s.statutory_counts(&StatutoryPolicy::default());
-    /// assert_eq!(codes.get("N"), Some(&3));
-    /// assert_eq!(codes.len(), 1);
-    /// ```
-    pub fn statutory_counts(&self, policy: &StatutoryPolicy) -> BTreeMap<String, u64> {
-        let mut out = BTreeMap::new();
-        for (mark, n) in &self.counts {
-            if let Some(code) = policy.code(*mark) {
-                *out.entry(code.to_owned()).or_insert(0) += n;
-            }
-        }
-        out
-    }
-
-    /// The persistent (10%+) and severe (50%+) absence flags (R-8; thresholds from the policy).
-    pub fn absence_flags(&self, policy: &StatutoryPolicy) -> AbsenceFlags {
-        self.tally().absence_flags(policy)
-    }
 }
 
 /// Entries per mark for one learner, indexed in [`Mark::ALL`] order: the fixed-size form of an
-/// [`AttendanceSummary`]'s counts, on which possible sessions, absences and the flags are
-/// computed (R-7, R-8), for the summaries and the columnar
-/// [`attendance_by_learner`](crate::columns::attendance_by_learner) alike.
+/// [`AttendanceSummary`]'s counts, on which possible sessions and attendance (R-7) and, through
+/// [`statutory`](Self::statutory), the statutory figures (R-8) are computed, for the summaries
+/// and the columnar [`attendance_by_learner`](crate::columns::attendance_by_learner) alike.
 ///
 /// ```
-/// use ete_core::register::{Mark, MarkTally, StatutoryPolicy};
+/// use ete_core::register::{Mark, MarkTally};
 ///
 /// let mut tally = MarkTally::default();
 /// tally.add(Mark::Present, 8);
 /// tally.add(Mark::UnauthorisedAbsence, 2);
 /// tally.add(Mark::NotRequired, 5);
-/// assert_eq!((tally.possible(), tally.attended(), tally.absences()), (10, 8, 2));
-/// assert!(tally.absence_flags(&StatutoryPolicy::default()).persistent); // 20% ≥ 10%
+/// assert_eq!((tally.possible(), tally.attended()), (10, 8));
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MarkTally(pub [u64; 8]);
@@ -153,30 +120,6 @@ impl MarkTally {
     pub fn attended(&self) -> u64 {
         self.get(Mark::Present) + self.get(Mark::Late)
     }
-
-    /// Absences counted by R-8: authorised + unauthorised.
-    pub fn absences(&self) -> u64 {
-        self.get(Mark::AuthorisedAbsence) + self.get(Mark::UnauthorisedAbsence)
-    }
-
-    /// Overall absence: [`absences`](Self::absences) / possible sessions (R-8); `None` with no
-    /// possible sessions.
-    pub fn absence_rate(&self) -> Option<Fraction> {
-        Fraction::new(
-            i64::try_from(self.absences()).unwrap_or(i64::MAX),
-            self.possible(),
-        )
-        .ok()
-    }
-
-    /// The persistent and severe absence flags (R-8; thresholds from the policy).
-    pub fn absence_flags(&self, policy: &StatutoryPolicy) -> AbsenceFlags {
-        let rate = self.absence_rate();
-        AbsenceFlags {
-            persistent: rate.is_some_and(|r| r.at_least_percent(policy.persistent_percent)),
-            severe: rate.is_some_and(|r| r.at_least_percent(policy.severe_percent)),
-        }
-    }
 }
 
 /// Rates over possible sessions as exact fractions (R-7).
@@ -205,9 +148,13 @@ pub struct AbsenceFlags {
 }
 
 /// The mapping to the school's statutory codes and the absence thresholds (R-8). `Default` is
-/// DOMAIN.md: present → B, late → L, unexplained → N, unauthorised → O, authorised → C,
-/// dismissed → N (the school decides), not required → no code (not a possible session);
-/// persistent at 10%, severe at 50%.
+/// DOMAIN.md: present → B (an approved educational activity the school arranged; K where the
+/// local authority arranged the provision is the school's choice), late → L, authorised → C,
+/// unexplained → N, unauthorised → O; the dismissed marks → N by default (the learner left
+/// the session and no reason is recorded yet: unauthorised until the school maps them to a
+/// code it chooses); not required → no code (not a possible session); persistent at 10%,
+/// severe at 50%. The codes are checked against the code set on the day they are used
+/// ([`categories`](Self::categories)).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct StatutoryPolicy {
@@ -272,11 +219,11 @@ pub struct Scope {
 }
 
 impl Scope {
-    fn lesson_in(&self, register: &Register) -> bool {
+    pub(crate) fn lesson_in(&self, register: &Register) -> bool {
         let day = register.lesson().starts_at.date_naive();
         self.from.is_none_or(|f| day >= f) && self.to.is_none_or(|t| day <= t)
     }
-    fn learner_in(&self, learner: &str) -> bool {
+    pub(crate) fn learner_in(&self, learner: &str) -> bool {
         self.learners
             .as_ref()
             .is_none_or(|ls| ls.iter().any(|l| l == learner))

@@ -78,11 +78,19 @@ fn attendance(input: &Value) -> Outcome {
         .map(|m| i8::try_from(m).expect("a mark code fits a byte"))
         .collect();
     let learners = usize::try_from(int(&input["learners"])).expect("learners ≥ 0");
+    let policy = match input.get("policy") {
+        Some(p) => StatutoryPolicy::from_json(&p.to_string()).map_err(|e| e.kind())?,
+        None => StatutoryPolicy::default(),
+    };
+    let on = input
+        .get("on")
+        .map(|d| d.as_str().expect("a date").parse().expect("an ISO date"));
     let out = attendance_by_learner(
         &longs(&input["learner"]),
         &marks,
         Some(learners),
-        &StatutoryPolicy::default(),
+        &policy,
+        on,
     )
     .map_err(|e| e.kind())?;
     let counts: Map<String, Value> = Mark::ALL
@@ -92,7 +100,9 @@ fn attendance(input: &Value) -> Outcome {
         .collect();
     Ok(
         json!({"counts": counts, "unmarked": out.unmarked, "possible": out.possible,
-        "attended": out.attended, "absences": out.absences,
+        "attended": out.attended, "statutory_possible": out.statutory_possible,
+        "statutory_attendance": out.statutory_attendance, "authorised": out.authorised,
+        "unauthorised": out.unauthorised, "absences": out.absences,
         "persistent": out.persistent, "severe": out.severe}),
     )
 }

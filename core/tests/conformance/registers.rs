@@ -3,8 +3,8 @@
 use chrono::{DateTime, TimeZone, Utc};
 use ete_core::contribution::{Contribution, ContributionSummary};
 use ete_core::register::{
-    Actor, AttendanceSummary, Lesson, Mark, RecordNotes, Register, Role, Scope, StatutoryPolicy,
-    summarise, unprocessed_absences,
+    Actor, AttendanceSummary, Lesson, Mark, RecordNotes, Register, Role, Scope, StatutoryFigures,
+    StatutoryPolicy, statutory_summary, summarise, unprocessed_absences,
 };
 use serde_json::{Map, Value, json};
 
@@ -65,10 +65,8 @@ fn registers(input: &Value) -> Vec<Register> {
 }
 
 fn summary_json(s: &AttendanceSummary) -> Value {
-    let policy = StatutoryPolicy::default();
     let rates = s.rates();
     let pct = |f: Option<ete_core::Fraction>| f.map(|f| f.percent(1).expect("one place"));
-    let flags = s.absence_flags(&policy);
     let sums_to_one = rates.is_some_and(|r| {
         let parts = [
             r.attended,
@@ -85,8 +83,41 @@ fn summary_json(s: &AttendanceSummary) -> Value {
         "possible": s.possible(), "unmarked": s.unmarked,
         "attended": pct(rates.map(|r| r.attended)), "authorised": pct(rates.map(|r| r.authorised)),
         "unauthorised": pct(rates.map(|r| r.unauthorised)), "unexplained": pct(rates.map(|r| r.unexplained)),
-        "dismissed": pct(rates.map(|r| r.dismissed)), "absence": pct(s.absence_rate()),
-        "persistent": flags.persistent, "severe": flags.severe, "rates_sum_to_one": sums_to_one,
+        "dismissed": pct(rates.map(|r| r.dismissed)), "rates_sum_to_one": sums_to_one,
+    })
+}
+
+/// The statutory policy of a case (`policy`, a JSON object), or the default.
+fn policy(input: &Value) -> Result<StatutoryPolicy, ete_core::ErrorKind> {
+    match input.get("policy") {
+        Some(p) => StatutoryPolicy::from_json(&p.to_string()).map_err(|e| e.kind()),
+        None => Ok(StatutoryPolicy::default()),
+    }
+}
+
+/// A learner's or the group's statutory figures as the vectors spell them.
+fn figures_json(f: &StatutoryFigures) -> Value {
+    let sessions: Map<String, Value> = f
+        .sessions
+        .iter()
+        .map(|s| (s.code.clone(), json!(s.sessions)))
+        .collect();
+    let t = &f.tally;
+    let categories = [
+        t.present,
+        t.approved_activity,
+        t.authorised,
+        t.unauthorised,
+        t.not_possible,
+        t.administrative,
+        t.not_coded,
+    ];
+    json!({
+        "possible": f.possible, "attendance": f.attendance, "authorised": t.authorised,
+        "unauthorised": t.unauthorised, "absences": f.absences, "not_possible": t.not_possible,
+        "absence": f.absence_percent, "persistent": f.persistent, "severe": f.severe,
+        "sessions": sessions, "unmarked": f.unmarked,
+        "categories_total": categories.iter().sum::<u64>(),
     })
 }
 
@@ -139,6 +170,20 @@ pub fn run(op: &str, input: &Value) -> Option<Outcome> {
                 json!({ "learners": learners, "group": summary_json(&report.group), "incomplete_registers": report.incomplete_registers }),
             )
         }
+        "statutory_summary" | "statutory_csv" => (|| {
+            let scope: Scope = serde_json::from_value(input["scope"].clone()).expect("scope");
+            let report =
+                statutory_summary(&registers(input), &scope, &policy(input)?).map_err(|e| e.kind())?;
+            if op == "statutory_csv" {
+                return Ok(json!({ "csv": report.to_csv().map_err(|e| e.kind())? }));
+            }
+            let learners: Map<String, Value> = report
+                .learners
+                .iter()
+                .map(|f| (f.learner.clone().expect("a learner"), figures_json(f)))
+                .collect();
+            Ok(json!({ "learners": learners, "group": figures_json(&report.group) }))
+        })(),
         "statutory_code" => mark(&input["mark"]).map(|m| {
             json!({ "code": m.and_then(|m| StatutoryPolicy::default().code(m).map(str::to_owned)) })
         }),

@@ -120,7 +120,8 @@ class AttendanceColumns internal constructor(
     val possible: LongArray,
     /** Sessions attended: present or late. */
     val attended: LongArray,
-    /** Authorised and unauthorised absences. */
+    private val statutory: LongArray,
+    /** Authorised and unauthorised absences by the category of each mark's code. */
     val absences: LongArray,
     /** Absence rate at or above the persistent threshold. */
     val persistent: BooleanArray,
@@ -129,6 +130,15 @@ class AttendanceColumns internal constructor(
 ) {
     /** The number of learners. */
     val size: Int get() = possible.size
+
+    /** Statutory possible sessions: entries whose code is attendance or absence. */
+    val statutoryPossible: LongArray get() = statutory.copyOfRange(0, size)
+    /** Statutory attendance: present or an approved educational activity by the code. */
+    val statutoryAttendance: LongArray get() = statutory.copyOfRange(size, 2 * size)
+    /** Authorised absences by the code. */
+    val authorised: LongArray get() = statutory.copyOfRange(2 * size, 3 * size)
+    /** Unauthorised absences by the code, N included. */
+    val unauthorised: LongArray get() = statutory.copyOfRange(3 * size, 4 * size)
 
     /** How many of [learner]'s entries have [mark]. */
     fun count(mark: Mark, learner: Int): Long = counts[markIndex(mark) * size + learner]
@@ -147,18 +157,21 @@ class AttendanceColumns internal constructor(
  * @throws EteException.InvalidField when columns differ in length, an index or mark code is
  *   out of range (naming the row and value), or [learners] (or an index) is negative or beyond the
  *   most learners one call tabulates; nothing is allocated for it
+ * @throws EteException.InvalidPolicy when [policyJson] maps a mark to a code unknown or not valid
+ *   on [on] (null: the current code set)
  */
 fun attendanceByLearner(
     learner: LongArray,
     mark: ByteArray,
     learners: Int? = null,
     policyJson: String? = null,
+    on: java.time.LocalDate? = null,
 ): AttendanceColumns {
     // A negative count becomes a huge unsigned one, which core refuses as too large.
-    val out = attendanceByLearnerPacked(learner.packed(), mark, learners?.toULong(), policyJson)
+    val out = attendanceByLearnerPacked(learner.packed(), mark, learners?.toULong(), policyJson, on)
     return AttendanceColumns(
         out.counts.unpackedLongs(), out.unmarked.unpackedLongs(), out.possible.unpackedLongs(),
-        out.attended.unpackedLongs(), out.absences.unpackedLongs(),
+        out.attended.unpackedLongs(), out.statutory.unpackedLongs(), out.absences.unpackedLongs(),
         out.persistent.unpackedFlags(), out.severe.unpackedFlags(),
     )
 }

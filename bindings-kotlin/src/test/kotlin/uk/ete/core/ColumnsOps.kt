@@ -27,10 +27,15 @@ object ColumnsOps {
             val marks = longs(input.getJSONArray("mark"))
             val a = attendanceByLearner(
                 longs(input.getJSONArray("learner")), ByteArray(marks.size) { marks[it].toByte() }, input.getInt("learners"),
+                policyJson = input.optJSONObject("policy")?.toString(),
+                on = input.optString("on", "").ifEmpty { null }?.let(java.time.LocalDate::parse),
             )
             mapOf(
                 "counts" to Mark.entries.associate { m -> m.code() to (0 until a.size).map { a.count(m, it) } },
                 "unmarked" to a.unmarked.toList(), "possible" to a.possible.toList(), "attended" to a.attended.toList(),
+                "statutory_possible" to a.statutoryPossible.toList(),
+                "statutory_attendance" to a.statutoryAttendance.toList(),
+                "authorised" to a.authorised.toList(), "unauthorised" to a.unauthorised.toList(),
                 "absences" to a.absences.toList(), "persistent" to a.persistent.toList(), "severe" to a.severe.toList(),
             )
         }

@@ -87,11 +87,25 @@ class RegisterApiTest {
         r.mark(hub, "C", Mark.UNAUTHORISED_ABSENCE, after)
         val g = summarise(listOf(r), after).group
         assertEquals(Fraction(2, 3uL, "66.7"), g.rates?.attended)
-        assertEquals("33.3", g.absenceRate?.percent)
-        assertTrue(g.persistentAbsence)
-        assertFalse(g.severeAbsence)
-        assertEquals(mapOf("B" to 1uL, "L" to 1uL, "O" to 1uL), g.statutoryCounts)
         assertNull(statutoryCode(Mark.NOT_REQUIRED))
+    }
+
+    @Test
+    fun `statutory figures count N as unauthorised and refuse a withdrawn code`() {
+        val r = register("A", "B", "C")
+        r.mark(hub, "A", Mark.PRESENT, after)
+        r.mark(hub, "B", Mark.UNEXPLAINED_ABSENCE, after)
+        r.mark(hub, "C", Mark.UNAUTHORISED_ABSENCE, after)
+        val g = statutorySummary(listOf(r)).group
+        assertEquals("66.7", g.absencePercent)
+        assertEquals(2uL, g.tally.unauthorised)
+        assertTrue(g.persistent && g.severe)
+        assertEquals(mapOf("B" to 1uL, "N" to 1uL, "O" to 1uL), g.sessions.associate { it.code to it.sessions })
+        assertTrue(statutoryCsv(listOf(r), learners = listOf("B")).lines()[1].startsWith("B,,,1,0,0,0,0,1,"))
+        val e = assertThrows<EteException.InvalidPolicy> {
+            statutorySummary(listOf(r), policyJson = """{"codes": {"authorised_absence": "H"}}""")
+        }
+        assertTrue(e.detail.contains("codes.authorised_absence = \"H\""), e.detail)
     }
 
     @Test

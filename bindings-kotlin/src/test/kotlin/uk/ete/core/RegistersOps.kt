@@ -35,10 +35,24 @@ object RegistersOps {
             "possible" to s.possible.toLong(), "unmarked" to s.unmarked.toLong(),
             "attended" to r?.attended?.percent, "authorised" to r?.authorised?.percent,
             "unauthorised" to r?.unauthorised?.percent, "unexplained" to r?.unexplained?.percent,
-            "dismissed" to r?.dismissed?.percent, "absence" to s.absenceRate?.percent,
-            "persistent" to s.persistentAbsence, "severe" to s.severeAbsence,
+            "dismissed" to r?.dismissed?.percent,
             "rates_sum_to_one" to (r != null && parts.all { it.denominator == s.possible } &&
                 parts.sumOf { it.numerator } == s.possible.toLong()),
+        )
+    }
+
+    /** A learner's or the group's statutory figures as the vectors spell them. */
+    private fun figures(f: StatutoryFigures): Map<String, Any?> {
+        val t = f.tally
+        val categories = listOf(t.present, t.approvedActivity, t.authorised, t.unauthorised, t.notPossible,
+            t.administrative, t.notCoded)
+        return mapOf(
+            "possible" to f.possible.toLong(), "attendance" to f.attendance.toLong(),
+            "authorised" to t.authorised.toLong(), "unauthorised" to t.unauthorised.toLong(),
+            "absences" to f.absences.toLong(), "not_possible" to t.notPossible.toLong(),
+            "absence" to f.absencePercent, "persistent" to f.persistent, "severe" to f.severe,
+            "sessions" to f.sessions.associate { it.code to it.sessions.toLong() },
+            "unmarked" to f.unmarked.toLong(), "categories_total" to categories.sumOf { it.toLong() },
         )
     }
 
@@ -70,6 +84,20 @@ object RegistersOps {
             )
             mapOf("learners" to report.learners.mapValues { summary(it.value) }, "group" to summary(report.group),
                 "incomplete_registers" to report.incompleteRegisters)
+        }
+        "statutory_summary", "statutory_csv" -> {
+            val scope = input.getJSONObject("scope")
+            val learners = scope.optJSONArray("learners")?.strings()
+            val from = scope.optString("from", "").ifEmpty { null }?.let(LocalDate::parse)
+            val to = scope.optString("to", "").ifEmpty { null }?.let(LocalDate::parse)
+            val policy = input.optJSONObject("policy")?.toString()
+            if (op == "statutory_csv") {
+                mapOf("csv" to statutoryCsv(registers(input), learners, from, to, policy))
+            } else {
+                val report = statutorySummary(registers(input), learners, from, to, policy)
+                mapOf("learners" to report.learners.associate { it.learner!! to figures(it) },
+                    "group" to figures(report.group))
+            }
         }
         "statutory_code" -> mapOf("code" to mark(input, "mark")?.let(::statutoryCode))
         "unprocessed" -> mapOf("absences" to unprocessedAbsences(registers(input), input.getJSONArray("learners").strings())
