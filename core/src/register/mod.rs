@@ -22,17 +22,17 @@
 //! # Ok::<(), RegisterError>(())
 //! ```
 
+mod events;
 mod mark;
 mod notes;
 #[allow(clippy::module_inception)]
 mod register;
 mod summary;
 
+pub use events::{Action, Command, Event, EventKind};
 pub use mark::{Actor, Mark, Role};
 pub use notes::RecordNotes;
-pub use register::{
-    Change, Entry, Field, Lesson, MarkDecision, MarkReason, Note, Register, RegisterError,
-};
+pub use register::{Entry, Field, Lesson, MarkDecision, MarkReason, Note, Register, RegisterError};
 pub use summary::{
     AbsenceFlags, AttendanceSummary, MarkTally, Rates, Scope, StatutoryPolicy, SummaryReport,
     UnprocessedAbsence, contribution_summary, summarise, unprocessed_absences,

@@ -124,7 +124,7 @@ pub fn run(op: &str, input: &Value) -> Option<Outcome> {
                 })
                 .collect();
             Ok(
-                json!({ "decisions": decisions, "entries": entries, "history": register.history().len() }),
+                json!({ "decisions": decisions, "entries": entries, "history": register.events().len() }),
             )
         })(),
         "summary" => {
