@@ -7,7 +7,7 @@ use ete_core::register::{self, Action, Actor, Lesson, Mark, RecordNotes, Role};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{Instant, Whole, plain, py_repr, repr_call};
+use crate::convert::{Instant, Whole, py_repr, repr_call};
 use crate::errors::py_result;
 use crate::shared::Shared;
 
@@ -228,7 +228,7 @@ impl PyRegister {
                 action,
             })
         })?)?;
-        plain(py, &events)
+        Ok(pythonize::pythonize(py, &events)?)
     }
 
     /// A copy of the register's current state.
@@ -288,7 +288,8 @@ impl PyRegister {
     /// Every event, oldest first, as dicts: marks, notes and contributions.
     fn events<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let events = self.inner.with(py, |r| r.events().to_vec())?;
-        plain(py, &events)
+        // An event's keys are single words, already snake_case: no pass through `plain`.
+        Ok(pythonize::pythonize(py, &events)?)
     }
     /// The events as JSON, for `Register.replay`.
     fn events_json(&self, py: Python<'_>) -> PyResult<String> {

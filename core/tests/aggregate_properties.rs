@@ -188,14 +188,16 @@ proptest! {
             // An entry that is not the fold of the events.
             0 => snapshot["entries"]["A"]["providerMark"] =
                 if state.entry("A").unwrap().provider_mark == Some(Mark::Late) { "present".into() } else { "late".into() },
-            // An event dropped.
-            1 => { snapshot["events"].as_array_mut().unwrap().remove(i); }
+            // The first event dropped (a later event may be a mark set to the value it had,
+            // whose loss the fold cannot show: that needs the hash chain).
+            1 => { snapshot["events"].as_array_mut().unwrap().remove(0); }
             // An event for a learner not on the register.
             2 => snapshot["events"][i]["learner"] = "Z".into(),
             // A command id reused by a later command.
             3 => {
                 let ids: Vec<String> = log.iter().map(|e| e.command.clone()).collect();
-                prop_assume!(ids.iter().any(|c| c != &ids[0]));
+                // Another command stands between the first command and the last event.
+                prop_assume!(ids.len() > 1 && ids[ids.len() - 2] != ids[0]);
                 let last = snapshot["events"].as_array().unwrap().len() - 1;
                 snapshot["events"][last]["command"] = ids[0].clone().into();
             }

@@ -608,6 +608,14 @@ impl Register {
     fn decide(&self, command: &Command) -> Result<Vec<EventKind>, RegisterError> {
         let (actor, now) = (&command.actor, command.at);
         let learner = command.action.learner();
+        if let Action::Mark { mark, .. } = &command.action {
+            let decision = self.check(actor, learner, *mark, now);
+            if !decision.allowed {
+                return Err(RegisterError::Refused {
+                    reason: decision.reason,
+                });
+            }
+        }
         let Some(entry) = self.entries.get(learner) else {
             return Err(RegisterError::NotOnRegister {
                 learner: learner.to_owned(),
@@ -616,12 +624,6 @@ impl Register {
         match &command.action {
             Action::Mark { mark, .. } => {
                 let mark = *mark;
-                let decision = self.check(actor, learner, mark, now);
-                if !decision.allowed {
-                    return Err(RegisterError::Refused {
-                        reason: decision.reason,
-                    });
-                }
                 let mut out = Vec::new();
                 let marked = |field, from, to| EventKind::Marked { field, from, to };
                 if mark.is_school_decision() {
@@ -740,6 +742,15 @@ impl Register {
             .events
             .last()
             .is_some_and(|last| last.command == event.command);
+        if continues
+            && self.events.last().is_some_and(|last| {
+                last.actor != event.actor || last.at != event.at || last.learner != event.learner
+            })
+        {
+            return Err(fail(
+                "the events of one command differ in actor, time or learner (R-6)".into(),
+            ));
+        }
         if !continues && self.commands.contains_key(&event.command) {
             return Err(fail(format!(
                 "command id {:?} appears again after another command (R-6)",
