@@ -11,16 +11,15 @@ use crate::contribution::Contribution;
 use crate::register::mark::{Actor, Mark};
 use crate::register::register::Field;
 
+// The types are named `Register…` so that each has one name across the FFI, where every
+// module's types share one namespace (Kotlin sees `RegisterEvent` beside the pool's `Event`);
+// Rust code knows them by their module: `register::{Action, Command, Event, EventKind}`.
+
 /// What a register command asks for.
 #[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
-#[cfg_attr(
-    feature = "uniffi",
-    derive(uniffi::Enum),
-    uniffi(name = "RegisterAction"),
-    uniffi::export(Debug)
-)]
-pub enum Action {
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum), uniffi::export(Debug))]
+pub enum RegisterAction {
     /// Set a mark.
     Mark {
         /// The learner.
@@ -44,31 +43,31 @@ pub enum Action {
     },
 }
 
-impl Action {
+impl RegisterAction {
     /// The learner the action is about.
     pub fn learner(&self) -> &str {
         match self {
-            Action::Mark { learner, .. }
-            | Action::AddNote { learner, .. }
-            | Action::SetContribution { learner, .. } => learner,
+            RegisterAction::Mark { learner, .. }
+            | RegisterAction::AddNote { learner, .. }
+            | RegisterAction::SetContribution { learner, .. } => learner,
         }
     }
 }
 
-impl fmt::Debug for Action {
+impl fmt::Debug for RegisterAction {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Action::Mark { learner, mark } => f
+            RegisterAction::Mark { learner, mark } => f
                 .debug_struct("Mark")
                 .field("learner", learner)
                 .field("mark", mark)
                 .finish(),
-            Action::AddNote { learner, text } => f
+            RegisterAction::AddNote { learner, text } => f
                 .debug_struct("AddNote")
                 .field("learner", learner)
                 .field("text", &Hidden(text))
                 .finish(),
-            Action::SetContribution { learner, score } => f
+            RegisterAction::SetContribution { learner, score } => f
                 .debug_struct("SetContribution")
                 .field("learner", learner)
                 .field("score", score)
@@ -81,13 +80,8 @@ impl fmt::Debug for Action {
 /// argument), and what it asks.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(
-    feature = "uniffi",
-    derive(uniffi::Record),
-    uniffi(name = "RegisterCommand"),
-    uniffi::export(Debug)
-)]
-pub struct Command {
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Debug))]
+pub struct RegisterCommand {
     /// The command's id.
     pub id: String,
     /// Who gives it.
@@ -95,19 +89,14 @@ pub struct Command {
     /// When.
     pub at: DateTime<Utc>,
     /// What it asks.
-    pub action: Action,
+    pub action: RegisterAction,
 }
 
 /// What changed on a learner's entry.
 #[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
-#[cfg_attr(
-    feature = "uniffi",
-    derive(uniffi::Enum),
-    uniffi(name = "RegisterEventKind"),
-    uniffi::export(Debug)
-)]
-pub enum EventKind {
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum), uniffi::export(Debug))]
+pub enum RegisterEventKind {
     /// A mark changed.
     Marked {
         /// Which part of the entry.
@@ -132,31 +121,31 @@ pub enum EventKind {
     },
 }
 
-impl EventKind {
+impl RegisterEventKind {
     /// The stable code, as in the JSON `type`: `marked`, `note_added` or `contribution_set`.
     pub const fn code(&self) -> &'static str {
         match self {
-            EventKind::Marked { .. } => "marked",
-            EventKind::NoteAdded { .. } => "note_added",
-            EventKind::ContributionSet { .. } => "contribution_set",
+            RegisterEventKind::Marked { .. } => "marked",
+            RegisterEventKind::NoteAdded { .. } => "note_added",
+            RegisterEventKind::ContributionSet { .. } => "contribution_set",
         }
     }
 }
 
-impl fmt::Debug for EventKind {
+impl fmt::Debug for RegisterEventKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            EventKind::Marked { field, from, to } => f
+            RegisterEventKind::Marked { field, from, to } => f
                 .debug_struct("Marked")
                 .field("field", field)
                 .field("from", from)
                 .field("to", to)
                 .finish(),
-            EventKind::NoteAdded { text } => f
+            RegisterEventKind::NoteAdded { text } => f
                 .debug_struct("NoteAdded")
                 .field("text", &Hidden(text))
                 .finish(),
-            EventKind::ContributionSet { from, to } => f
+            RegisterEventKind::ContributionSet { from, to } => f
                 .debug_struct("ContributionSet")
                 .field("from", from)
                 .field("to", to)
@@ -168,13 +157,8 @@ impl fmt::Debug for EventKind {
 /// An event: the command it came from, who, when, the learner and what changed.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(
-    feature = "uniffi",
-    derive(uniffi::Record),
-    uniffi(name = "RegisterEvent"),
-    uniffi::export(Debug)
-)]
-pub struct Event {
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Debug))]
+pub struct RegisterEvent {
     /// The command's id.
     pub command: String,
     /// Who.
@@ -185,7 +169,7 @@ pub struct Event {
     pub learner: String,
     /// What changed.
     #[serde(flatten)]
-    pub kind: EventKind,
+    pub kind: RegisterEventKind,
 }
 
 /// Free text in `Debug`: its length, never the text.

@@ -29,7 +29,10 @@ mod notes;
 mod register;
 mod summary;
 
-pub use events::{Action, Command, Event, EventKind};
+pub use events::{
+    RegisterAction as Action, RegisterCommand as Command, RegisterEvent as Event,
+    RegisterEventKind as EventKind,
+};
 pub use mark::{Actor, Mark, Role};
 pub use notes::RecordNotes;
 pub use register::{Entry, Field, Lesson, MarkDecision, MarkReason, Note, Register, RegisterError};

@@ -9,7 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::contribution::Contribution;
 use crate::error::ErrorKind;
-use crate::register::events::{Action, Command, Event, EventKind, Hidden};
+use crate::register::events::{
+    Hidden, RegisterAction as Action, RegisterCommand as Command, RegisterEvent as Event,
+    RegisterEventKind as EventKind,
+};
 use crate::register::mark::{Actor, Mark, Role};
 
 /// A lesson delivered by a provider (R-3: its register can be marked once it has finished).
