@@ -97,3 +97,36 @@ impl Aggregate for crate::register::Register {
         crate::register::Register::has_executed(self, command)
     }
 }
+
+/// A requirement's ledger in the pattern: an entry is both the command and its event. Through
+/// this trait an entry must carry an id (`LedgerEntry::with_id`), so a retry changes nothing;
+/// [`Requirement::record`](crate::hours::Requirement::record) still takes entries without one.
+impl Aggregate for crate::hours::Requirement {
+    type Command = crate::hours::LedgerEntry;
+    type Event = crate::hours::LedgerEntry;
+    type Error = crate::hours::LedgerError;
+
+    fn execute(&mut self, command: &Self::Command) -> Result<Vec<Self::Event>, Self::Error> {
+        let Some(id) = command.id.as_deref() else {
+            return Err(crate::hours::LedgerError::InvalidField {
+                field: "id".into(),
+                value: String::new(),
+                reason: "a command carries an id, so that a retry changes nothing (H-11)".into(),
+            });
+        };
+        if self.has_executed(id) {
+            // The same entry again is a retry; a different one under the id is refused.
+            return self.record(command.clone()).map(|()| Vec::new());
+        }
+        self.record(command.clone())?;
+        Ok(vec![command.clone()])
+    }
+    fn apply(&mut self, event: &Self::Event) -> Result<(), Self::Error> {
+        self.record(event.clone())
+    }
+    fn has_executed(&self, command: &str) -> bool {
+        self.entries()
+            .iter()
+            .any(|e| e.id.as_deref() == Some(command))
+    }
+}

@@ -288,3 +288,45 @@ fn a_snapshot_that_is_not_json_names_no_value() {
     assert!(!err.to_string().contains("carer"), "{err}");
     assert!(Register::restore("[]").is_err());
 }
+
+fn ledger_commands() -> impl Strategy<Value = Vec<ete_core::hours::LedgerEntry>> {
+    use ete_core::hours::{AppointmentOutcome, LedgerEntry, LedgerEvent};
+    let event = prop_oneof![
+        (0u64..600).prop_map(|m| LedgerEvent::WorkAppointment {
+            minutes: ete_core::Minutes::new(m).unwrap(),
+            outcome: AppointmentOutcome::Attended,
+        }),
+        (0u64..400).prop_map(|m| LedgerEvent::EteCredit {
+            minutes: ete_core::Minutes::new(m).unwrap(),
+            course_name: "Budgeting".into(),
+        }),
+        (1u32..3).prop_map(|months| LedgerEvent::Extension { months }),
+    ];
+    let entry = (0u8..20, 0i64..3, event).prop_map(|(id, day, event)| {
+        LedgerEntry::new(start().date_naive() + Duration::days(day), "SUP-1", event)
+            .with_id(format!("e{id}"))
+    });
+    prop::collection::vec(entry, 0..40)
+}
+
+proptest! {
+    #[test]
+    fn a_requirement_is_the_fold_of_its_entries(commands in ledger_commands()) {
+        use ete_core::hours::{OrderKind, Requirement, RequirementTerms};
+        let terms = RequirementTerms {
+            id: "R-1".into(), person_ref: "P-1".into(), kind: OrderKind::Adult,
+            required: ete_core::Minutes::new(6_000).unwrap(), start: start().date_naive(),
+            incentive_eligible: false,
+        };
+        let requirement = Requirement::new(terms, Default::default()).unwrap();
+        let (state, log) = run_checked(&requirement, &commands)?;
+        prop_assert_eq!(state.entries(), log.as_slice());
+        let mut retried = state.clone();
+        for entry in &log {
+            prop_assert_eq!(retried.execute(entry), Ok(Vec::new()));
+        }
+        prop_assert_eq!(&retried, &state);
+        let no_id = ete_core::hours::LedgerEntry { id: None, ..commands.first().cloned().unwrap_or_else(|| log.first().cloned().unwrap_or_else(|| ete_core::hours::LedgerEntry::new(start().date_naive(), "S", ete_core::hours::LedgerEvent::Extension { months: 1 }))) };
+        prop_assert!(retried.execute(&no_id).is_err());
+    }
+}
