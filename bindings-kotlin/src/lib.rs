@@ -80,6 +80,13 @@ pub fn checked_minutes(value: i64) -> Result<i64, EteError> {
     Ok(ete_core::Minutes::from_signed(value)?.as_signed())
 }
 
+/// Checks a contribution score before it crosses (called by the generated code for every
+/// `Contribution`): the value, or `EteException.InvalidContribution` outside −2..=+2.
+#[uniffi::export]
+pub fn checked_contribution(value: i8) -> Result<i8, EteError> {
+    Ok(ete_core::contribution::Contribution::new(i64::from(value))?.get())
+}
+
 /// The seconds in an average Gregorian year, to name the year of an instant out of range.
 const SECONDS_PER_YEAR: i64 = 31_556_952;
 

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use ete_core::contribution::Contribution as CoreContribution;
 use ete_core::register::{
-    self, Actor, Change, Lesson, Mark, MarkDecision, Note, RecordNotes as CoreNotes,
+    self, Actor, Command, Event, Lesson, Mark, MarkDecision, Note, RecordNotes as CoreNotes,
 };
 
 use crate::{EteError, UtcDateTime};
@@ -127,7 +127,7 @@ impl Register {
     }
     /// The learners, in id order.
     pub fn learners(&self) -> Result<Vec<String>, EteError> {
-        Ok(self.lock()?.entries().keys().cloned().collect())
+        Ok(self.lock()?.learners())
     }
     /// A learner's entry, or null.
     pub fn entry(&self, learner: String) -> Result<Option<Entry>, EteError> {
@@ -142,9 +142,35 @@ impl Register {
             .map(|(l, e)| (l.clone(), Entry::from(e)))
             .collect())
     }
-    /// Every change, oldest first.
-    pub fn history(&self) -> Result<Vec<Change>, EteError> {
-        Ok(self.lock()?.history().to_vec())
+    /// Every event, oldest first: marks, notes and contributions.
+    pub fn events(&self) -> Result<Vec<Event>, EteError> {
+        Ok(self.lock()?.events().to_vec())
+    }
+    /// Runs a command and returns its events; a retried id returns none and changes nothing,
+    /// the same id with a different command is `EteException.InvalidField`.
+    pub fn execute(&self, command: Command) -> Result<Vec<Event>, EteError> {
+        Ok(self.lock()?.execute(&command)?)
+    }
+    /// Rebuilds a register from its lesson, learners and events.
+    #[uniffi::constructor]
+    pub fn replay(
+        lesson: Lesson,
+        learners: Vec<String>,
+        events: Vec<Event>,
+    ) -> Result<Arc<Register>, EteError> {
+        let register = register::Register::replay(lesson, &learners, &events)?;
+        Ok(Arc::new(Register {
+            inner: Mutex::new(register),
+        }))
+    }
+    /// Restores a snapshot (`toJson`); one that is not the fold of its events is
+    /// `EteException.MalformedInput`.
+    #[uniffi::constructor]
+    pub fn restore(json: String) -> Result<Arc<Register>, EteError> {
+        let register = register::Register::restore(&json)?;
+        Ok(Arc::new(Register {
+            inner: Mutex::new(register),
+        }))
     }
     /// The attendance notes.
     pub fn notes(&self) -> Result<Vec<Note>, EteError> {
@@ -196,11 +222,9 @@ impl Register {
             .lock()?
             .set_contribution(&actor, &learner, score.inner, at)?)
     }
-    /// The register as JSON.
+    /// The register as JSON (a snapshot for `restore`).
     pub fn to_json(&self) -> Result<String, EteError> {
-        serde_json::to_string(&*self.lock()?).map_err(|e| EteError::MalformedInput {
-            detail: e.to_string(),
-        })
+        Ok(self.lock()?.to_json()?)
     }
 }
 

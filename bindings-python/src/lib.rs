@@ -72,8 +72,8 @@ mod _ete_core {
     use crate::minutes::{apply_ratio, format_minutes, parse_minutes};
     #[pymodule_export]
     use crate::register::{
-        PyActor, PyChange, PyContribution, PyEntry, PyLesson, PyMarkDecision, PyNote,
-        PyRecordNotes, PyRegister,
+        PyActor, PyContribution, PyEntry, PyLesson, PyMarkDecision, PyNote, PyRecordNotes,
+        PyRegister,
     };
     #[pymodule_export]
     use crate::report::{

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use ete_core::contribution::Contribution;
-use ete_core::register::{self, Actor, Lesson, Mark, RecordNotes, Role};
+use ete_core::register::{self, Action, Actor, Lesson, Mark, RecordNotes, Role};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -163,33 +163,6 @@ impl PyEntry {
     }
 }
 
-/// One change to an entry: `field` is `"provider_mark"` or `"school_decision"`.
-#[pyclass(name = "Change", module = "ete_core", frozen, get_all)]
-pub struct PyChange {
-    learner: String,
-    by: PyActor,
-    at: DateTime<Utc>,
-    field: &'static str,
-    from_mark: Option<&'static str>,
-    to_mark: Option<&'static str>,
-}
-
-#[pymethods]
-impl PyChange {
-    fn __repr__(&self, py: Python<'_>) -> String {
-        repr_call(
-            "Change",
-            &[
-                ("learner", py_repr(py, &self.learner)),
-                ("field", py_repr(py, self.field)),
-                ("from_mark", py_repr(py, self.from_mark)),
-                ("to_mark", py_repr(py, self.to_mark)),
-                ("at", py_repr(py, self.at)),
-            ],
-        )
-    }
-}
-
 /// A note with its author and time; `lesson` is `None` for a note on the record.
 /// `repr` leaves the text out.
 #[pyclass(name = "Note", module = "ete_core", frozen, get_all)]
@@ -236,6 +209,28 @@ pub struct PyRegister {
 }
 
 impl PyRegister {
+    /// Executes an action under `id` (or the register's next free id); the events as dicts.
+    fn run<'py>(
+        &self,
+        py: Python<'py>,
+        id: Option<String>,
+        actor: &PyActor,
+        at: Instant,
+        action: Action,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let actor = actor.inner.clone();
+        let events = py_result(self.inner.with(py, |r| {
+            let id = id.unwrap_or_else(|| r.next_command_id());
+            r.execute(&register::Command {
+                id,
+                actor,
+                at: at.0,
+                action,
+            })
+        })?)?;
+        Ok(pythonize::pythonize(py, &events)?)
+    }
+
     /// A copy of the register's current state.
     pub(crate) fn snapshot(&self, py: Python<'_>) -> PyResult<register::Register> {
         self.inner.with(py, |r| r.clone())
@@ -267,8 +262,7 @@ impl PyRegister {
     }
     /// The learners on the register.
     fn learners(&self, py: Python<'_>) -> PyResult<Vec<String>> {
-        self.inner
-            .with(py, |r| r.entries().keys().cloned().collect())
+        self.inner.with(py, |r| r.learners())
     }
     fn __len__(&self, py: Python<'_>) -> PyResult<usize> {
         self.inner.with(py, |r| r.entries().len())
@@ -291,25 +285,43 @@ impl PyRegister {
         }
         Ok(out)
     }
-    /// Every change, oldest first.
-    fn history(&self, py: Python<'_>) -> PyResult<Vec<PyChange>> {
-        let history = self.inner.with(py, |r| r.history().to_vec())?;
-        Ok(history
-            .iter()
-            .map(|c| PyChange {
-                learner: c.learner.clone(),
-                by: PyActor {
-                    inner: c.by.clone(),
-                },
-                at: c.at,
-                field: match c.field {
-                    register::Field::ProviderMark => "provider_mark",
-                    register::Field::SchoolDecision => "school_decision",
-                },
-                from_mark: code(c.from),
-                to_mark: code(c.to),
-            })
-            .collect())
+    /// Every event, oldest first, as dicts: marks, notes and contributions.
+    fn events<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let events = self.inner.with(py, |r| r.events().to_vec())?;
+        // An event's keys are single words, already snake_case: no pass through `plain`.
+        Ok(pythonize::pythonize(py, &events)?)
+    }
+    /// The events as JSON, for `Register.replay`.
+    fn events_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner
+            .with(py, |r| serde_json::to_string(r.events()))?
+            .map_err(|e| crate::errors::malformed(e.to_string()))
+    }
+    /// Rebuilds a register from its lesson, learners and events (`events_json`).
+    #[staticmethod]
+    fn replay(
+        py: Python<'_>,
+        lesson: PyRef<'_, PyLesson>,
+        learners: Vec<String>,
+        events_json: &str,
+    ) -> PyResult<PyRegister> {
+        let lesson = lesson.inner.clone();
+        let register = py.detach(|| {
+            let events: Vec<register::Event> = serde_json::from_str(events_json)
+                .map_err(|e| crate::errors::malformed(format!("invalid event log: {e}")))?;
+            py_result(register::Register::replay(lesson, &learners, &events))
+        })?;
+        Ok(PyRegister {
+            inner: Shared::new(register),
+        })
+    }
+    /// Restores a snapshot (`to_json`); one that is not the fold of its events is refused.
+    #[staticmethod]
+    fn restore(py: Python<'_>, json: &str) -> PyResult<PyRegister> {
+        let register = py_result(py.detach(|| register::Register::restore(json)))?;
+        Ok(PyRegister {
+            inner: Shared::new(register),
+        })
     }
     /// The attendance notes, oldest first.
     fn notes(&self, py: Python<'_>) -> PyResult<Vec<PyNote>> {
@@ -340,56 +352,56 @@ impl PyRegister {
         })
     }
     /// Records a mark, or refuses with `MarkRefused` and the register unchanged.
-    fn mark(
+    /// Returns the events; with an `id`, a retry returns none and changes nothing.
+    #[pyo3(signature = (actor, learner, mark, now, id = None))]
+    fn mark<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         actor: PyRef<'_, PyActor>,
-        learner: &str,
+        learner: String,
         mark: &str,
         now: Instant,
-    ) -> PyResult<()> {
-        let (mark, actor) = (self::mark(mark)?, actor.inner.clone());
-        py_result(
-            self.inner
-                .with(py, |r| r.mark(&actor, learner, mark, now.0))?,
-        )
+        id: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let mark = self::mark(mark)?;
+        self.run(py, id, &actor, now, Action::Mark { learner, mark })
     }
-    /// Adds an attendance note.
-    fn add_note(
+    /// Adds an attendance note; returns the events as `mark` does.
+    #[pyo3(signature = (author, learner, text, at, id = None))]
+    fn add_note<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         author: PyRef<'_, PyActor>,
-        learner: &str,
-        text: &str,
+        learner: String,
+        text: String,
         at: Instant,
-    ) -> PyResult<()> {
-        let author = author.inner.clone();
-        py_result(
-            self.inner
-                .with(py, |r| r.add_note(&author, learner, text, at.0))?,
-        )
+        id: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.run(py, id, &author, at, Action::AddNote { learner, text })
     }
-    /// Sets a learner's contribution score.
-    fn set_contribution(
+    /// Sets a learner's contribution score; returns the events as `mark` does.
+    #[pyo3(signature = (actor, learner, score, at, id = None))]
+    fn set_contribution<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         actor: PyRef<'_, PyActor>,
-        learner: &str,
+        learner: String,
         score: Whole<i64>,
         at: Instant,
-    ) -> PyResult<()> {
+        id: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let score = py_result(Contribution::new(score.0))?;
-        let actor = actor.inner.clone();
-        py_result(
-            self.inner
-                .with(py, |r| r.set_contribution(&actor, learner, score, at.0))?,
+        self.run(
+            py,
+            id,
+            &actor,
+            at,
+            Action::SetContribution { learner, score },
         )
     }
-    /// The register as JSON.
+    /// The register as JSON (a snapshot for `Register.restore`).
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        self.inner
-            .with(py, |r| serde_json::to_string(&*r))?
-            .map_err(|e| crate::errors::malformed(e.to_string()))
+        py_result(self.inner.with(py, |r| r.to_json())?)
     }
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let (lesson, learners, complete) = self.inner.with(py, |r| {

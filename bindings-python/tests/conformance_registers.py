@@ -70,7 +70,7 @@ def run(op: str, inp: dict) -> dict:
             learner: {"provider_mark": e.provider_mark, "school_decision": e.school_decision, "current": e.current}
             for learner, e in register.entries().items()
         }
-        return {"decisions": decisions, "entries": entries, "history": len(register.history())}
+        return {"decisions": decisions, "entries": entries, "history": len(register.events())}
     if op == "summary":
         scope = inp["scope"]
         day = lambda k: datetime.date.fromisoformat(scope[k]) if scope.get(k) else None  # noqa: E731
@@ -123,4 +123,40 @@ def run(op: str, inp: dict) -> dict:
         record = ete_core.RecordNotes("LRN-1")
         record.add(HUB, "Initial assessment booked", les.starts_at)
         return {"record_notes": len(record.notes([register]))}
+    if op == "register_commands":
+        les = lesson(inp["lesson"])
+        register = ete_core.Register(les, inp["learners"])
+        results = []
+        for c in inp["commands"]:
+            who, at, a = actor(c["actor"]), instant(c["at"]), c["action"]
+            run = {
+                "mark": lambda: register.mark(who, a["learner"], a["mark"], at, id=c["id"]),
+                "add_note": lambda: register.add_note(who, a["learner"], a["text"], at, id=c["id"]),
+                "set_contribution": lambda: register.set_contribution(who, a["learner"], a["score"], at, id=c["id"]),
+            }[a["type"]]
+            before = register.to_json()
+            try:
+                results.append([e["type"] for e in run()])
+            except ete_core.EteError as e:
+                assert register.to_json() == before, "a refused command changed the register"
+                results.append({"error": type(e).__name__})
+        snapshot = register.to_json()
+        replayed = ete_core.Register.replay(les, inp["learners"], register.events_json())
+        entries = {
+            learner: {
+                "provider_mark": e.provider_mark,
+                "school_decision": e.school_decision,
+                "current": e.current,
+                "contribution": e.contribution,
+            }
+            for learner, e in register.entries().items()
+        }
+        return {
+            "results": results,
+            "entries": entries,
+            "notes": len(register.notes()),
+            "events": len(register.events()),
+            "replayed": replayed.to_json() == snapshot,
+            "restored": ete_core.Register.restore(snapshot).to_json() == snapshot,
+        }
     raise ValueError(f"unknown op {op}")

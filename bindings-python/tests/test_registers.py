@@ -56,7 +56,7 @@ def test_school_processes_an_unexplained_absence_and_history_keeps_both():
         "authorised_absence",
         "authorised_absence",
     )
-    changes = [(c.by.role, c.field, c.from_mark, c.to_mark) for c in register.history()]
+    changes = [(e["actor"]["role"], e["field"], e["from"], e["to"]) for e in register.events()]
     assert changes == [
         ("provider", "provider_mark", None, "unexplained_absence"),
         ("school", "school_decision", None, "authorised_absence"),
@@ -182,5 +182,115 @@ def test_a_register_is_safe_to_share_between_threads():
         t.join()
     assert errors == []
     assert register.is_complete()
-    assert len(register.history()) == len(learners)
+    assert len(register.events()) == 2 * len(learners)  # a mark and a score each
     assert all(e.contribution == 1 for e in register.entries().values())
+
+
+# The aggregate pattern: events, retried ids, replay and a checked restore
+
+
+def test_notes_and_contributions_are_events_and_replay():
+    register = new_register()
+    assert [e["type"] for e in register.mark(HUB, "LRN-1", "present", AFTER)] == ["marked"]
+    register.add_note(TUTOR, "LRN-1", "Arrived with a carer", AFTER)
+    register.set_contribution(TUTOR, "LRN-1", 2, AFTER)
+    events = register.events()
+    assert [e["type"] for e in events] == ["marked", "note_added", "contribution_set"]
+    assert events[1] == {
+        "command": events[1]["command"],
+        "actor": {"role": "provider", "id": "TUTOR-3"},
+        "at": "2026-11-24T11:05:00Z",
+        "learner": "LRN-1",
+        "type": "note_added",
+        "text": "Arrived with a carer",
+    }
+    lesson = ete_core.Lesson("L-1", "PRV-1", START, END)
+    replayed = ete_core.Register.replay(lesson, ["LRN-1", "LRN-2"], register.events_json())
+    assert replayed.to_json() == register.to_json()
+    assert [n.text for n in replayed.notes()] == ["Arrived with a carer"]
+    assert replayed.entry("LRN-1").contribution == 2
+
+
+def test_a_retried_id_changes_nothing_and_another_command_under_it_is_refused():
+    register = new_register()
+    assert len(register.mark(TUTOR, "LRN-1", "present", AFTER, id="c1")) == 1
+    before = register.to_json()
+    assert register.mark(TUTOR, "LRN-1", "present", AFTER, id="c1") == []
+    assert register.add_note(TUTOR, "LRN-1", "Left early", AFTER, id="n1") != []
+    assert register.add_note(TUTOR, "LRN-1", "Left early", AFTER, id="n1") == []
+    assert len(register.notes()) == 1
+    after_note = register.to_json()
+    assert after_note != before
+    with pytest.raises(ete_core.InvalidField, match="command id"):
+        register.mark(TUTOR, "LRN-1", "late", AFTER, id="c1")
+    assert register.to_json() == after_note
+
+
+def test_a_tampered_snapshot_is_refused_without_quoting_it():
+    register = new_register()
+    register.mark(TUTOR, "LRN-1", "present", AFTER)
+    register.add_note(TUTOR, "LRN-1", "Arrived with a carer", AFTER)
+    snapshot = json.loads(register.to_json())
+    assert ete_core.Register.restore(register.to_json()).to_json() == register.to_json()
+    forged = json.loads(json.dumps(snapshot))
+    forged["entries"]["LRN-1"]["providerMark"] = "late"
+    stranger = json.loads(json.dumps(snapshot))
+    stranger["events"][0]["learner"] = "LRN-9"
+    dropped = json.loads(json.dumps(snapshot))
+    del dropped["events"][0]
+    for bad, kind in [
+        (forged, ete_core.MalformedInput),
+        (stranger, ete_core.NotOnRegister),
+        (dropped, ete_core.MalformedInput),
+    ]:
+        with pytest.raises(kind) as raised:
+            ete_core.Register.restore(json.dumps(bad))
+        assert "carer" not in str(raised.value)
+    with pytest.raises(ete_core.MalformedInput):
+        ete_core.Register.restore('{"lesson": "Arrived with a carer"}')
+    with pytest.raises(ete_core.MalformedInput):
+        ete_core.Register.replay(ete_core.Lesson("L-1", "PRV-1", START, END), ["LRN-1"], "[{]")
+
+
+def test_reads_racing_writes_see_a_whole_register():
+    learners = [f"LRN-{i}" for i in range(60)]
+    register = new_register(learners)
+    lesson = ete_core.Lesson("L-1", "PRV-1", START, END)
+    errors = []
+    done = threading.Event()
+
+    def write(part: int) -> None:
+        try:
+            for i, learner in enumerate(learners[part::4]):
+                register.mark(TUTOR, learner, "present", AFTER, id=f"m-{learner}")
+                register.mark(TUTOR, learner, "present", AFTER, id=f"m-{learner}")  # a retry
+                register.set_contribution(TUTOR, learner, i % 3 - 1, AFTER)
+                register.add_note(TUTOR, learner, f"note {i}", AFTER)
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    def read() -> None:
+        try:
+            while not done.is_set():
+                snapshot = register.to_json()
+                restored = ete_core.Register.restore(snapshot)
+                assert restored.to_json() == snapshot
+                replayed = ete_core.Register.replay(lesson, learners, json.dumps(json.loads(snapshot)["events"]))
+                assert replayed.to_json() == snapshot
+                register.events()
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    readers = [threading.Thread(target=read) for _ in range(2)]
+    writers = [threading.Thread(target=write, args=(i,)) for i in range(4)]
+    for t in readers + writers:
+        t.start()
+    for t in writers:
+        t.join(timeout=60)
+    done.set()
+    for t in readers:
+        t.join(timeout=60)
+    assert errors == []
+    assert not any(t.is_alive() for t in readers + writers)
+    assert len(register.events()) == 3 * len(learners)
+    assert len(register.notes()) == len(learners)

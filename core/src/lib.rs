@@ -74,6 +74,7 @@
     clippy::indexing_slicing
 )]
 
+mod aggregate;
 pub mod codes;
 pub mod columns;
 pub mod contribution;
@@ -93,6 +94,7 @@ pub mod uniffi_types;
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("ete_core");
 
+pub use aggregate::Aggregate;
 pub use error::{Detail, ErrorKind, Failure};
 pub use minutes::{Minutes, MinutesError};
 pub use ratio::{Fraction, Ratio, RatioError, Rounding};

@@ -1,9 +1,9 @@
 //! How the types that are not core's own cross to Kotlin (feature `uniffi`): declarations only.
 //!
 //! Dates travel as their ISO text, instants as [`EpochInstant`] and [`Minutes`] as a signed
-//! whole number. `core/uniffi.toml` turns them into `java.time.LocalDate`, `java.time.Instant`
+//! whole number, contribution scores as a `Byte`. `core/uniffi.toml` turns them into `java.time.LocalDate`, `java.time.Instant`
 //! and `Long`; there the Kotlin side checks a value with the binding (`checkedDate`,
-//! `checkedInstant`, `checkedMinutes`) before it crosses, so that an out-of-range value is an
+//! `checkedInstant`, `checkedMinutes`, `checkedContribution`) before it crosses, so that an out-of-range value is an
 //! `EteException`, not an internal error.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -11,9 +11,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::Minutes;
+use crate::contribution::Contribution;
 use crate::hours::{Completion, CompletionFields, CreditReason};
 use crate::licences::EventKind;
-use crate::register::{Mark, MarkReason};
+use crate::register::{EventKind as RegisterEventKind, Mark, MarkReason};
 use crate::routing::{Reason, Refusal, TransferPlan};
 
 /// An instant in UTC; Kotlin sees `java.time.Instant`.
@@ -47,6 +48,11 @@ uniffi::custom_type!(UtcDateTime, EpochInstant, {
     },
     try_lift: |wire| DateTime::from_timestamp(wire.seconds, wire.nanos)
         .ok_or_else(|| uniffi::deps::anyhow::anyhow!("instant out of range")),
+});
+
+uniffi::custom_type!(Contribution, i8, {
+    lower: |score| score.get(),
+    try_lift: |value| Ok(Contribution::new(i64::from(value))?),
 });
 
 uniffi::custom_type!(Minutes, i64, {
@@ -124,6 +130,7 @@ macro_rules! export_code {
 
 export_code!(Mark);
 export_code!(EventKind);
+export_code!(RegisterEventKind);
 export_code!(MarkReason, "text" => to_string);
 export_code!(Reason, "text" => to_string);
 export_code!(Refusal, "text" => to_string);

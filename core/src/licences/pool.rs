@@ -514,7 +514,7 @@ impl Pool {
     }
 
     /// Folds one event into the state, checking it is possible (L-7).
-    fn apply(&mut self, event: &Event) -> Result<(), PoolError> {
+    pub(crate) fn apply(&mut self, event: &Event) -> Result<(), PoolError> {
         let at = event.at;
         let missing = |person: &str| PoolError::UnknownPerson {
             person: person.to_owned(),

@@ -22,6 +22,7 @@
 //! # Ok::<(), RegisterError>(())
 //! ```
 
+mod events;
 mod mark;
 mod notes;
 #[allow(clippy::module_inception)]
@@ -29,10 +30,14 @@ mod register;
 mod statutory;
 mod summary;
 
+pub use events::{
+    RegisterAction as Action, RegisterCommand as Command, RegisterEvent as Event,
+    RegisterEventKind as EventKind,
+};
 pub use mark::{Actor, Mark, Role};
 pub use notes::RecordNotes;
 pub use register::{
-    Change, Entry, Field, Lesson, MarkDecision, MarkReason, Note, Register, RegisterError,
+    Entry, Field, Lesson, MarkDecision, MarkReason, Note, Register, RegisterError,
 };
 pub use statutory::{
     CodeSessions, MarkCategories, REGULATIONS_2024, STATUTORY_CODES, StatutoryCategory,

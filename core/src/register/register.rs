@@ -1,4 +1,4 @@
-//! A lesson's register: entries with both marks, the history of every change, notes and
+//! A lesson's register: entries with both marks, the events that changed them, notes and
 //! contribution scores (R-2..R-6, R-9). Every attempt is a decision with its reason.
 
 use std::collections::BTreeMap;
@@ -9,6 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::contribution::Contribution;
 use crate::error::ErrorKind;
+use crate::register::events::{
+    Hidden, RegisterAction as Action, RegisterCommand as Command, RegisterEvent as Event,
+    RegisterEventKind as EventKind,
+};
 use crate::register::mark::{Actor, Mark, Role};
 
 /// A lesson delivered by a provider (R-3: its register can be marked once it has finished).
@@ -57,25 +61,6 @@ pub enum Field {
     SchoolDecision,
 }
 
-/// One change to an entry: who, when, from, to (R-6).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Change {
-    /// The learner.
-    pub learner: String,
-    /// Who made it.
-    pub by: Actor,
-    /// When.
-    pub at: DateTime<Utc>,
-    /// Which part of the entry.
-    pub field: Field,
-    /// The value before.
-    pub from: Option<Mark>,
-    /// The value after.
-    pub to: Option<Mark>,
-}
-
 /// An attendance note on a register entry (R-5): it shows on the learner's training record.
 /// Its free text may mention people, so `Debug` shows its length, never the text.
 #[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -101,10 +86,7 @@ impl fmt::Debug for Note {
             .field("learner", &self.learner)
             .field("author", &self.author)
             .field("at", &self.at)
-            .field(
-                "text",
-                &format_args!("<{} characters>", self.text.chars().count()),
-            )
+            .field("text", &Hidden(&self.text))
             .field("lesson", &self.lesson)
             .finish()
     }
@@ -231,12 +213,23 @@ pub enum RegisterError {
         /// Why.
         reason: String,
     },
-    /// A lesson that ends before it starts, or a learner listed twice.
-    #[error("invalid {field}: {reason}")]
+    /// A lesson that ends before it starts, a learner listed twice, an empty command id or one
+    /// already used by a different command.
+    #[error("invalid {field} {value:?}: {reason}")]
     InvalidField {
         /// The field.
         field: String,
-        /// What is wrong.
+        /// The value (an id, never free text).
+        value: String,
+        /// What is wrong, with the rule.
+        reason: String,
+    },
+    /// An event log that does not replay, or a snapshot that is not the fold of its events.
+    #[error("register event {position}: {reason}")]
+    BadLog {
+        /// The event's position in the log (the log's length for a snapshot that disagrees).
+        position: usize,
+        /// What is wrong, with the rule.
         reason: String,
     },
 }
@@ -252,19 +245,59 @@ impl RegisterError {
             RegisterError::EmptyNote | RegisterError::InvalidField { .. } => {
                 ErrorKind::InvalidField
             }
+            RegisterError::BadLog { .. } => ErrorKind::MalformedInput,
         }
     }
 }
 
-/// A lesson's register (R-2..R-6, R-9). State is the fold of its history: [`Register::replay`]
-/// rebuilds it, and its JSON form restores exactly.
+/// A lesson's register (R-2..R-6, R-9): an [`Aggregate`](crate::Aggregate). Every change is a
+/// [`Command`] run by [`Register::execute`]: it returns the events it caused, or refuses with
+/// the register unchanged; a command id already executed changes nothing. The state is the fold
+/// of the events, so [`Register::replay`] rebuilds it, and [`Register::restore`] refuses a
+/// snapshot that is not the fold of its own events.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", try_from = "Snapshot")]
 pub struct Register {
     lesson: Lesson,
     entries: BTreeMap<String, Entry>,
-    history: Vec<Change>,
+    events: Vec<Event>,
     notes: Vec<Note>,
+    /// Each executed command's id, with the position of its first event.
+    #[serde(skip)]
+    commands: BTreeMap<String, usize>,
+}
+
+/// A register's JSON form as read, before it is checked.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Snapshot {
+    lesson: Lesson,
+    entries: BTreeMap<String, Entry>,
+    events: Vec<Event>,
+    notes: Vec<Note>,
+}
+
+impl TryFrom<Snapshot> for Register {
+    type Error = RegisterError;
+    fn try_from(s: Snapshot) -> Result<Register, RegisterError> {
+        let learners: Vec<String> = s.entries.keys().cloned().collect();
+        let replayed = Register::replay(s.lesson, &learners, &s.events)?;
+        if replayed.entries != s.entries || replayed.notes != s.notes {
+            return Err(RegisterError::BadLog {
+                position: s.events.len(),
+                reason: "the snapshot's entries or notes are not the fold of its events (R-6)"
+                    .into(),
+            });
+        }
+        Ok(replayed)
+    }
+}
+
+fn bad(position: usize, reason: impl Into<String>) -> RegisterError {
+    RegisterError::BadLog {
+        position,
+        reason: reason.into(),
+    }
 }
 
 impl Register {
@@ -273,6 +306,7 @@ impl Register {
         if lesson.ends_at <= lesson.starts_at {
             return Err(RegisterError::InvalidField {
                 field: "lesson".into(),
+                value: lesson.id.clone(),
                 reason: "it must end after it starts".into(),
             });
         }
@@ -281,15 +315,17 @@ impl Register {
             if entries.insert(learner.clone(), Entry::default()).is_some() {
                 return Err(RegisterError::InvalidField {
                     field: "learners".into(),
-                    reason: format!("learner {learner} is listed twice"),
+                    value: learner.clone(),
+                    reason: "the learner is listed twice".into(),
                 });
             }
         }
         Ok(Register {
             lesson,
             entries,
-            history: Vec::new(),
+            events: Vec::new(),
             notes: Vec::new(),
+            commands: BTreeMap::new(),
         })
     }
 
@@ -305,13 +341,21 @@ impl Register {
     pub fn entry(&self, learner: &str) -> Option<&Entry> {
         self.entries.get(learner)
     }
-    /// Every change, oldest first (R-6).
-    pub fn history(&self) -> &[Change] {
-        &self.history
+    /// The learners, in id order.
+    pub fn learners(&self) -> Vec<String> {
+        self.entries.keys().cloned().collect()
+    }
+    /// Every event, oldest first: each mark, note and contribution, who, when, from, to (R-6).
+    pub fn events(&self) -> &[Event] {
+        &self.events
     }
     /// The attendance notes (R-5).
     pub fn notes(&self) -> &[Note] {
         &self.notes
+    }
+    /// Whether a command id has been executed.
+    pub fn has_executed(&self, command: &str) -> bool {
+        self.commands.contains_key(command)
     }
     /// Whether every entry has a mark.
     pub fn is_complete(&self) -> bool {
@@ -368,10 +412,92 @@ impl Register {
         }
     }
 
-    /// Sets a mark if [`Register::check`] allows it, recording the change (R-6). A school's
-    /// authorised/unauthorised goes to the school decision; the hub's authorised/unauthorised
-    /// too (with the provider mark set to unexplained if it was not); any other mark goes to the
-    /// provider mark and, from the hub, clears a school decision.
+    /// Runs a command: decides its events, applies them and returns them. A refused command
+    /// returns the error and leaves the register unchanged. A command id already executed with
+    /// the same command returns no events and changes nothing (a retry); the same id with a
+    /// different command is `InvalidField`.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use ete_core::register::*;
+    ///
+    /// let at = Utc.with_ymd_and_hms(2026, 11, 24, 11, 5, 0).unwrap();
+    /// let lesson = Lesson { id: "L-1".into(), provider: "PRV-1".into(),
+    ///     starts_at: Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap(), ends_at: at };
+    /// let mut register = Register::new(lesson.clone(), &["LRN-1".into()])?;
+    /// let note = Command { id: "c1".into(), actor: Actor::new(Role::Provider, "TUTOR-3"), at,
+    ///     action: Action::AddNote { learner: "LRN-1".into(), text: "Arrived with a carer".into() } };
+    /// assert_eq!(register.execute(&note)?.len(), 1);
+    /// assert!(register.execute(&note)?.is_empty()); // a retry changes nothing
+    /// let again = Register::replay(lesson, &["LRN-1".into()], register.events())?;
+    /// assert_eq!(again, register); // the note too
+    /// # Ok::<(), RegisterError>(())
+    /// ```
+    pub fn execute(&mut self, command: &Command) -> Result<Vec<Event>, RegisterError> {
+        if let Some(&start) = self.commands.get(&command.id) {
+            return if self.same_command(start, command) {
+                Ok(Vec::new())
+            } else {
+                Err(RegisterError::InvalidField {
+                    field: "command id".into(),
+                    value: command.id.chars().take(40).collect(),
+                    reason: "already executed with a different command: an id names one \
+                             command (R-6)"
+                        .into(),
+                })
+            };
+        }
+        if command.id.trim().is_empty() {
+            return Err(RegisterError::InvalidField {
+                field: "command id".into(),
+                value: command.id.clone(),
+                reason: "must not be empty (R-6)".into(),
+            });
+        }
+        let events: Vec<Event> = self
+            .decide(command)?
+            .into_iter()
+            .map(|kind| Event {
+                command: command.id.clone(),
+                actor: command.actor.clone(),
+                at: command.at,
+                learner: command.action.learner().to_owned(),
+                kind,
+            })
+            .collect();
+        // `decide` has checked every precondition `apply` checks, so applying cannot fail part
+        // way; should it ever, the learner's entry, notes and events are put back as they were
+        // and the error says so.
+        let learner = command.action.learner();
+        let (entry, notes, count) = (
+            self.entries.get(learner).cloned(),
+            self.notes.len(),
+            self.events.len(),
+        );
+        let applied = events
+            .iter()
+            .try_for_each(|event| self.apply(event))
+            .and_then(|()| self.check_command_end(count));
+        if let Err(e) = applied {
+            if let (Some(entry), Some(slot)) = (entry, self.entries.get_mut(learner)) {
+                *slot = entry;
+            }
+            self.notes.truncate(notes);
+            self.events.truncate(count);
+            self.commands.remove(&command.id);
+            return Err(bad(
+                count,
+                format!("internal: a decided event did not apply: {e}"),
+            ));
+        }
+        Ok(events)
+    }
+
+    /// Sets a mark if [`Register::check`] allows it, recording the change (R-6): a command with
+    /// a fresh id. A school's authorised/unauthorised goes to the school decision; the hub's
+    /// authorised/unauthorised too (with the provider mark set to unexplained if it was not);
+    /// any other mark goes to the provider mark and, from the hub, clears a school decision. A
+    /// mark that makes the learner absent clears their contribution score.
     pub fn mark(
         &mut self,
         actor: &Actor,
@@ -379,81 +505,14 @@ impl Register {
         mark: Mark,
         now: DateTime<Utc>,
     ) -> Result<(), RegisterError> {
-        let decision = self.check(actor, learner, mark, now);
-        if !decision.allowed {
-            return Err(RegisterError::Refused {
-                reason: decision.reason,
-            });
-        }
-        let entry = self.entries.get(learner).cloned().unwrap_or_default();
-        let mut changes = Vec::new();
-        let change = |field, from, to| Change {
+        let action = Action::Mark {
             learner: learner.to_owned(),
-            by: actor.clone(),
-            at: now,
-            field,
-            from,
-            to,
+            mark,
         };
-        if mark.is_school_decision() {
-            if entry.provider_mark != Some(Mark::UnexplainedAbsence) {
-                changes.push(change(
-                    Field::ProviderMark,
-                    entry.provider_mark,
-                    Some(Mark::UnexplainedAbsence),
-                ));
-            }
-            changes.push(change(
-                Field::SchoolDecision,
-                entry.school_decision,
-                Some(mark),
-            ));
-        } else {
-            if entry.school_decision.is_some() {
-                changes.push(change(Field::SchoolDecision, entry.school_decision, None));
-            }
-            changes.push(change(Field::ProviderMark, entry.provider_mark, Some(mark)));
-        }
-        for c in changes {
-            self.apply(&c);
-            self.history.push(c);
-        }
-        Ok(())
+        self.run(actor, now, action)
     }
 
-    fn apply(&mut self, change: &Change) {
-        if let Some(entry) = self.entries.get_mut(&change.learner) {
-            match change.field {
-                Field::ProviderMark => entry.provider_mark = change.to,
-                Field::SchoolDecision => entry.school_decision = change.to,
-            }
-            if !entry.current().is_some_and(Mark::attended) {
-                entry.contribution = None;
-            }
-        }
-    }
-
-    /// Rebuilds a register from its lesson, learners and history (R-6): the same state as the
-    /// register the history came from, contributions and notes aside.
-    pub fn replay(
-        lesson: Lesson,
-        learners: &[String],
-        history: &[Change],
-    ) -> Result<Register, RegisterError> {
-        let mut register = Register::new(lesson, learners)?;
-        for change in history {
-            if !register.entries.contains_key(&change.learner) {
-                return Err(RegisterError::NotOnRegister {
-                    learner: change.learner.clone(),
-                });
-            }
-            register.apply(change);
-            register.history.push(change.clone());
-        }
-        Ok(register)
-    }
-
-    /// Adds an attendance note to a learner's entry (R-5).
+    /// Adds an attendance note to a learner's entry (R-5): a command with a fresh id.
     pub fn add_note(
         &mut self,
         author: &Actor,
@@ -461,26 +520,15 @@ impl Register {
         text: &str,
         at: DateTime<Utc>,
     ) -> Result<(), RegisterError> {
-        if !self.entries.contains_key(learner) {
-            return Err(RegisterError::NotOnRegister {
-                learner: learner.to_owned(),
-            });
-        }
-        if text.trim().is_empty() {
-            return Err(RegisterError::EmptyNote);
-        }
-        self.notes.push(Note {
+        let action = Action::AddNote {
             learner: learner.to_owned(),
-            author: author.clone(),
-            at,
             text: text.to_owned(),
-            lesson: Some(self.lesson.id.clone()),
-        });
-        Ok(())
+        };
+        self.run(author, at, action)
     }
 
     /// Records a contribution score (R-9): by the provider or the hub, on a finished lesson, for
-    /// a learner marked present or late.
+    /// a learner marked present or late. A command with a fresh id.
     pub fn set_contribution(
         &mut self,
         actor: &Actor,
@@ -488,24 +536,348 @@ impl Register {
         score: Contribution,
         now: DateTime<Utc>,
     ) -> Result<(), RegisterError> {
-        let refused = |reason: &str| RegisterError::ContributionRefused {
-            reason: reason.to_owned(),
+        let action = Action::SetContribution {
+            learner: learner.to_owned(),
+            score,
         };
-        let Some(entry) = self.entries.get_mut(learner) else {
+        self.run(actor, now, action)
+    }
+
+    /// A command id not yet used: `#<n>`, the first free from the number of events. The
+    /// convenience methods ([`Register::mark`], ...) run their command under it.
+    pub fn next_command_id(&self) -> String {
+        let mut n = self.events.len();
+        loop {
+            let id = format!("#{n}");
+            if !self.commands.contains_key(&id) {
+                return id;
+            }
+            n = n.saturating_add(1);
+        }
+    }
+
+    /// Executes an action under [`Register::next_command_id`].
+    fn run(
+        &mut self,
+        actor: &Actor,
+        at: DateTime<Utc>,
+        action: Action,
+    ) -> Result<(), RegisterError> {
+        let id = self.next_command_id();
+        self.execute(&Command {
+            id,
+            actor: actor.clone(),
+            at,
+            action,
+        })
+        .map(|_| ())
+    }
+
+    /// Whether `command` is the one that produced the events from `start` (same actor, time,
+    /// learner and request).
+    fn same_command(&self, start: usize, command: &Command) -> bool {
+        let events: Vec<&Event> = self
+            .events
+            .iter()
+            .skip(start)
+            .take_while(|e| e.command == command.id)
+            .collect();
+        let learner = command.action.learner();
+        if events.is_empty()
+            || !events
+                .iter()
+                .all(|e| e.actor == command.actor && e.at == command.at && e.learner == learner)
+        {
+            return false;
+        }
+        match &command.action {
+            Action::Mark { mark, .. } => events
+                .iter()
+                .rev()
+                .find_map(|e| match e.kind {
+                    EventKind::Marked { to, .. } => Some(to),
+                    _ => None,
+                })
+                .is_some_and(|to| to == Some(*mark)),
+            Action::AddNote { text, .. } => {
+                matches!(events.as_slice(), [e] if e.kind == EventKind::NoteAdded { text: text.clone() })
+            }
+            Action::SetContribution { score, .. } => matches!(events.as_slice(),
+                [e] if matches!(e.kind, EventKind::ContributionSet { to: Some(to), .. } if to == *score)),
+        }
+    }
+
+    /// The events a command would cause, or why it is refused.
+    fn decide(&self, command: &Command) -> Result<Vec<EventKind>, RegisterError> {
+        let (actor, now) = (&command.actor, command.at);
+        let learner = command.action.learner();
+        if let Action::Mark { mark, .. } = &command.action {
+            let decision = self.check(actor, learner, *mark, now);
+            if !decision.allowed {
+                return Err(RegisterError::Refused {
+                    reason: decision.reason,
+                });
+            }
+        }
+        let Some(entry) = self.entries.get(learner) else {
             return Err(RegisterError::NotOnRegister {
                 learner: learner.to_owned(),
             });
         };
-        if actor.role == Role::School {
-            return Err(refused("a school does not score contribution"));
+        match &command.action {
+            Action::Mark { mark, .. } => {
+                let mark = *mark;
+                let mut out = Vec::new();
+                let marked = |field, from, to| EventKind::Marked { field, from, to };
+                if mark.is_school_decision() {
+                    if entry.provider_mark != Some(Mark::UnexplainedAbsence) {
+                        out.push(marked(
+                            Field::ProviderMark,
+                            entry.provider_mark,
+                            Some(Mark::UnexplainedAbsence),
+                        ));
+                    }
+                    out.push(marked(
+                        Field::SchoolDecision,
+                        entry.school_decision,
+                        Some(mark),
+                    ));
+                } else {
+                    if entry.school_decision.is_some() {
+                        out.push(marked(Field::SchoolDecision, entry.school_decision, None));
+                    }
+                    out.push(marked(Field::ProviderMark, entry.provider_mark, Some(mark)));
+                }
+                if entry.contribution.is_some() && !mark.attended() {
+                    out.push(EventKind::ContributionSet {
+                        from: entry.contribution,
+                        to: None,
+                    });
+                }
+                Ok(out)
+            }
+            Action::AddNote { text, .. } => {
+                if text.trim().is_empty() {
+                    return Err(RegisterError::EmptyNote);
+                }
+                Ok(vec![EventKind::NoteAdded { text: text.clone() }])
+            }
+            Action::SetContribution { score, .. } => {
+                let refused = |reason: &str| RegisterError::ContributionRefused {
+                    reason: reason.to_owned(),
+                };
+                if actor.role == Role::School {
+                    return Err(refused("a school does not score contribution"));
+                }
+                if now < self.lesson.ends_at {
+                    return Err(refused("the lesson has not finished"));
+                }
+                if !entry.current().is_some_and(Mark::attended) {
+                    return Err(refused("the learner is not marked present or late"));
+                }
+                Ok(vec![EventKind::ContributionSet {
+                    from: entry.contribution,
+                    to: Some(*score),
+                }])
+            }
         }
-        if now < self.lesson.ends_at {
-            return Err(refused("the lesson has not finished"));
+    }
+
+    /// Rebuilds a register from its lesson, learners and events (R-6): the same register,
+    /// notes and contributions included. Every event is checked as it is folded: a learner not
+    /// on the register is `NotOnRegister`; any other event that could not have happened (a
+    /// `from` that is not the value before, a mark the actor's role may not set, a command id
+    /// that reappears after another command) is [`RegisterError::BadLog`] (`MalformedInput`).
+    pub fn replay(
+        lesson: Lesson,
+        learners: &[String],
+        events: &[Event],
+    ) -> Result<Register, RegisterError> {
+        let mut register = Register::new(lesson, learners)?;
+        let mut start = 0;
+        for (i, event) in events.iter().enumerate() {
+            if register
+                .events
+                .last()
+                .is_some_and(|last| last.command != event.command)
+            {
+                register.check_command_end(start)?;
+                start = i;
+            }
+            register.apply(event)?;
         }
-        if !entry.current().is_some_and(Mark::attended) {
-            return Err(refused("the learner is not marked present or late"));
+        register.check_command_end(start)?;
+        Ok(register)
+    }
+
+    /// The register as JSON (a snapshot): lesson, entries, events and notes.
+    pub fn to_json(&self) -> Result<String, RegisterError> {
+        serde_json::to_string(self).map_err(|e| bad(0, format!("cannot write the snapshot: {e}")))
+    }
+
+    /// Restores a snapshot ([`Register::to_json`]): its events are replayed from its lesson and
+    /// learners, and its entries and notes must be their fold. A snapshot that does not parse,
+    /// whose events do not replay or whose state is not their fold is refused
+    /// ([`RegisterError::BadLog`] or `NotOnRegister`); the message never quotes the JSON.
+    pub fn restore(json: &str) -> Result<Register, RegisterError> {
+        let snapshot: Snapshot = crate::json::from_object(json).map_err(|e| {
+            bad(
+                0,
+                format!(
+                    "not a register snapshot ({:?} error at line {}, column {})",
+                    e.classify(),
+                    e.line(),
+                    e.column()
+                ),
+            )
+        })?;
+        Register::try_from(snapshot)
+    }
+
+    /// Folds one event, checking it could have happened (R-2, R-3, R-5, R-6, R-9).
+    pub(crate) fn apply(&mut self, event: &Event) -> Result<(), RegisterError> {
+        let position = self.events.len();
+        let fail = |reason: String| bad(position, reason);
+        if event.command.trim().is_empty() {
+            return Err(fail("an event without a command id (R-6)".into()));
         }
-        entry.contribution = Some(score);
+        let continues = self
+            .events
+            .last()
+            .is_some_and(|last| last.command == event.command);
+        if continues
+            && self.events.last().is_some_and(|last| {
+                last.actor != event.actor || last.at != event.at || last.learner != event.learner
+            })
+        {
+            return Err(fail(
+                "the events of one command differ in actor, time or learner (R-6)".into(),
+            ));
+        }
+        if !continues && self.commands.contains_key(&event.command) {
+            return Err(fail(format!(
+                "command id {:?} appears again after another command (R-6)",
+                event.command.chars().take(40).collect::<String>()
+            )));
+        }
+        let ends_at = self.lesson.ends_at;
+        let lesson = self.lesson.id.clone();
+        let Some(entry) = self.entries.get_mut(&event.learner) else {
+            return Err(RegisterError::NotOnRegister {
+                learner: event.learner.clone(),
+            });
+        };
+        let role = event.actor.role;
+        match &event.kind {
+            EventKind::Marked { field, from, to } => {
+                if event.at < ends_at {
+                    return Err(fail("a mark before the lesson finished (R-3)".into()));
+                }
+                let decided = entry.school_decision.is_some();
+                let slot = match field {
+                    Field::ProviderMark => &mut entry.provider_mark,
+                    Field::SchoolDecision => &mut entry.school_decision,
+                };
+                if *slot != *from {
+                    return Err(fail(format!(
+                        "its from ({}) is not the value before ({}) (R-6)",
+                        name(*from),
+                        name(*slot)
+                    )));
+                }
+                let allowed = match (role, field) {
+                    (Role::Provider, Field::ProviderMark) => {
+                        !decided && to.is_some_and(Mark::provider_may_set)
+                    }
+                    (Role::School, Field::SchoolDecision) => {
+                        to.is_some_and(Mark::is_school_decision)
+                    }
+                    (Role::Hub, Field::ProviderMark) => !to.is_some_and(Mark::is_school_decision),
+                    (Role::Hub, Field::SchoolDecision) => to.is_none_or(Mark::is_school_decision),
+                    _ => false,
+                };
+                if !allowed {
+                    return Err(fail(format!(
+                        "a {role} may not set the {} to {} (R-2)",
+                        field_name(*field),
+                        name(*to)
+                    )));
+                }
+                *slot = *to;
+            }
+            EventKind::NoteAdded { text } => {
+                if text.trim().is_empty() {
+                    return Err(fail("a note without text (R-5)".into()));
+                }
+                self.notes.push(Note {
+                    learner: event.learner.clone(),
+                    author: event.actor.clone(),
+                    at: event.at,
+                    text: text.clone(),
+                    lesson: Some(lesson),
+                });
+            }
+            EventKind::ContributionSet { from, to } => {
+                if entry.contribution != *from {
+                    return Err(fail(
+                        "its from is not the contribution before (R-6, R-9)".into(),
+                    ));
+                }
+                if to.is_some()
+                    && (role == Role::School
+                        || event.at < ends_at
+                        || !entry.current().is_some_and(Mark::attended))
+                {
+                    return Err(fail(
+                        "a contribution by a school, before the lesson finished or for a \
+                         learner not present or late (R-9)"
+                            .into(),
+                    ));
+                }
+                entry.contribution = *to;
+            }
+        }
+        if !continues {
+            self.commands.insert(event.command.clone(), position);
+        }
+        self.events.push(event.clone());
         Ok(())
+    }
+
+    /// Checks the entries touched by the command whose events start at `start` once all of
+    /// them are folded: a school decision only on an unexplained absence, a contribution only
+    /// for a learner present or late (R-2, R-9).
+    fn check_command_end(&self, start: usize) -> Result<(), RegisterError> {
+        for event in self.events.iter().skip(start) {
+            let Some(entry) = self.entries.get(&event.learner) else {
+                continue;
+            };
+            if entry.school_decision.is_some()
+                && entry.provider_mark != Some(Mark::UnexplainedAbsence)
+            {
+                return Err(bad(
+                    start,
+                    "a school decision on an entry not marked unexplained (R-2)",
+                ));
+            }
+            if entry.contribution.is_some() && !entry.current().is_some_and(Mark::attended) {
+                return Err(bad(
+                    start,
+                    "a contribution left on a learner not present or late (R-9)",
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn name(mark: Option<Mark>) -> &'static str {
+    mark.map_or("unmarked", Mark::code)
+}
+
+fn field_name(field: Field) -> &'static str {
+    match field {
+        Field::ProviderMark => "provider mark",
+        Field::SchoolDecision => "school decision",
     }
 }

@@ -3,8 +3,8 @@
 use chrono::{DateTime, TimeZone, Utc};
 use ete_core::contribution::{Contribution, ContributionSummary};
 use ete_core::register::{
-    Actor, AttendanceSummary, Lesson, Mark, RecordNotes, Register, Role, Scope, StatutoryFigures,
-    StatutoryPolicy, statutory_summary, summarise, unprocessed_absences,
+    Actor, AttendanceSummary, Command, Lesson, Mark, RecordNotes, Register, Role, Scope,
+    StatutoryFigures, StatutoryPolicy, statutory_summary, summarise, unprocessed_absences,
 };
 use serde_json::{Map, Value, json};
 
@@ -155,7 +155,7 @@ pub fn run(op: &str, input: &Value) -> Option<Outcome> {
                 })
                 .collect();
             Ok(
-                json!({ "decisions": decisions, "entries": entries, "history": register.history().len() }),
+                json!({ "decisions": decisions, "entries": entries, "history": register.events().len() }),
             )
         })(),
         "summary" => {
@@ -271,6 +271,44 @@ pub fn run(op: &str, input: &Value) -> Option<Outcome> {
                 )
                 .map_err(|e| e.kind())?;
             Ok(json!({ "record_notes": record.with_attendance_notes(&[register]).len() }))
+        })(),
+        "register_commands" => (|| {
+            let learners: Vec<String> =
+                serde_json::from_value(input["learners"].clone()).expect("learners");
+            let lesson = lesson(&input["lesson"]);
+            let mut register = Register::new(lesson.clone(), &learners).map_err(|e| e.kind())?;
+            let mut results = Vec::new();
+            for c in input["commands"].as_array().expect("commands") {
+                let command: Command = serde_json::from_value(c.clone()).expect("a command");
+                let before = register.clone();
+                results.push(match register.execute(&command) {
+                    Ok(events) => events.iter().map(|e| json!(e.kind.code())).collect(),
+                    Err(e) => {
+                        assert_eq!(register, before, "a refused command changed the register");
+                        json!({ "error": e.kind().code() })
+                    }
+                });
+            }
+            let snapshot = register.to_json().map_err(|e| e.kind())?;
+            let replayed = Register::replay(lesson, &learners, register.events())
+                .and_then(|r| r.to_json())
+                .map_err(|e| e.kind())?;
+            let restored = Register::restore(&snapshot)
+                .and_then(|r| r.to_json())
+                .map_err(|e| e.kind())?;
+            let entries: Map<String, Value> = register
+                .entries()
+                .iter()
+                .map(|(l, e)| {
+                    (l.clone(), json!({ "provider_mark": e.provider_mark, "school_decision": e.school_decision,
+                        "current": e.current(), "contribution": e.contribution.map(Contribution::get) }))
+                })
+                .collect();
+            Ok(json!({
+                "results": results, "entries": entries, "notes": register.notes().len(),
+                "events": register.events().len(), "replayed": replayed == snapshot,
+                "restored": restored == snapshot,
+            }))
         })(),
         _ => return None,
     })

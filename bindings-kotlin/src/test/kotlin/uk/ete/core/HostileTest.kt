@@ -104,7 +104,7 @@ class HostileTest {
             assertOutOfRange("practitionerNotifications($bad)") { practitionerNotifications(listOf(), listOf(), mapOf(), bad) }
             // Nothing changed.
             assertEquals(1uL, pool.eventCount())
-            assertTrue(r.history().isEmpty() && r.notes().isEmpty())
+            assertTrue(r.events().isEmpty() && r.notes().isEmpty())
             assertTrue(notes.notes(listOf()).isEmpty())
             assertEquals(1, exchange.auditLog().size)
         }
@@ -395,7 +395,7 @@ class HostileTest {
                                 14 -> { reg.check(tutor, learner, Mark.entries.random(rng), now) }
                                 15 -> { reg.addNote(tutor, learner, "note $i", after); attendanceNotes.incrementAndGet() }
                                 16 -> { reg.setContribution(tutor, learner, Contribution(rng.nextLong(-2, 3)), after) }
-                                17 -> { reg.lesson(); reg.learners(); reg.entry(learner); reg.entries(); reg.history(); reg.notes(); reg.isComplete(); reg.toJson() }
+                                17 -> { reg.lesson(); reg.learners(); reg.entry(learner); reg.entries(); reg.events(); reg.notes(); reg.isComplete(); reg.toJson() }
                                 18 -> { summarise(registers, now); unprocessedAbsences(registers, learners); contributionSummary(registers, learner) }
                                 19 -> { notes.add(tutor, "record note $i", now); recordNotes.incrementAndGet() }
                                 20 -> { notes.notes(registers) }
@@ -432,16 +432,18 @@ class HostileTest {
             // Sessions: every schedule kept, laptops out = lent - returned.
             assertEquals(scheduled.get(), sessions.sessionCount().toLong())
             assertEquals(lent.get() - returned.get(), sessions.laptopsOut().toLong())
-            // Registers: every accepted mark is one or two changes, the last of which is the entry.
-            val history = registers.sumOf { it.history().size }.toLong()
+            // Registers: every accepted mark is one or two mark events, the last of which is the
+            // entry, and each register replays from its events.
+            val history = registers.sumOf { r -> r.events().count { it.kind is RegisterEventKind.Marked } }.toLong()
             assertTrue(marks.get() in (history + 1) / 2..history, "marks ${marks.get()}, history $history")
             for (reg in registers) {
                 val entriesNow = reg.entries()
                 for ((l, e) in entriesNow) {
-                    val changes = reg.history().filter { it.learner == l }
+                    val changes = reg.events().filter { it.learner == l }.map { it.kind }.filterIsInstance<RegisterEventKind.Marked>()
                     assertEquals(e.providerMark, changes.lastOrNull { it.field == Field.PROVIDER_MARK }?.to, "$l provider mark")
                     assertEquals(e.schoolDecision, changes.lastOrNull { it.field == Field.SCHOOL_DECISION }?.to, "$l school decision")
                 }
+                assertEquals(reg.toJson(), Register.replay(reg.lesson(), reg.learners(), reg.events()).toJson())
             }
             assertEquals(attendanceNotes.get(), registers.sumOf { it.notes().size }.toLong())
             assertEquals(recordNotes.get(), notes.notes(listOf()).size.toLong())

@@ -48,8 +48,8 @@ class RegisterApiTest {
         r.mark(tutor, "LRN-1", Mark.UNEXPLAINED_ABSENCE, after)
         r.mark(school, "LRN-1", Mark.UNAUTHORISED_ABSENCE, after)
         assertEquals(Entry(Mark.UNEXPLAINED_ABSENCE, Mark.UNAUTHORISED_ABSENCE, Mark.UNAUTHORISED_ABSENCE, null), r.entry("LRN-1"))
-        assertEquals(listOf(Field.PROVIDER_MARK, Field.SCHOOL_DECISION), r.history().map { it.field })
-        assertEquals(Role.SCHOOL, r.history().last().by.role)
+        assertEquals(listOf(Field.PROVIDER_MARK, Field.SCHOOL_DECISION), r.events().map { (it.kind as RegisterEventKind.Marked).field })
+        assertEquals(Role.SCHOOL, r.events().last().actor.role)
     }
 
     @Test
@@ -147,7 +147,93 @@ class RegisterApiTest {
         pool.shutdown()
         assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS))
         assertTrue(r.isComplete())
-        assertEquals(400, r.history().size)
+        assertEquals(800, r.events().size) // a mark and a score each
         assertTrue(r.entries().values.all { it.contribution?.toInt() == 1 })
+    }
+
+    @Test
+    fun `notes and contributions are events and replay`() {
+        val r = register("LRN-1")
+        r.mark(hub, "LRN-1", Mark.PRESENT, after)
+        r.addNote(tutor, "LRN-1", "Arrived with a carer", after)
+        r.setContribution(tutor, "LRN-1", Contribution(2), after)
+        val events = r.events()
+        assertEquals(listOf("marked", "note_added", "contribution_set"), events.map { it.kind.code() })
+        assertEquals(RegisterEventKind.ContributionSet(null, 2.toByte()), events.last().kind)
+        // toString never shows a note's text.
+        assertFalse(events.toString().contains("carer"), events.toString())
+        val replayed = Register.replay(Lesson("L-1", "PRV-1", start, end), listOf("LRN-1"), events)
+        assertEquals(r.toJson(), replayed.toJson())
+        assertEquals(listOf("Arrived with a carer"), replayed.notes().map { it.text })
+        assertEquals(r.toJson(), Register.restore(r.toJson()).toJson())
+    }
+
+    @Test
+    fun `a retried id changes nothing and another command under it is refused`() {
+        val r = register("LRN-1")
+        val mark = RegisterCommand("c1", tutor, after, RegisterAction.Mark("LRN-1", Mark.PRESENT))
+        assertEquals(1, r.execute(mark).size)
+        val before = r.toJson()
+        assertEquals(emptyList<RegisterEvent>(), r.execute(mark))
+        assertEquals(before, r.toJson())
+        val other = mark.copy(action = RegisterAction.Mark("LRN-1", Mark.LATE))
+        assertTrue(assertThrows<EteException.InvalidField> { r.execute(other) }.message!!.contains("command id"))
+        assertEquals(before, r.toJson())
+        val note = RegisterCommand("n1", tutor, after, RegisterAction.AddNote("LRN-1", "Private words"))
+        assertFalse(note.toString().contains("Private"), note.toString())
+        r.execute(note)
+        r.execute(note)
+        assertEquals(1, r.notes().size)
+    }
+
+    @Test
+    fun `a tampered snapshot is refused and a bad score never crosses`() {
+        val r = register("LRN-1")
+        r.mark(tutor, "LRN-1", Mark.PRESENT, after)
+        r.addNote(tutor, "LRN-1", "Arrived with a carer", after)
+        val forged = r.toJson().replace("\"providerMark\":\"present\"", "\"providerMark\":\"late\"")
+        val e = assertThrows<EteException.MalformedInput> { Register.restore(forged) }
+        assertFalse(e.message!!.contains("carer"))
+        assertThrows<EteException.NotOnRegister> { Register.restore(r.toJson().replace("\"learner\":\"LRN-1\"", "\"learner\":\"LRN-9\"")) }
+        assertThrows<EteException.MalformedInput> { Register.restore("{") }
+        assertThrows<EteException.InvalidContribution> {
+            r.execute(RegisterCommand("c9", tutor, after, RegisterAction.SetContribution("LRN-1", 5.toByte())))
+        }
+    }
+
+    @Test
+    fun `reads racing writes see a whole register`() {
+        val learners = (0 until 60).map { "LRN-$it" }
+        val lesson = Lesson("L-1", "PRV-1", start, end)
+        val r = Register(lesson, learners)
+        val threads = Executors.newFixedThreadPool(6)
+        val done = java.util.concurrent.atomic.AtomicBoolean(false)
+        val readers = (0 until 2).map {
+            threads.submit {
+                while (!done.get()) {
+                    val snapshot = r.toJson()
+                    assertEquals(snapshot, Register.restore(snapshot).toJson())
+                    val events = r.events()
+                    Register.replay(lesson, learners, events)
+                }
+            }
+        }
+        val writers = (0 until 4).map { part ->
+            threads.submit {
+                learners.filterIndexed { i, _ -> i % 4 == part }.forEach {
+                    val mark = RegisterCommand("m-$it", tutor, after, RegisterAction.Mark(it, Mark.PRESENT))
+                    r.execute(mark)
+                    r.execute(mark) // a retry
+                    r.execute(RegisterCommand("s-$it", tutor, after, RegisterAction.SetContribution(it, 1.toByte())))
+                }
+            }
+        }
+        writers.forEach { it.get() }
+        done.set(true)
+        readers.forEach { it.get() }
+        threads.shutdown()
+        assertTrue(threads.awaitTermination(30, TimeUnit.SECONDS))
+        assertEquals(120, r.events().size)
+        assertEquals(r.toJson(), Register.replay(lesson, learners, r.events()).toJson())
     }
 }

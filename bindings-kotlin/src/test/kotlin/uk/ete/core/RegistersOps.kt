@@ -72,7 +72,7 @@ object RegistersOps {
                 mapOf("provider_mark" to e.providerMark?.code(), "school_decision" to e.schoolDecision?.code(),
                     "current" to e.current?.code())
             }
-            mapOf("decisions" to decisions, "entries" to entries, "history" to register.history().size)
+            mapOf("decisions" to decisions, "entries" to entries, "history" to register.events().size)
         }
         "summary" -> {
             val scope = input.getJSONObject("scope")
@@ -98,6 +98,36 @@ object RegistersOps {
                 mapOf("learners" to report.learners.associate { it.learner!! to figures(it) },
                     "group" to figures(report.group))
             }
+        "register_commands" -> {
+            val l = lesson(input.getJSONObject("lesson"))
+            val learners = input.getJSONArray("learners").strings()
+            val register = Register(l, learners)
+            val results = input.getJSONArray("commands").objects().map { c ->
+                val a = c.getJSONObject("action")
+                val learner = a.getString("learner")
+                val action = when (a.getString("type")) {
+                    "mark" -> RegisterAction.Mark(learner, markFromCode(a.getString("mark")))
+                    "add_note" -> RegisterAction.AddNote(learner, a.getString("text"))
+                    else -> RegisterAction.SetContribution(learner, a.getInt("score").toByte())
+                }
+                val command = RegisterCommand(c.getString("id"), actor(c.getJSONObject("actor")), instant(c.getString("at")), action)
+                val before = register.toJson()
+                try {
+                    register.execute(command).map { it.kind.code() }
+                } catch (e: EteException) {
+                    check(register.toJson() == before) { "a refused command changed the register" }
+                    mapOf("error" to e::class.simpleName)
+                }
+            }
+            val snapshot = register.toJson()
+            val entries = register.entries().mapValues { (_, e) ->
+                mapOf("provider_mark" to e.providerMark?.code(), "school_decision" to e.schoolDecision?.code(),
+                    "current" to e.current?.code(), "contribution" to e.contribution?.toInt())
+            }
+            mapOf("results" to results, "entries" to entries, "notes" to register.notes().size,
+                "events" to register.events().size,
+                "replayed" to (Register.replay(l, learners, register.events()).toJson() == snapshot),
+                "restored" to (Register.restore(snapshot).toJson() == snapshot))
         }
         "statutory_code" -> mapOf("code" to mark(input, "mark")?.let(::statutoryCode))
         "unprocessed" -> mapOf("absences" to unprocessedAbsences(registers(input), input.getJSONArray("learners").strings())
