@@ -136,9 +136,11 @@ const WITHDRAWN: Option<NaiveDate> = Some(REGULATIONS_2024);
 /// summaries of the 2024 guidance; the primary texts were not fetched in full here, so a check
 /// against the published PDF is still due). Where the wording differs:
 ///
-/// - The guidance files D (dual registered) among the *administrative* codes; the issue lists it
-///   as *not a possible session*. Both leave the denominator, so no figure changes; the issue's
-///   category is kept.
+/// - D (dual registered): DfE's methodology lists it with the off-site codes and says it is not
+///   counted as a possible session; the issue lists it as *not a possible session*, kept here.
+/// - J (interview), withdrawn on 19 August 2024: DfE's methodology counted it as an approved
+///   off-site educational activity (attendance), not as authorised absence as the issue's list
+///   has it; the DfE document is followed. Its 2024 replacement J1 is authorised absence.
 /// - The guidance lists X (a pupil of non-compulsory school age not required to attend) under
 ///   leave of absence; the statistics methodology does not count it as a possible session, which
 ///   is what is followed here (the DfE statistics document decides, as the issue asks).
@@ -288,7 +290,7 @@ pub const STATUTORY_CODES: [StatutoryCode; 38] = [
         None,
         WITHDRAWN,
     ),
-    code("J", "interview (withdrawn; now J1)", Auth, None, WITHDRAWN),
+    code("J", "interview (withdrawn; now J1, authorised absence)", Aea, None, WITHDRAWN),
     code(
         "Y",
         "unable to attend, exceptional circumstances (withdrawn; now Y1–Y7)",
