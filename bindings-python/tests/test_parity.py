@@ -31,6 +31,7 @@ def test_every_core_operation_has_its_python_name(entry):
     assert missing == [], f"{entry['core']}: ete_core lacks {missing}"
 
 
-@pytest.mark.parametrize("entry", [g for g in MANIFEST["gaps"] if "python" in g], ids=lambda e: e["core"])
-def test_a_listed_gap_is_still_a_gap(entry):
-    assert not any(reachable(n) for n in names(entry)), f"{entry['core']} exists now: move it to 'operations'"
+def test_every_listed_gap_is_still_a_gap():
+    # One test over the list (none is listed for Python today), so an empty list is no skip.
+    closed = [g["core"] for g in MANIFEST["gaps"] if "python" in g and any(reachable(n) for n in names(g))]
+    assert closed == [], f"{closed} exist now: move them to 'operations'"
