@@ -43,7 +43,29 @@ pub fn ete_totals(
         requirement.len(),
         &[("minutes", Some(minutes_column.len()))],
     )?;
+    policy.check()?;
     check_minutes("required", required, "H-9")?;
+    // H-9: a requirement's required time lies within the policy's legal ranges (adult or youth;
+    // the columns do not say which, so the widest of the two).
+    let lowest = policy.adult_hours.0.min(policy.youth_hours.0);
+    let highest = policy.adult_hours.1.max(policy.youth_hours.1);
+    let range = i64::from(lowest).saturating_mul(60)..=i64::from(highest).saturating_mul(60);
+    if let Some((position, value)) = required
+        .iter()
+        .enumerate()
+        .find(|(_, r)| !range.contains(r))
+    {
+        return Err(ColumnError::OutOfRange {
+            field: "required",
+            position,
+            value: *value,
+            reason: format!(
+                "required minutes must be within {}..={} ({lowest} to {highest} hours, H-9)",
+                range.start(),
+                range.end()
+            ),
+        });
+    }
     check_minutes("minutes", minutes_column, "H-10")?;
     check_indices("requirement", requirement, required.len(), "requirements")?;
     let allowance = required

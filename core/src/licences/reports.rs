@@ -112,10 +112,11 @@ pub fn utilisation(pool: &Pool, now: DateTime<Utc>) -> Utilisation {
     let current: u64 = pool
         .held_since()
         .values()
-        .map(|since| u64::try_from((now - *since).num_days()).unwrap_or(0))
-        .sum();
-    let holdings = releases + pool.held_since().len() as u64;
-    let total = i64::try_from(released_days + current).unwrap_or(i64::MAX);
+        .map(|since| u64::try_from(now.signed_duration_since(*since).num_days()).unwrap_or(0))
+        .fold(0u64, u64::saturating_add);
+    let holdings =
+        releases.saturating_add(u64::try_from(pool.held_since().len()).unwrap_or(u64::MAX));
+    let total = i64::try_from(released_days.saturating_add(current)).unwrap_or(i64::MAX);
     Utilisation {
         region: pool.region().to_owned(),
         capacity: pool.capacity(),
