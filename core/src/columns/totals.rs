@@ -45,6 +45,8 @@ pub fn ete_totals(
     )?;
     policy.check()?;
     check_minutes("required", required, "H-9")?;
+    check_minutes("minutes", minutes_column, "H-10")?;
+    check_indices("requirement", requirement, required.len(), "requirements")?;
     // H-9: a requirement's required time lies within the policy's legal ranges (adult or youth;
     // the columns do not say which, so the widest of the two).
     let lowest = policy.adult_hours.0.min(policy.youth_hours.0);
@@ -66,8 +68,6 @@ pub fn ete_totals(
             ),
         });
     }
-    check_minutes("minutes", minutes_column, "H-10")?;
-    check_indices("requirement", requirement, required.len(), "requirements")?;
     let allowance = required
         .iter()
         .enumerate()
