@@ -104,11 +104,15 @@ pub fn ete_totals(
         .map(|(t, a)| *t.min(a))
         .collect();
     Ok(EteTotals {
-        over_allowance: total.iter().zip(&credited).map(|(t, c)| t - c).collect(),
+        over_allowance: total
+            .iter()
+            .zip(&credited)
+            .map(|(t, c)| t.saturating_sub(*c))
+            .collect(),
         remaining: allowance
             .iter()
             .zip(&credited)
-            .map(|(a, c)| a - c)
+            .map(|(a, c)| a.saturating_sub(*c))
             .collect(),
         allowance,
         credited,

@@ -784,11 +784,11 @@ impl Requirement {
                 LedgerEvent::Extension { .. } => (0, 0, 0),
             };
             let before_disqualification = !disqualified;
-            completed += done;
-            ete += ete_part;
-            adjustments += adjustment;
+            completed = completed.saturating_add(done);
+            ete = ete.saturating_add(ete_part);
+            adjustments = adjustments.saturating_add(adjustment);
             if before_disqualification {
-                qualifying += done - adjustment;
+                qualifying = qualifying.saturating_add(done.saturating_sub(adjustment));
             }
         }
         let to_minutes = |v: i128| Minutes::new(u64::try_from(v.max(0)).unwrap_or(u64::MAX));
@@ -801,9 +801,10 @@ impl Requirement {
         )?;
         let ete_allowance = self.ete_allowance()?;
         let remaining = to_minutes(
-            i128::from(required.get()) + adjustments
-                - completed
-                - i128::from(incentive.current_discount.get()),
+            i128::from(required.get())
+                .saturating_add(adjustments)
+                .saturating_sub(completed)
+                .saturating_sub(i128::from(incentive.current_discount.get())),
         )?;
         let day = on.unwrap_or(NaiveDate::MAX);
         let end_date = self.end_date(day);

@@ -407,7 +407,7 @@ impl Pool {
                 out.push(EventKind::CapacitySet {
                     capacity: *capacity,
                 });
-                let free = capacity - self.allocated;
+                let free = capacity.saturating_sub(self.allocated);
                 self.serve_waiting(free, &mut out);
             }
             Action::Request {

@@ -37,11 +37,12 @@ fn clock(account: &Account) -> Option<(DateTime<Utc>, bool)> {
 fn dormant(pool: &Pool, account: &Account, now: DateTime<Utc>) -> Option<DormantLogin> {
     let period = Duration::days(i64::from(pool.policy().dormancy_days));
     let (since, never_logged_in) = clock(account)?;
-    (now - since >= period).then(|| DormantLogin {
+    let idle = now.signed_duration_since(since);
+    (idle >= period).then(|| DormantLogin {
         person: account.person.clone(),
         never_logged_in,
         since,
-        days: (now - since).num_days(),
+        days: idle.num_days(),
     })
 }
 
@@ -51,7 +52,10 @@ fn dormant(pool: &Pool, account: &Account, now: DateTime<Utc>) -> Option<Dormant
 pub fn dormant_logins(pool: &Pool, now: DateTime<Utc>) -> Vec<DormantLogin> {
     let period = Duration::days(i64::from(pool.policy().dormancy_days));
     pool.accounts()
-        .filter(|a| a.last_reported.is_none_or(|r| now - r >= period))
+        .filter(|a| {
+            a.last_reported
+                .is_none_or(|r| now.signed_duration_since(r) >= period)
+        })
         .filter_map(|a| dormant(pool, a, now))
         .collect()
 }

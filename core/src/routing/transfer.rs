@@ -484,7 +484,7 @@ impl Exchange {
                 refusals: checked.refusals(),
             });
         }
-        let start = self.files.len() as u64 + 1;
+        let start = (self.files.len() as u64).saturating_add(1);
         let mut held = Vec::with_capacity(checked.files.len());
         for (offset, planned) in (0u64..).zip(checked.files) {
             let Some(recipient) = planned.file.recipient.clone() else {
@@ -493,7 +493,7 @@ impl Exchange {
                 });
             };
             held.push(HeldFile {
-                id: start + offset,
+                id: start.saturating_add(offset),
                 sender: checked.sender.clone(),
                 recipient,
                 file: planned.file,
