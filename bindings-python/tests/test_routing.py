@@ -23,7 +23,20 @@ def test_every_decision_explains_itself():
     assert (d.allowed, d.reason, d.rule) == (False, "forbidden", "no-school-to-provider")
     assert d.explanation == 'forbidden by rule "no-school-to-provider"'
     d = ete_core.decide(policy, HUB, SCHOOL, "teacher", "invoice")
-    assert (d.reason, d.accepted) == ("role_not_accepted", ["cap_coordinator", "dsl"])
+    assert (d.allowed, d.reason, d.accepted) == (False, "unknown_role", [])
+    assert d.explanation == 'unknown recipient role "teacher" (T-3)'
+
+
+def test_names_the_policy_does_not_list_are_denied_as_plan_transfer_refuses_them():
+    policy = ete_core.RoutingPolicy()
+    d = ete_core.decide(policy, SCHOOL, HUB, "dsl", "risk_asessment")
+    assert (d.allowed, d.reason, d.rule) == (False, "unknown_category", None)
+    shown = ete_core.plan_transfer(policy, SCHOOL, "T-1", [file(HUB, category="risk_asessment")])
+    assert [(r.code, r.reason) for r in shown.refusals] == [("unknown_category", None)]
+    prison = ete_core.Organisation("prison", "PRI-1")
+    assert ete_core.decide(policy, prison, HUB, "dsl", "other").reason == "unknown_kind"
+    assert ete_core.decide(policy, HUB, prison, "dsl", "other").reason == "unknown_kind"
+    assert ete_core.decide(policy, HUB, SCHOOL, "*", "other").reason == "unknown_role"
 
 
 def test_a_refused_transfer_sends_nothing_and_lists_every_refusal():

@@ -56,11 +56,11 @@ impl Contribution {
     }
     /// One more, staying at +2.
     pub fn increment(self) -> Contribution {
-        Contribution((self.0 + 1).min(2))
+        Contribution(self.0.saturating_add(1).min(2))
     }
     /// One less, staying at −2.
     pub fn decrement(self) -> Contribution {
-        Contribution((self.0 - 1).max(-2))
+        Contribution(self.0.saturating_sub(1).max(-2))
     }
 }
 
@@ -99,8 +99,8 @@ impl ContributionSummary {
         scores
             .into_iter()
             .fold(ContributionSummary::default(), |s, c| ContributionSummary {
-                count: s.count + 1,
-                sum: s.sum + i64::from(c.get()),
+                count: s.count.saturating_add(1),
+                sum: s.sum.saturating_add(i64::from(c.get())),
             })
     }
     /// The exact mean, or `None` with no scores.

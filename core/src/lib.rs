@@ -73,6 +73,10 @@
     clippy::panic,
     clippy::indexing_slicing
 )]
+// No unchecked arithmetic in library code: every sum, product and difference is checked,
+// saturating or widened. The few reviewed exceptions carry an `allow` with the bound that makes
+// them safe (`Ratio::apply`, `Fraction::{at_least_percent, show}`, `increment` in ratio.rs).
+#![deny(clippy::arithmetic_side_effects)]
 
 mod aggregate;
 pub mod codes;

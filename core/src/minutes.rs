@@ -114,12 +114,12 @@ impl Minutes {
 
     /// `self + other`, or an error when the sum is above [`Minutes::MAX`].
     pub fn checked_add(self, other: Minutes) -> Result<Minutes, MinutesError> {
-        Minutes::from_i128(i128::from(self.0) + i128::from(other.0))
+        Minutes::from_i128(i128::from(self.0).saturating_add(i128::from(other.0)))
     }
 
     /// `self − other`, or an error when the difference would be negative.
     pub fn checked_sub(self, other: Minutes) -> Result<Minutes, MinutesError> {
-        Minutes::from_i128(i128::from(self.0) - i128::from(other.0))
+        Minutes::from_i128(i128::from(self.0).saturating_sub(i128::from(other.0)))
     }
 
     /// `self − other`, stopping at zero.

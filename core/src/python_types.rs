@@ -194,7 +194,8 @@ impl crate::routing::Decision {
     fn allowed(&self) -> bool {
         self.allowed
     }
-    /// `permitted`, `forbidden`, `no_rule_permits`, `role_not_accepted` or `rule_error`.
+    /// `permitted`, `forbidden`, `no_rule_permits`, `role_not_accepted`, `rule_error`,
+    /// `unknown_kind`, `unknown_role` or `unknown_category`.
     #[getter]
     fn reason(&self) -> &'static str {
         self.reason.code()

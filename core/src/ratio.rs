@@ -119,6 +119,9 @@ impl Ratio {
     /// `rounding(minutes × numerator / denominator)`, computed exactly; errors only when the
     /// result is above [`Minutes::MAX`].
     #[inline]
+    // Reviewed: u64 × u64 fits u128; minutes ≤ Minutes::MAX < 2^53 so 2 × product + den < 2^119;
+    // the quotient of the fast path is at most u64::MAX / 1 and gains 1 only below it.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn apply(self, minutes: Minutes, rounding: Rounding) -> Result<Minutes, MinutesError> {
         // Fast path in 64 bits (every product below 2^64, e.g. any minutes × 120%).
         if let Some(product) = minutes.get().checked_mul(self.numerator) {
@@ -202,6 +205,8 @@ impl Fraction {
     }
 
     /// `self ≥ percent / 100`, exactly.
+    // Reviewed: |i64| × 100 and u32 × u64 both fit i128.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn at_least_percent(self, percent: u32) -> bool {
         i128::from(self.numerator) * 100 >= i128::from(percent) * i128::from(self.denominator)
     }
@@ -223,6 +228,9 @@ impl Fraction {
 
     /// `self × scale` to `places` decimals by long division: exact for any numerator and
     /// denominator, with no intermediate that can overflow.
+    // Reviewed: num ≤ 2^63 × 100 < 2^70; rem < den ≤ 2^64 so rem × 10 and 2 × rem fit u128;
+    // rem / den after × 10 is a digit 0..=9.
+    #[allow(clippy::arithmetic_side_effects)]
     fn show(self, scale: u128, places: u32) -> Result<String, RatioError> {
         if places > Fraction::MAX_PLACES {
             return Err(RatioError::TooManyPlaces {
@@ -267,6 +275,8 @@ impl Fraction {
 }
 
 /// Adds one to a number written as ASCII decimal digits, carrying.
+// Reviewed: a digit below b'9' plus one is at most b'9'.
+#[allow(clippy::arithmetic_side_effects)]
 fn increment(digits: &mut Vec<u8>) {
     for d in digits.iter_mut().rev() {
         if *d == b'9' {

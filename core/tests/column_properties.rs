@@ -105,13 +105,23 @@ proptest! {
     /// the allowance and credited + over = the sum.
     #[test]
     fn totals_are_capped_sums(
-        required in prop::collection::vec(0..20_000_i64, 1..8),
+        required in prop::collection::vec(prop_oneof![4 => 2_400..=18_000_i64, 1 => 0..20_000_i64], 1..8),
         credits in prop::collection::vec((0..8_usize, 0..900_i64), 0..80),
     ) {
         let requirement: Vec<i64> = credits.iter().map(|(r, _)| (*r % required.len()) as i64).collect();
         let minutes: Vec<i64> = credits.iter().map(|(_, m)| *m).collect();
         let policy = LedgerPolicy::default();
-        let t = ete_totals(&requirement, &minutes, &required, &policy).unwrap();
+        // H-9: a required time outside 40..=300 hours is refused, naming the first such row.
+        let outside = required.iter().position(|r| !(2_400..=18_000).contains(r));
+        let result = ete_totals(&requirement, &minutes, &required, &policy);
+        if let Some(position) = outside {
+            let Err(ColumnError::OutOfRange { field, position: at, .. }) = result else {
+                panic!("expected OutOfRange for required[{position}], got {result:?}");
+            };
+            prop_assert_eq!((field, at), ("required", position));
+            return Ok(());
+        }
+        let t = result.unwrap();
         for (r, req) in required.iter().enumerate() {
             let sum: i64 = requirement.iter().zip(&minutes).filter(|(q, _)| **q == r as i64).map(|(_, m)| m).sum();
             let allowance = policy.ete_allowance(Minutes::new(*req as u64).unwrap()).unwrap().as_signed();

@@ -163,4 +163,139 @@ proptest! {
         prop_assert_eq!(held, if shown.sendable() { shown.files.len() } else { 0 });
         prop_assert_eq!(exchange.audit_log().len(), held);
     }
+
+    /// T-3: under random policies whose lists are random subsets of a wider universe, a request
+    /// naming any kind, role or category outside the policy's lists is never allowed, and is
+    /// denied with the reason for the first unknown name; `plan` refuses the same file.
+    #[test]
+    fn names_the_policy_does_not_list_are_never_allowed(
+        (policy, kinds, roles, categories) in listed_policy(),
+        from in name(&UNIVERSE_KINDS), to in name(&UNIVERSE_KINDS),
+        role in name(&UNIVERSE_ROLES), category in name(&UNIVERSE_CATEGORIES),
+    ) {
+        let sender = Organisation::new(from.clone(), "A");
+        let recipient = Organisation::new(to.clone(), "B");
+        let d = decide(&policy, &sender, &recipient, &role, &category);
+        let expected = if !kinds.contains(&from) || !kinds.contains(&to) {
+            Some("unknown_kind")
+        } else if !roles.contains(&role) {
+            Some("unknown_role")
+        } else if !categories.contains(&category) {
+            Some("unknown_category")
+        } else {
+            None
+        };
+        if let Some(code) = expected {
+            prop_assert!(!d.allowed, "{:?} allowed {:?}", (&from, &to, &role, &category), d);
+            prop_assert_eq!(d.reason.code(), code);
+            let file = TransferFile {
+                name: "f".into(),
+                recipient: Some(recipient),
+                role: role.clone(),
+                description: "CFC JN".into(),
+                category: category.clone(),
+            };
+            let shown = plan(&policy, &sender, "S-1", vec![file]);
+            prop_assert!(!shown.sendable());
+            let refusal = shown.files[0].refusal.as_ref().expect("refused");
+            let planned = match refusal {
+                ete_core::routing::Refusal::Denied { decision } => decision.reason.code(),
+                other => other.code(),
+            };
+            prop_assert_eq!(planned, code);
+        }
+    }
+}
+
+/// Names a policy may list, and names no policy lists (a wildcard, empty, odd text).
+const UNIVERSE_KINDS: [&str; 6] = ["hub", "school", "provider", "prison", "*", ""];
+const UNIVERSE_ROLES: [&str; 6] = ["cap_coordinator", "dsl", "teacher", "hr", "*", "DSL"];
+const UNIVERSE_CATEGORIES: [&str; 6] = [
+    "risk_assessment",
+    "invoice",
+    "tracking",
+    "other",
+    "*",
+    "risk_asessment",
+];
+
+/// A name from the universe, or any short text.
+fn name(universe: &'static [&'static str]) -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => prop::sample::select(universe.to_vec()).prop_map(str::to_owned),
+        1 => "\\PC{0,12}",
+    ]
+}
+
+/// A random policy over random non-empty subsets of the universe's first four names (never the
+/// wildcard or the odd names), with rules that name only what it lists (or `*` for kinds).
+fn listed_policy() -> impl Strategy<
+    Value = (
+        RoutingPolicy,
+        BTreeSet<String>,
+        BTreeSet<String>,
+        BTreeSet<String>,
+    ),
+> {
+    let pick = |items: &'static [&'static str]| {
+        prop::sample::subsequence(items[..4].to_vec(), 1..=4)
+            .prop_map(|v| v.into_iter().map(str::to_owned).collect::<Vec<String>>())
+    };
+    (
+        pick(&UNIVERSE_KINDS),
+        pick(&UNIVERSE_ROLES),
+        pick(&UNIVERSE_CATEGORIES),
+    )
+        .prop_flat_map(|(kinds, roles, categories)| {
+            let kind = prop::sample::select(
+                kinds
+                    .iter()
+                    .cloned()
+                    .chain(["*".to_owned()])
+                    .collect::<Vec<_>>(),
+            );
+            let listed = |items: &Vec<String>| {
+                prop::option::of(prop::sample::subsequence(items.clone(), 1..=items.len()))
+            };
+            let rule = (
+                any::<bool>(),
+                kind.clone(),
+                kind,
+                listed(&roles),
+                listed(&categories),
+            );
+            (
+                Just(kinds),
+                Just(roles),
+                Just(categories),
+                prop::collection::vec(rule, 0..8),
+            )
+        })
+        .prop_map(|(kinds, roles, categories, rules)| {
+            let rules = rules
+                .into_iter()
+                .enumerate()
+                .map(|(i, (permit, from, to, roles, categories))| Rule {
+                    id: format!("r{i}"),
+                    effect: if permit {
+                        Effect::Permit
+                    } else {
+                        Effect::Forbid
+                    },
+                    from,
+                    to,
+                    roles,
+                    categories,
+                    when: None,
+                })
+                .collect();
+            let (k, r, c): (BTreeSet<String>, BTreeSet<String>, BTreeSet<String>) = (
+                kinds.into_iter().collect(),
+                roles.into_iter().collect(),
+                categories.into_iter().collect(),
+            );
+            let policy = RoutingPolicy::new(k.clone(), r.clone(), c.clone(), rules, 30)
+                .expect("valid policy");
+            (policy, k, r, c)
+        })
 }

@@ -94,7 +94,7 @@ pub fn attendance_by_learner<M: Copy + Into<i64>>(
             value: mark.get(position).map(|m| (*m).into()).unwrap_or_default(),
             reason: format!(
                 "must be a mark code 0..={} ({}) or -1 for unmarked (R-1)",
-                codes - 1,
+                codes.saturating_sub(1),
                 Mark::ALL.map(Mark::code).join(", ")
             ),
         });
@@ -110,9 +110,9 @@ pub fn attendance_by_learner<M: Copy + Into<i64>>(
     slots.resize(learners, [0_u64; 9]);
     for (l, m) in learner.iter().zip(mark) {
         if let Some(row) = slots.get_mut(*l as usize)
-            && let Some(slot) = row.get_mut(((*m).into() + 1) as usize)
+            && let Some(slot) = row.get_mut((*m).into().saturating_add(1) as usize)
         {
-            *slot += 1;
+            *slot = slot.saturating_add(1);
         }
     }
     let mut out = AttendanceColumns::default();

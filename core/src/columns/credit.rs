@@ -192,11 +192,16 @@ pub fn credit_columns(
     Ok(out)
 }
 
+/// numpy's and pandas' NaT ("not a time") viewed as int64.
+const NAT: i64 = i64::MIN;
+
 /// Which completions repeat a course the person has already passed (H-7), in the order
 /// [`credit_batch`](crate::hours::credit_batch) takes them: by `completed_at` (any increasing
 /// number, e.g. seconds since 1970), ties in input order. `person` and `course` are ids as
 /// numbers (e.g. from `pandas.factorize`); a failed completion does not make a later one a
-/// repeat.
+/// repeat. `i64::MIN` in `completed_at` is NaT (numpy's and pandas' "no time" once viewed as
+/// int64): it cannot be ordered, so it is refused ([`ColumnError::OutOfRange`] naming its row)
+/// rather than taken as the earliest time.
 ///
 /// ```
 /// use ete_core::columns::find_repeats;
@@ -223,6 +228,15 @@ pub fn find_repeats(
             ("passed", Some(passed.len())),
         ],
     )?;
+    if let Some(position) = completed_at.iter().position(|t| *t == NAT) {
+        return Err(ColumnError::OutOfRange {
+            field: "completed_at",
+            position,
+            value: NAT,
+            reason: "NaT (no time): every completion needs the time it was completed (H-7)"
+                .to_owned(),
+        });
+    }
     let mut order: Vec<(i64, usize)> = completed_at.iter().copied().zip(0..).collect();
     order.sort_unstable();
     let mut credited: HashSet<(i64, i64)> = HashSet::with_capacity(n);

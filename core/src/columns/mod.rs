@@ -88,6 +88,13 @@ pub enum ColumnError {
         #[from]
         source: crate::register::StatutoryError,
     },
+    /// A ledger policy holding a value out of range (`InvalidPolicy`).
+    #[error("{source}")]
+    InvalidLedgerPolicy {
+        /// What is wrong, naming the field, the value and the range.
+        #[from]
+        source: crate::hours::PolicyError,
+    },
 }
 
 impl ColumnError {
@@ -97,6 +104,7 @@ impl ColumnError {
         match self {
             ColumnError::InvalidMinutes { .. } => ErrorKind::InvalidMinutes,
             ColumnError::InvalidPolicy { source } => source.kind(),
+            ColumnError::InvalidLedgerPolicy { source } => source.kind(),
             ColumnError::LengthMismatch { .. }
             | ColumnError::OutOfRange { .. }
             | ColumnError::TooLarge { .. } => ErrorKind::InvalidField,
@@ -110,7 +118,7 @@ impl ColumnError {
             | ColumnError::InvalidMinutes { field, .. }
             | ColumnError::OutOfRange { field, .. }
             | ColumnError::TooLarge { field, .. } => field,
-            ColumnError::InvalidPolicy { .. } => "policy",
+            ColumnError::InvalidPolicy { .. } | ColumnError::InvalidLedgerPolicy { .. } => "policy",
         }
     }
 }

@@ -43,9 +43,31 @@ pub fn ete_totals(
         requirement.len(),
         &[("minutes", Some(minutes_column.len()))],
     )?;
+    policy.check()?;
     check_minutes("required", required, "H-9")?;
     check_minutes("minutes", minutes_column, "H-10")?;
     check_indices("requirement", requirement, required.len(), "requirements")?;
+    // H-9: a requirement's required time lies within the policy's legal ranges (adult or youth;
+    // the columns do not say which, so the widest of the two).
+    let lowest = policy.adult_hours.0.min(policy.youth_hours.0);
+    let highest = policy.adult_hours.1.max(policy.youth_hours.1);
+    let range = i64::from(lowest).saturating_mul(60)..=i64::from(highest).saturating_mul(60);
+    if let Some((position, value)) = required
+        .iter()
+        .enumerate()
+        .find(|(_, r)| !range.contains(r))
+    {
+        return Err(ColumnError::OutOfRange {
+            field: "required",
+            position,
+            value: *value,
+            reason: format!(
+                "required minutes must be within {}..={} ({lowest} to {highest} hours, H-9)",
+                range.start(),
+                range.end()
+            ),
+        });
+    }
     let allowance = required
         .iter()
         .enumerate()
@@ -82,11 +104,15 @@ pub fn ete_totals(
         .map(|(t, a)| *t.min(a))
         .collect();
     Ok(EteTotals {
-        over_allowance: total.iter().zip(&credited).map(|(t, c)| t - c).collect(),
+        over_allowance: total
+            .iter()
+            .zip(&credited)
+            .map(|(t, c)| t.saturating_sub(*c))
+            .collect(),
         remaining: allowance
             .iter()
             .zip(&credited)
-            .map(|(a, c)| a - c)
+            .map(|(a, c)| a.saturating_sub(*c))
             .collect(),
         allowance,
         credited,

@@ -108,7 +108,7 @@ pub fn record_credits(
     by: &str,
 ) -> Result<usize, LedgerError> {
     let mut next: Vec<Requirement> = requirements.to_vec();
-    let mut recorded = 0;
+    let mut recorded: usize = 0;
     for (position, d) in decisions
         .iter()
         .enumerate()
@@ -130,7 +130,7 @@ pub fn record_credits(
         requirement
             .record(LedgerEntry::new(d.date, by, event))
             .map_err(batch_error)?;
-        recorded += 1;
+        recorded = recorded.saturating_add(1);
     }
     requirements.clone_from_slice(&next);
     Ok(recorded)

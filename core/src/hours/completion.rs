@@ -38,10 +38,14 @@ impl FromStr for CompletionStatus {
         match s.trim().to_ascii_lowercase().as_str() {
             "completed" | "passed" => Ok(CompletionStatus::Completed),
             "failed" => Ok(CompletionStatus::Failed),
-            _ => Err(RecordError::field(
+            // The value is not quoted: a shifted export puts names and emails here.
+            _ => Err(RecordError::personal_field(
                 "status",
-                s,
-                "expected Completed, Passed or Failed (H-2)",
+                &format!(
+                    "a value of {} characters (not quoted: it may be personal data): \
+                     expected Completed, Passed or Failed (H-2)",
+                    s.chars().count()
+                ),
             )),
         }
     }

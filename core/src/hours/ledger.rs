@@ -161,7 +161,31 @@ impl LedgerEntry {
     }
 }
 
+/// The most hours a policy's legal range may reach (H-9 sets 300 for adults; a policy may not
+/// go beyond 1,000).
+pub const MAX_POLICY_HOURS: u32 = 1_000;
+/// The longest completion period a policy may set, and the most months of extensions it may
+/// allow: 120 months (ten years).
+pub const MAX_POLICY_MONTHS: u32 = 120;
+
 /// The numbers a region could set differently for requirements. `Default` is DOMAIN.md.
+///
+/// Every value is checked where a policy is used to build something ([`LedgerPolicy::check`]:
+/// by [`LedgerPolicy::from_json`], [`Requirement::new`], a requirement's JSON form and
+/// `ete_totals`): the ETE share within 0..=100%, each legal range `1 ≤ min ≤ max ≤ 1,000` hours,
+/// the completion period 1..=120 months, the extension maximum 0..=120 months, and the incentive
+/// threshold and discount rate within 0..=1. A value out of range is
+/// [`PolicyError::OutOfRange`](crate::hours::PolicyError) (`InvalidPolicy`) naming the field,
+/// the value and the range.
+///
+/// ```
+/// use ete_core::hours::LedgerPolicy;
+/// let err = LedgerPolicy::from_json(r#"{"eteShare": {"numerator": 1000, "denominator": 1}}"#)
+///     .unwrap_err();
+/// assert!(err.to_string().contains("eteShare"));
+/// assert!(LedgerPolicy::from_json(r#"{"completionMonths": 0}"#).is_err());
+/// assert!(LedgerPolicy::from_json(r#"{"adultHours": [300, 40]}"#).is_err());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct LedgerPolicy {
@@ -175,6 +199,9 @@ pub struct LedgerPolicy {
     pub completion_months: u32,
     /// The incentive scheme's ratios (H-12).
     pub incentive: IncentivePolicy,
+    /// The most months that extensions may add to the completion period, in total (H-9; a
+    /// policy choice, default 24): an extension beyond it is refused.
+    pub max_extension_months: u32,
 }
 
 impl LedgerPolicy {
@@ -189,7 +216,72 @@ impl LedgerPolicy {
     /// # Ok::<(), ete_core::hours::PolicyError>(())
     /// ```
     pub fn from_json(text: &str) -> Result<LedgerPolicy, crate::hours::PolicyError> {
-        crate::hours::policy_from_json("ledger policy", text)
+        let policy: LedgerPolicy = crate::hours::policy_from_json("ledger policy", text)?;
+        policy.check()?;
+        Ok(policy)
+    }
+
+    /// Checks every value against its range (see [`LedgerPolicy`]); the first out of range is
+    /// `InvalidPolicy` naming the field, the value and the range.
+    pub fn check(&self) -> Result<(), crate::hours::PolicyError> {
+        let out =
+            |field: &str, value: String, reason: &str| crate::hours::PolicyError::OutOfRange {
+                policy: "ledger policy",
+                field: field.to_owned(),
+                value,
+                reason: reason.to_owned(),
+            };
+        let ratio = |r: Ratio| format!("{}/{}", r.numerator(), r.denominator());
+        if self.ete_share.numerator() > self.ete_share.denominator() {
+            return Err(out(
+                "eteShare",
+                ratio(self.ete_share),
+                "must be within 0..=100% (H-10)",
+            ));
+        }
+        for (field, (min, max)) in [
+            ("adultHours", self.adult_hours),
+            ("youthHours", self.youth_hours),
+        ] {
+            if min == 0 || min > max || max > MAX_POLICY_HOURS {
+                return Err(out(
+                    field,
+                    format!("[{min}, {max}]"),
+                    "must be [min, max] hours with 1 <= min <= max <= 1000 (H-9)",
+                ));
+            }
+        }
+        if !(1..=MAX_POLICY_MONTHS).contains(&self.completion_months) {
+            return Err(out(
+                "completionMonths",
+                self.completion_months.to_string(),
+                "must be within 1..=120 months (H-9)",
+            ));
+        }
+        if self.max_extension_months > MAX_POLICY_MONTHS {
+            return Err(out(
+                "maxExtensionMonths",
+                self.max_extension_months.to_string(),
+                "must be within 0..=120 months (H-9)",
+            ));
+        }
+        for (field, r) in [
+            ("incentive.threshold", self.incentive.threshold),
+            ("incentive.discountRate", self.incentive.discount_rate),
+        ] {
+            if r.numerator() > r.denominator() {
+                return Err(out(field, ratio(r), "must be within 0..=1 (H-12)"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The legal range of required hours for an order kind (H-9).
+    pub fn hours(&self, kind: OrderKind) -> (u32, u32) {
+        match kind {
+            OrderKind::Adult => self.adult_hours,
+            OrderKind::Youth => self.youth_hours,
+        }
     }
 
     /// The ETE allowance of a requirement of `required` minutes: `floor(required × ETE share)`
@@ -215,6 +307,7 @@ impl Default for LedgerPolicy {
             youth_hours: (40, 240),
             completion_months: 12,
             incentive: IncentivePolicy::default(),
+            max_extension_months: 24,
         }
     }
 }
@@ -299,6 +392,20 @@ pub enum LedgerError {
     /// A figure overflowed the range of minutes.
     #[error(transparent)]
     Minutes(#[from] MinutesError),
+    /// The policy holds a value out of range (`InvalidPolicy`).
+    #[error(transparent)]
+    Policy(#[from] crate::hours::PolicyError),
+    /// An adjustment that would take the time still to do below zero, or the adjusted required
+    /// time above the legal maximum, or extensions beyond the policy's maximum (H-9).
+    #[error("{field} {value} refused: {reason} (H-9)")]
+    OutOfBounds {
+        /// `adjustment` or `extension`.
+        field: String,
+        /// The value given.
+        value: i64,
+        /// The bound it breaks.
+        reason: String,
+    },
     /// A requirement's JSON form that does not parse, or whose entries do not replay through the
     /// rules.
     #[error("invalid requirement JSON: {reason}")]
@@ -312,9 +419,10 @@ impl LedgerError {
     /// The language-neutral kind of this error.
     pub fn kind(&self) -> ErrorKind {
         match self {
-            LedgerError::RequiredOutOfRange { .. } | LedgerError::InvalidField { .. } => {
-                ErrorKind::InvalidField
-            }
+            LedgerError::RequiredOutOfRange { .. }
+            | LedgerError::InvalidField { .. }
+            | LedgerError::OutOfBounds { .. } => ErrorKind::InvalidField,
+            LedgerError::Policy(e) => e.kind(),
             LedgerError::OutOfOrder { .. } => ErrorKind::OutOfOrder,
             LedgerError::EteAllowanceExceeded { .. } => ErrorKind::EteAllowanceExceeded,
             LedgerError::UnknownRequirement { .. } => ErrorKind::UnknownRequirement,
@@ -422,12 +530,12 @@ impl Requirement {
                 });
             }
         }
-        let (min, max) = match terms.kind {
-            OrderKind::Adult => policy.adult_hours,
-            OrderKind::Youth => policy.youth_hours,
-        };
+        policy.check()?;
+        let (min, max) = policy.hours(terms.kind);
         let minutes = terms.required.get();
-        if minutes < u64::from(min) * 60 || minutes > u64::from(max) * 60 {
+        if minutes < u64::from(min).saturating_mul(60)
+            || minutes > u64::from(max).saturating_mul(60)
+        {
             return Err(LedgerError::RequiredOutOfRange {
                 required: terms.required,
                 kind: terms.kind,
@@ -474,10 +582,19 @@ impl Requirement {
 
     /// Reads a requirement from JSON, replaying its entries through [`Requirement::record`];
     /// JSON that does not parse, or entries the rules refuse, are [`LedgerError::Malformed`]
-    /// (`MalformedInput`).
+    /// (`MalformedInput`); an embedded policy out of range is [`LedgerError::Policy`]
+    /// (`InvalidPolicy`). A leading byte-order mark is skipped; a key given twice is malformed.
     pub fn from_json(text: &str) -> Result<Requirement, LedgerError> {
-        serde_json::from_str(text).map_err(|e| LedgerError::Malformed {
-            reason: e.to_string(),
+        let fields: RequirementFields =
+            crate::json::from_str(text).map_err(|e| LedgerError::Malformed {
+                reason: e.to_string(),
+            })?;
+        fields.policy.check()?;
+        Requirement::try_from(fields).map_err(|e| match e {
+            LedgerError::Policy(_) => e,
+            other => LedgerError::Malformed {
+                reason: other.to_string(),
+            },
         })
     }
 
@@ -530,20 +647,78 @@ impl Requirement {
                 reason: "every entry records who made it".into(),
             });
         }
-        if let LedgerEvent::EteCredit { minutes, .. } = &entry.event {
-            let remaining = self.figures(None)?.ete_remaining;
-            if *minutes > remaining {
-                return Err(LedgerError::EteAllowanceExceeded {
-                    requested: *minutes,
-                    remaining,
-                });
+        match &entry.event {
+            LedgerEvent::EteCredit { minutes, .. } => {
+                let remaining = self.figures(None)?.ete_remaining;
+                if *minutes > remaining {
+                    return Err(LedgerError::EteAllowanceExceeded {
+                        requested: *minutes,
+                        remaining,
+                    });
+                }
             }
+            LedgerEvent::Adjustment { minutes } => self.check_adjustment(*minutes)?,
+            LedgerEvent::Extension { months } => self.check_extension(*months)?,
+            LedgerEvent::WorkAppointment { .. } => {}
         }
         self.entries.push(entry);
         // A figure that no longer fits the range of minutes refuses the entry.
         if let Err(e) = self.figures(None) {
             self.entries.pop();
             return Err(e);
+        }
+        Ok(())
+    }
+
+    /// An adjustment may not take the time still to do below zero, nor the adjusted required
+    /// time above the legal maximum for the order (H-9).
+    fn check_adjustment(&self, minutes: i64) -> Result<(), LedgerError> {
+        let status = self.figures(None)?;
+        let bad = |reason: String| LedgerError::OutOfBounds {
+            field: "adjustment".into(),
+            value: minutes,
+            reason,
+        };
+        if minutes < 0 && minutes.unsigned_abs() > status.remaining.get() {
+            return Err(bad(format!(
+                "it would take the time still to do ({}) below zero",
+                status.remaining
+            )));
+        }
+        let (_, max) = self.policy.hours(self.terms.kind);
+        let max_minutes = i128::from(max).saturating_mul(60);
+        let adjusted = i128::from(self.terms.required.get())
+            .saturating_add(i128::from(status.adjustments))
+            .saturating_add(i128::from(minutes));
+        if minutes > 0 && adjusted > max_minutes {
+            return Err(bad(format!(
+                "the adjusted required time would be {adjusted} minutes, above the legal \
+                 maximum of {max} hours"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Extensions may add at most the policy's `maxExtensionMonths` in total (H-9).
+    fn check_extension(&self, months: u32) -> Result<(), LedgerError> {
+        let so_far = self
+            .entries
+            .iter()
+            .filter_map(|e| match e.event {
+                LedgerEvent::Extension { months } => Some(u64::from(months)),
+                _ => None,
+            })
+            .fold(0u64, u64::saturating_add);
+        let max = self.policy.max_extension_months;
+        if so_far.saturating_add(u64::from(months)) > u64::from(max) {
+            return Err(LedgerError::OutOfBounds {
+                field: "extension".into(),
+                value: i64::from(months),
+                reason: format!(
+                    "{so_far} months already added; extensions may add at most {max} months \
+                     in total (maxExtensionMonths)"
+                ),
+            });
         }
         Ok(())
     }
@@ -609,11 +784,11 @@ impl Requirement {
                 LedgerEvent::Extension { .. } => (0, 0, 0),
             };
             let before_disqualification = !disqualified;
-            completed += done;
-            ete += ete_part;
-            adjustments += adjustment;
+            completed = completed.saturating_add(done);
+            ete = ete.saturating_add(ete_part);
+            adjustments = adjustments.saturating_add(adjustment);
             if before_disqualification {
-                qualifying += done - adjustment;
+                qualifying = qualifying.saturating_add(done.saturating_sub(adjustment));
             }
         }
         let to_minutes = |v: i128| Minutes::new(u64::try_from(v.max(0)).unwrap_or(u64::MAX));
@@ -626,9 +801,10 @@ impl Requirement {
         )?;
         let ete_allowance = self.ete_allowance()?;
         let remaining = to_minutes(
-            i128::from(required.get()) + adjustments
-                - completed
-                - i128::from(incentive.current_discount.get()),
+            i128::from(required.get())
+                .saturating_add(adjustments)
+                .saturating_sub(completed)
+                .saturating_sub(i128::from(incentive.current_discount.get())),
         )?;
         let day = on.unwrap_or(NaiveDate::MAX);
         let end_date = self.end_date(day);

@@ -47,7 +47,8 @@ pub use ledger::{
 pub(crate) use policy::policy_from_json;
 pub use policy::{CreditPolicy, MAX_ALLOWANCE_PERCENT, PolicyError, PolicyFields};
 pub use read::{
-    REQUIRED_FIELDS, ReadMode, ReadOutcome, read_completions_csv, read_completions_json,
+    REQUIRED_FIELDS, ReadMode, ReadOutcome, ReadPolicy, read_completions_csv,
+    read_completions_csv_with, read_completions_json, read_completions_json_with,
 };
 pub use record_error::{RecordError, Reject};
 pub use report::{

@@ -111,16 +111,22 @@ pub struct ReportRow {
 
 impl ReportRow {
     fn add(&mut self, c: &Completion, d: &CreditDecision) -> Result<(), MinutesError> {
-        self.completions += 1;
-        self.courses_completed += u64::from(
+        self.completions = self.completions.saturating_add(1);
+        self.courses_completed = self.courses_completed.saturating_add(u64::from(
             c.status() == CompletionStatus::Completed && d.reason != CreditReason::Duplicate,
-        );
+        ));
         self.minutes_credited = self.minutes_credited.checked_add(d.credited)?;
         self.actual_minutes = self.actual_minutes.checked_add(d.actual)?;
         self.guided_minutes = self.guided_minutes.checked_add(d.guided)?;
-        self.agreements_used += u64::from(d.allowance_percent.is_some());
-        self.duplicates += u64::from(d.reason == CreditReason::Duplicate);
-        self.failures += u64::from(d.reason == CreditReason::Failed);
+        self.agreements_used = self
+            .agreements_used
+            .saturating_add(u64::from(d.allowance_percent.is_some()));
+        self.duplicates = self
+            .duplicates
+            .saturating_add(u64::from(d.reason == CreditReason::Duplicate));
+        self.failures = self
+            .failures
+            .saturating_add(u64::from(d.reason == CreditReason::Failed));
         Ok(())
     }
 }

@@ -73,11 +73,18 @@ impl PoolPolicy {
         Ok(policy)
     }
 
-    /// Checks the values: the dormancy period must be above zero (L-5).
+    /// The longest dormancy period a policy may set: 3,660 days (ten years).
+    pub const MAX_DORMANCY_DAYS: u32 = 3_660;
+
+    /// Checks the values: the dormancy period must be within 1..=3660 days (L-5).
     pub fn check(&self) -> Result<(), PoolError> {
-        if self.dormancy_days == 0 {
+        if !(1..=PoolPolicy::MAX_DORMANCY_DAYS).contains(&self.dormancy_days) {
             return Err(PoolError::InvalidPolicy {
-                reason: "dormancyDays 0: the dormancy period must be at least one day (L-5)".into(),
+                reason: format!(
+                    "dormancyDays {}: the dormancy period must be within 1..={} days (L-5)",
+                    self.dormancy_days,
+                    PoolPolicy::MAX_DORMANCY_DAYS
+                ),
             });
         }
         Ok(())

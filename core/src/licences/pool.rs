@@ -157,6 +157,13 @@ impl Pool {
                 reason: "must not be empty (L-7)".into(),
             });
         }
+        if self.events >= Pool::MAX_EVENTS {
+            return Err(PoolError::CapacityExceeded {
+                what: format!("pool {}", self.region),
+                reason: format!("the log holds {} events, the most a pool may", self.events),
+                rule: "L-7",
+            });
+        }
         let events: Vec<Event> = self
             .decide(command)?
             .into_iter()
@@ -225,7 +232,7 @@ impl Pool {
 
     /// Restores a snapshot; one that breaks an invariant is refused.
     pub fn from_json(text: &str) -> Result<Pool, PoolError> {
-        let pool: Pool = serde_json::from_str(text).map_err(|e| PoolError::BadLog {
+        let pool: Pool = crate::json::from_str(text).map_err(|e| PoolError::BadLog {
             position: 0,
             reason: format!("invalid snapshot: {e}"),
         })?;
@@ -279,9 +286,52 @@ impl Pool {
         Ok(pool)
     }
 
-    /// Checks the pool's invariants (L-1..L-4): allocated = licences held ≤ capacity; the
-    /// waiting list holds each waiting account once, and only while no licence is free.
+    /// The most events a pool may count: 2^53 (far beyond any real log; a counter above it is
+    /// a tampered snapshot).
+    pub const MAX_EVENTS: u64 = 1 << 53;
+    /// The most whole days one licence can have been held (10,000 years: every day chrono can
+    /// name lies within a few million days of another).
+    pub const MAX_HOLD_DAYS: u64 = 3_652_425;
+
+    /// Checks the pool's invariants (L-1..L-4, L-7): the policy is in range; allocated =
+    /// licences held ≤ capacity; the waiting list holds each waiting account once, and only
+    /// while no licence is free; the counters agree with the log they claim (every executed
+    /// command yielded at least one event, each release took two events, at most
+    /// [`Pool::MAX_EVENTS`] events, at most [`Pool::MAX_HOLD_DAYS`] days per release).
     pub fn check_invariants(&self) -> Result<(), String> {
+        self.policy.check().map_err(|e| e.to_string())?;
+        if self.events > Pool::MAX_EVENTS {
+            return Err(format!(
+                "events {} above the most a pool may count ({})",
+                self.events,
+                Pool::MAX_EVENTS
+            ));
+        }
+        let commands = u64::try_from(self.commands.len()).unwrap_or(u64::MAX);
+        if commands > self.events {
+            return Err(format!(
+                "{commands} commands executed but only {} events counted",
+                self.events
+            ));
+        }
+        // Each release took an allocation and a deactivation event, after the opening one.
+        if self.releases.saturating_mul(2) >= self.events {
+            return Err(format!(
+                "releases {}: each needs an allocation and a deactivation, but only {} events \
+                 were counted",
+                self.releases, self.events
+            ));
+        }
+        if u128::from(self.released_days)
+            > u128::from(self.releases).saturating_mul(u128::from(Pool::MAX_HOLD_DAYS))
+        {
+            return Err(format!(
+                "releasedDays {} above what {} releases can hold ({} days each at most)",
+                self.released_days,
+                self.releases,
+                Pool::MAX_HOLD_DAYS
+            ));
+        }
         let held = self.accounts.values().filter(|a| a.holds_licence).count();
         if u32::try_from(held).ok() != Some(self.allocated) {
             return Err(format!(
@@ -357,7 +407,7 @@ impl Pool {
                 out.push(EventKind::CapacitySet {
                     capacity: *capacity,
                 });
-                let free = capacity - self.allocated;
+                let free = capacity.saturating_sub(self.allocated);
                 self.serve_waiting(free, &mut out);
             }
             Action::Request {
@@ -499,7 +549,7 @@ impl Pool {
             out.push(EventKind::Allocated {
                 person: next.clone(),
             });
-            return served + 1;
+            return served.saturating_add(1);
         }
         served
     }
@@ -610,7 +660,7 @@ impl Pool {
                 account.holds_licence = true;
                 account.issued_at = Some(at);
                 self.waiting.retain(|p| p != person);
-                self.allocated += 1;
+                self.allocated = self.allocated.saturating_add(1);
                 self.held_since.insert(person.clone(), at);
             }
             EventKind::StaffAccountCreated { person } => {
@@ -654,9 +704,11 @@ impl Pool {
                     account.holds_licence = false;
                     self.allocated = self.allocated.saturating_sub(1);
                     if let Some(since) = self.held_since.remove(person) {
-                        let days = u64::try_from((at - since).num_days()).unwrap_or(0);
-                        self.released_days += days;
-                        self.releases += 1;
+                        let days = u64::try_from(at.signed_duration_since(since).num_days())
+                            .unwrap_or(0)
+                            .min(Pool::MAX_HOLD_DAYS);
+                        self.released_days = self.released_days.saturating_add(days);
+                        self.releases = self.releases.saturating_add(1);
                     }
                 }
             }
@@ -677,7 +729,7 @@ impl Pool {
             }
         }
         self.commands.insert(event.command.clone());
-        self.events += 1;
+        self.events = self.events.saturating_add(1);
         Ok(())
     }
 }

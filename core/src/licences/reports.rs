@@ -37,11 +37,12 @@ fn clock(account: &Account) -> Option<(DateTime<Utc>, bool)> {
 fn dormant(pool: &Pool, account: &Account, now: DateTime<Utc>) -> Option<DormantLogin> {
     let period = Duration::days(i64::from(pool.policy().dormancy_days));
     let (since, never_logged_in) = clock(account)?;
-    (now - since >= period).then(|| DormantLogin {
+    let idle = now.signed_duration_since(since);
+    (idle >= period).then(|| DormantLogin {
         person: account.person.clone(),
         never_logged_in,
         since,
-        days: (now - since).num_days(),
+        days: idle.num_days(),
     })
 }
 
@@ -51,7 +52,10 @@ fn dormant(pool: &Pool, account: &Account, now: DateTime<Utc>) -> Option<Dormant
 pub fn dormant_logins(pool: &Pool, now: DateTime<Utc>) -> Vec<DormantLogin> {
     let period = Duration::days(i64::from(pool.policy().dormancy_days));
     pool.accounts()
-        .filter(|a| a.last_reported.is_none_or(|r| now - r >= period))
+        .filter(|a| {
+            a.last_reported
+                .is_none_or(|r| now.signed_duration_since(r) >= period)
+        })
         .filter_map(|a| dormant(pool, a, now))
         .collect()
 }
@@ -112,10 +116,11 @@ pub fn utilisation(pool: &Pool, now: DateTime<Utc>) -> Utilisation {
     let current: u64 = pool
         .held_since()
         .values()
-        .map(|since| u64::try_from((now - *since).num_days()).unwrap_or(0))
-        .sum();
-    let holdings = releases + pool.held_since().len() as u64;
-    let total = i64::try_from(released_days + current).unwrap_or(i64::MAX);
+        .map(|since| u64::try_from(now.signed_duration_since(*since).num_days()).unwrap_or(0))
+        .fold(0u64, u64::saturating_add);
+    let holdings =
+        releases.saturating_add(u64::try_from(pool.held_since().len()).unwrap_or(u64::MAX));
+    let total = i64::try_from(released_days.saturating_add(current)).unwrap_or(i64::MAX);
     Utilisation {
         region: pool.region().to_owned(),
         capacity: pool.capacity(),

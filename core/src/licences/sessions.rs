@@ -38,9 +38,29 @@ impl SessionPolicy {
     /// assert!(SessionPolicy::from_json("[]").is_err());
     /// ```
     pub fn from_json(text: &str) -> Result<SessionPolicy, PoolError> {
-        crate::json::from_object(text).map_err(|e| PoolError::InvalidPolicy {
-            reason: e.to_string(),
-        })
+        let policy: SessionPolicy =
+            crate::json::from_object(text).map_err(|e| PoolError::InvalidPolicy {
+                reason: e.to_string(),
+            })?;
+        policy.check()?;
+        Ok(policy)
+    }
+
+    /// The most laptops a region's policy may hold: 100,000.
+    pub const MAX_LAPTOPS: u32 = 100_000;
+
+    /// Checks the values: at most [`SessionPolicy::MAX_LAPTOPS`] laptops (L-8).
+    pub fn check(&self) -> Result<(), PoolError> {
+        if self.laptops > SessionPolicy::MAX_LAPTOPS {
+            return Err(PoolError::InvalidPolicy {
+                reason: format!(
+                    "laptops {}: must be within 0..={} (L-8)",
+                    self.laptops,
+                    SessionPolicy::MAX_LAPTOPS
+                ),
+            });
+        }
+        Ok(())
     }
 }
 

@@ -32,17 +32,21 @@ impl AttendanceSummary {
 
     fn add(&mut self, mark: Option<Mark>) {
         match mark {
-            Some(m) => *self.counts.entry(m).or_insert(0) += 1,
-            None => self.unmarked += 1,
+            Some(m) => {
+                let n = self.counts.entry(m).or_insert(0);
+                *n = n.saturating_add(1);
+            }
+            None => self.unmarked = self.unmarked.saturating_add(1),
         }
     }
 
     /// Adds another summary's counts (a group's summary is the sum of its members').
     pub fn merge(&mut self, other: &AttendanceSummary) {
         for (mark, n) in &other.counts {
-            *self.counts.entry(*mark).or_insert(0) += n;
+            let count = self.counts.entry(*mark).or_insert(0);
+            *count = count.saturating_add(*n);
         }
-        self.unmarked += other.unmarked;
+        self.unmarked = self.unmarked.saturating_add(other.unmarked);
     }
 
     /// The counts as a [`MarkTally`] (the form the derived figures are computed on).
@@ -118,7 +122,7 @@ impl MarkTally {
 
     /// Sessions attended: present or late.
     pub fn attended(&self) -> u64 {
-        self.get(Mark::Present) + self.get(Mark::Late)
+        self.get(Mark::Present).saturating_add(self.get(Mark::Late))
     }
 }
 

@@ -1,7 +1,10 @@
 //! Routing decisions with their reasons (T-1..T-3), in the style of Cedar's
 //! `Response { decision, diagnostics }` — but a rule that cannot be evaluated denies.
 //!
-//! For a request (sender, recipient organisation, recipient role, category), the rules whose
+//! For a request (sender, recipient organisation, recipient role, category), a name the policy
+//! does not list is denied first, with its own reason, and never matched by a wildcard (T-3):
+//! the sender's kind, then the recipient's kind ([`Reason::UnknownKind`]), the role
+//! ([`Reason::UnknownRole`]) and the category ([`Reason::UnknownCategory`]). Then the rules whose
 //! route (`from`, `to`) matches are read:
 //!
 //! 1. a matching rule that cannot be evaluated (its condition names an attribute the
@@ -95,11 +98,28 @@ pub enum Reason {
         /// What could not be evaluated.
         detail: String,
     },
+    /// An organisation kind the policy does not list (T-3).
+    UnknownKind {
+        /// Which party: `sender` or `recipient`.
+        party: String,
+        /// The kind given (at most 40 characters of it).
+        kind: String,
+    },
+    /// A recipient role the policy does not list (T-3).
+    UnknownRole {
+        /// The role given (at most 40 characters of it).
+        role: String,
+    },
+    /// A document category the policy does not list (T-3, T-4).
+    UnknownCategory {
+        /// The category given (at most 40 characters of it).
+        category: String,
+    },
 }
 
 impl Reason {
     /// The stable code: `permitted`, `forbidden`, `no_rule_permits`, `role_not_accepted`,
-    /// `rule_error`.
+    /// `rule_error`, `unknown_kind`, `unknown_role`, `unknown_category`.
     pub fn code(&self) -> &'static str {
         match self {
             Reason::Permitted { .. } => "permitted",
@@ -107,6 +127,9 @@ impl Reason {
             Reason::NoRulePermits => "no_rule_permits",
             Reason::RoleNotAccepted { .. } => "role_not_accepted",
             Reason::RuleError { .. } => "rule_error",
+            Reason::UnknownKind { .. } => "unknown_kind",
+            Reason::UnknownRole { .. } => "unknown_role",
+            Reason::UnknownCategory { .. } => "unknown_category",
         }
     }
 
@@ -116,7 +139,11 @@ impl Reason {
             Reason::Permitted { rule }
             | Reason::Forbidden { rule }
             | Reason::RuleError { rule, .. } => Some(rule),
-            Reason::NoRulePermits | Reason::RoleNotAccepted { .. } => None,
+            Reason::NoRulePermits
+            | Reason::RoleNotAccepted { .. }
+            | Reason::UnknownKind { .. }
+            | Reason::UnknownRole { .. }
+            | Reason::UnknownCategory { .. } => None,
         }
     }
 }
@@ -136,6 +163,13 @@ impl fmt::Display for Reason {
             }
             Reason::RuleError { rule, detail } => {
                 write!(f, "rule {rule:?} could not be evaluated: {detail}")
+            }
+            Reason::UnknownKind { party, kind } => {
+                write!(f, "unknown organisation kind {kind:?} of the {party} (T-3)")
+            }
+            Reason::UnknownRole { role } => write!(f, "unknown recipient role {role:?} (T-3)"),
+            Reason::UnknownCategory { category } => {
+                write!(f, "unknown document category {category:?} (T-4)")
             }
         }
     }
@@ -180,7 +214,50 @@ fn condition_holds(
     }
 }
 
+/// At most 40 characters of a name the policy does not know, for a reason.
+fn quoted(name: &str) -> String {
+    name.chars().take(40).collect()
+}
+
+/// The reason a request names something the policy does not list, if it does (T-3).
+fn unknown_name(
+    policy: &RoutingPolicy,
+    sender: &Organisation,
+    recipient: &Organisation,
+    role: &str,
+    category: &str,
+) -> Option<Reason> {
+    for (party, org) in [("sender", sender), ("recipient", recipient)] {
+        if !policy.kinds().contains(&org.kind) {
+            return Some(Reason::UnknownKind {
+                party: party.to_owned(),
+                kind: quoted(&org.kind),
+            });
+        }
+    }
+    if !policy.roles().contains(role) {
+        return Some(Reason::UnknownRole { role: quoted(role) });
+    }
+    if !policy.categories().contains(category) {
+        return Some(Reason::UnknownCategory {
+            category: quoted(category),
+        });
+    }
+    None
+}
+
 /// Decides whether `sender` may send a file of `category` to `role` at `recipient` (T-1..T-3).
+/// A kind, role or category the policy does not list is denied with its own reason.
+///
+/// ```
+/// use ete_core::routing::{decide, Organisation, Reason, RoutingPolicy};
+///
+/// let policy = RoutingPolicy::default();
+/// let (school, hub) = (Organisation::new("school", "SCH-1"), Organisation::new("hub", "CAP"));
+/// let d = decide(&policy, &school, &hub, "dsl", "risk_asessment");
+/// assert!(!d.allowed);
+/// assert_eq!(d.reason.code(), "unknown_category");
+/// ```
 pub fn decide(
     policy: &RoutingPolicy,
     sender: &Organisation,
@@ -188,6 +265,12 @@ pub fn decide(
     role: &str,
     category: &str,
 ) -> Decision {
+    if let Some(reason) = unknown_name(policy, sender, recipient, role, category) {
+        return Decision {
+            allowed: false,
+            reason,
+        };
+    }
     let on_route: Vec<&Rule> = policy
         .rules()
         .iter()

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::ErrorKind;
-use crate::routing::decision::{Decision, Organisation, decide};
+use crate::routing::decision::{Decision, Organisation, Reason, decide};
 use crate::routing::policy::RoutingPolicy;
 
 /// One file of a transfer (T-4).
@@ -237,19 +237,26 @@ pub fn plan(
                 .recipient
                 .as_ref()
                 .map(|r| decide(policy, sender, r, &file.role, &file.category));
-            let refusal = if file.recipient.is_none() {
-                Some(Refusal::NoRecipient)
-            } else if !policy.categories().contains(&file.category) {
-                Some(Refusal::UnknownCategory {
-                    category: file.category.clone(),
-                })
-            } else if let Err(r) = check_description(policy, &file.description) {
-                Some(r)
-            } else {
-                decision
-                    .clone()
-                    .filter(|d| !d.allowed)
-                    .map(|decision| Refusal::Denied { decision })
+            // A name the policy does not list is refused first, as `decide` denies it (T-3).
+            let refusal = match &decision {
+                None => Some(Refusal::NoRecipient),
+                Some(d) => match &d.reason {
+                    Reason::UnknownCategory { .. } => Some(Refusal::UnknownCategory {
+                        category: file.category.clone(),
+                    }),
+                    Reason::UnknownKind { .. } | Reason::UnknownRole { .. } => {
+                        Some(Refusal::Denied {
+                            decision: d.clone(),
+                        })
+                    }
+                    _ => match check_description(policy, &file.description) {
+                        Err(r) => Some(r),
+                        Ok(()) if !d.allowed => Some(Refusal::Denied {
+                            decision: d.clone(),
+                        }),
+                        Ok(()) => None,
+                    },
+                },
             };
             PlannedFile {
                 position,
@@ -477,7 +484,7 @@ impl Exchange {
                 refusals: checked.refusals(),
             });
         }
-        let start = self.files.len() as u64 + 1;
+        let start = (self.files.len() as u64).saturating_add(1);
         let mut held = Vec::with_capacity(checked.files.len());
         for (offset, planned) in (0u64..).zip(checked.files) {
             let Some(recipient) = planned.file.recipient.clone() else {
@@ -486,7 +493,7 @@ impl Exchange {
                 });
             };
             held.push(HeldFile {
-                id: start + offset,
+                id: start.saturating_add(offset),
                 sender: checked.sender.clone(),
                 recipient,
                 file: planned.file,

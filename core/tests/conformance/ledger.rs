@@ -57,7 +57,7 @@ fn requirement(input: &Value) -> Result<Requirement, ErrorKind> {
         incentive_eligible: t["incentiveEligible"].as_bool().expect("incentiveEligible"),
     };
     let policy: LedgerPolicy = match input.get("policy") {
-        Some(p) => serde_json::from_value(p.clone()).expect("policy"),
+        Some(p) => LedgerPolicy::from_json(&p.to_string()).map_err(|e| e.kind())?,
         None => LedgerPolicy::default(),
     };
     let mut r = Requirement::new(terms, policy).map_err(|e| e.kind())?;

@@ -228,9 +228,9 @@ class HostileTest {
             assertThrows<EteException.InvalidMinutes>("deliveryAgainstTarget(_, $v)") { deliveryAgainstTarget(60, v, 100u) }
             assertThrows<EteException.InvalidMinutes>("creditColumns actual $v") { creditColumns(longArrayOf(v), longArrayOf(60), booleanArrayOf(true)) }
             assertThrows<EteException.InvalidMinutes>("creditColumns guided $v") { creditColumns(longArrayOf(60), longArrayOf(v), booleanArrayOf(true)) }
-            assertThrows<EteException.InvalidMinutes>("eteTotals minutes $v") { eteTotals(longArrayOf(0), longArrayOf(v), longArrayOf(600)) }
+            assertThrows<EteException.InvalidMinutes>("eteTotals minutes $v") { eteTotals(longArrayOf(0), longArrayOf(v), longArrayOf(6000)) }
             assertThrows<EteException.InvalidMinutes>("eteTotals required $v") { eteTotals(longArrayOf(0), longArrayOf(60), longArrayOf(v)) }
-            assertThrows<EteException.InvalidField>("eteTotals index $v") { eteTotals(longArrayOf(v), longArrayOf(60), longArrayOf(600)) }
+            assertThrows<EteException.InvalidField>("eteTotals index $v") { eteTotals(longArrayOf(v), longArrayOf(60), longArrayOf(6000)) }
             if (v !in -2L..2L) {
                 assertThrows<EteException.InvalidContribution>("Contribution($v)") { Contribution(v) }
                 assertThrows<EteException.InvalidContribution>("summariseContributions($v)") { summariseContributions(listOf(v)) }
@@ -251,12 +251,17 @@ class HostileTest {
         assertEteOrOk("deliveryAgainstTarget percent max") { deliveryAgainstTarget(60, 0, UInt.MAX_VALUE) }
         assertEteOrOk("deliveryAgainstTarget all max") { deliveryAgainstTarget((1L shl 53) - 1, (1L shl 53) - 1, UInt.MAX_VALUE) }
         assertEteOrOk("applyRatio max") { applyRatio((1L shl 53) - 1, Long.MAX_VALUE, 1, Rounding.HALF_UP) }
-        // A dormancy period of four billion days is a policy core can apply.
-        val pool = LicencePool("Wales", 1u, day1, PoolPolicy(WaitingOrder.FIRST_COME, UInt.MAX_VALUE, true, true, true))
+        // A dormancy period of four billion days is refused; the longest accepted (3,660 days)
+        // applies at the end of time without overflow.
+        assertThrows<EteException.InvalidPolicy> {
+            LicencePool("Wales", 1u, day1, PoolPolicy(WaitingOrder.FIRST_COME, UInt.MAX_VALUE, true, true, true))
+        }
+        val last = Instant.parse("+262142-12-31T23:59:59Z")
+        val pool = LicencePool("Wales", 1u, day1, PoolPolicy(WaitingOrder.FIRST_COME, 3660u, false, true, true))
         pool.execute("c1", "A", day1, Action.Request("P-1", AccountKind.LEARNER, null, listOf("A")))
-        pool.execute("c2", "A", Instant.parse("+262142-12-31T23:59:59Z"), Action.ReportDormant)
-        assertTrue(pool.dormantLogins(Instant.parse("+262142-12-31T23:59:59Z")).isEmpty())
-        assertEquals(1u, pool.utilisation(Instant.parse("+262142-12-31T23:59:59Z")).allocated)
+        pool.execute("c2", "A", last, Action.ReportDormant)
+        assertTrue(pool.dormantLogins(last).size <= 1)
+        assertEquals(1u, pool.utilisation(last).allocated)
     }
 
     private val badJson = listOf(
@@ -481,5 +486,86 @@ class HostileTest {
         forged.getJSONArray("files").put(extra)
         val e2 = assertThrows<EteException.MalformedInput> { Exchange.fromJson(forged.toString()) }
         assertTrue(e2.message!!.contains("no-school-to-provider"), e2.message)
+    }
+
+    // ---- issue 14: policies out of range, unknown names, implausible values, hostile readers ----
+
+    @Test
+    fun `a ledger policy out of range is InvalidPolicy naming field and value, also inside a snapshot`() {
+        for ((json, named) in listOf(
+            """{"eteShare": {"numerator": 1000, "denominator": 1}}""" to "eteShare = 1000/1",
+            """{"completionMonths": 0}""" to "completionMonths = 0",
+            """{"adultHours": [300, 40]}""" to "adultHours = [300, 40]",
+            """{"incentive": {"threshold": {"numerator": 1, "denominator": 4}, "discountRate": {"numerator": 10, "denominator": 1}}}""" to "incentive.discountRate = 10/1",
+        )) {
+            val e = assertThrows<EteException.InvalidPolicy>(json) { Requirement("R-1", "P-1", OrderKind.ADULT, 6000, date, policyJson = json) }
+            assertTrue(e.message!!.contains(named), e.message)
+        }
+        val snapshot = org.json.JSONObject(Requirement("R-1", "P-1", OrderKind.ADULT, 6000, date).toJson())
+        snapshot.getJSONObject("policy").put("eteShare", org.json.JSONObject(mapOf("numerator" to 1000, "denominator" to 1)))
+        assertThrows<EteException.InvalidPolicy> { Requirement.fromJson(snapshot.toString()) }
+    }
+
+    @Test
+    fun `adjustments below the time still to do and extensions beyond the maximum are refused`() {
+        val r = Requirement("R-1", "P-1", OrderKind.ADULT, 6000, date)
+        val e = assertThrows<EteException.InvalidField> { r.record(LedgerEntry(null, date, "CA-1", LedgerEvent.Adjustment(-((1L shl 53) - 1)))) }
+        assertTrue(e.message!!.contains("below zero"), e.message)
+        assertThrows<EteException.InvalidField> { r.record(LedgerEntry(null, date, "CA-1", LedgerEvent.Extension(100_000u))) }
+        assertEquals(6000L, r.status(date).remaining)
+    }
+
+    @Test
+    fun `a pool snapshot with counters the log cannot hold is MalformedInput`() {
+        val pool = LicencePool("Wales", 2u, day1)
+        pool.execute("c1", "A", day1, Action.Request("P-1", AccountKind.LEARNER, null, listOf("A")))
+        for (field in listOf("events", "releases", "releasedDays")) {
+            val tampered = org.json.JSONObject(pool.toJson()).put(field, java.math.BigInteger("18446744073709551615"))
+            assertThrows<EteException.MalformedInput>(field) { LicencePool.restore(tampered.toString(), pool.eventsJson()) }
+        }
+    }
+
+    @Test
+    fun `decide denies a name the policy does not list, as planTransfer does`() {
+        val d = decide(RoutingPolicy(), schoolOrg, hub, "dsl", "risk_asessment")
+        assertEquals(false, d.allowed)
+        assertEquals("unknown_category", d.reason.code())
+        assertEquals("unknown_role", decide(RoutingPolicy(), hub, schoolOrg, "teacher", "other").reason.code())
+        assertEquals("unknown_kind", decide(RoutingPolicy(), Organisation("prison", "P-1"), hub, "dsl", "other").reason.code())
+    }
+
+    private val header = "externalReference,courseName,completionDateTime,status,totalTimeMinutes,expectedTimeMinutes"
+
+    @Test
+    fun `readers refuse sentinel dates, duplicate columns and keys, and accept a byte-order mark`() {
+        val out = readCompletionsCsv("$header\nP-1,C,0001-01-01T00:00:00Z,Completed,95,120\n")
+        assertEquals(listOf(0L to "completionDateTime"), out.rejects.map { it.position to it.field })
+        assertThrows<EteException.RejectedRecords> { readCompletionsCsv("$header\nP-1,C,0001-01-01T00:00:00Z,Completed,95,120\n", strict = true) }
+        val dup = assertThrows<EteException.MalformedInput> { readCompletionsCsv("$header,totalTimeMinutes\nP-1,C,2026-11-02T14:05:00Z,Completed,95,120,9000\n") }
+        assertTrue(dup.message!!.contains("totalTimeMinutes"), dup.message)
+        val record = """{"externalReference": "P-1", "courseName": "C", "completionDateTime": "2026-11-02T14:05:00Z", "status": "Completed", "totalTimeMinutes": 95, "expectedTimeMinutes": 120}"""
+        assertThrows<EteException.MalformedInput> { readCompletionsJson("[" + record.replace("}", ", \"totalTimeMinutes\": 9000}") + "]") }
+        assertEquals(1, readCompletionsJson("\uFEFF[$record]", strict = true).completions.size)
+    }
+
+    @Test
+    fun `no reject of a shifted sample export contains a personal value of the file`() {
+        val lines = java.io.File("../examples/data", "completions.csv").readLines().filter { it.isNotBlank() }
+        val header = lines.first().split(",")
+        val rows = lines.drop(1).map { it.split(",") }
+        val personalColumns = setOf("firstName", "lastName", "dateOfBirth", "email")
+        val personal = rows.flatMap { row -> header.zip(row).filter { it.first in personalColumns && it.second.isNotEmpty() }.map { it.second } }.toSet()
+        assertTrue(personal.size > 5)
+        var seen = 0
+        for (shift in 1 until header.size) {
+            val shifted = rows.map { row -> (row.drop(shift) + row.take(shift)).joinToString(",") }
+            val csv = (listOf(header.joinToString(",")) + shifted).joinToString("\n") + "\n"
+            val out = readCompletionsCsv(csv)
+            val texts = out.rejects.map { "${it.field} ${it.reason} $it" }.toMutableList()
+            try { readCompletionsCsv(csv, strict = true) } catch (e: EteException) { texts.add(e.message ?: "") }
+            for (text in texts) for (value in personal) assertTrue(value !in text, "shift $shift: $text")
+            seen += out.rejects.size
+        }
+        assertTrue(seen > 50, "only $seen rejects")
     }
 }

@@ -26,6 +26,7 @@ class RoutingApiTest {
         val rule = when (val r = d.reason) {
             is Reason.Forbidden -> r.rule
             is Reason.Permitted, is Reason.NoRulePermits, is Reason.RoleNotAccepted, is Reason.RuleError -> null
+            is Reason.UnknownKind, is Reason.UnknownRole, is Reason.UnknownCategory -> null
         }
         assertEquals("no-school-to-provider", rule)
         assertEquals("forbidden by rule \"no-school-to-provider\"", d.reason.text())
