@@ -32,6 +32,8 @@ if [[ $skip != *,rust,* ]]; then
   for example in weekly_report provider_day school_view; do
     cargo run -q -p ete-examples --example "$example" --locked >/dev/null
   done
+  step "cargo package -p ete-core, then the packaged crate's own tests (scripts/package-crate.sh)"
+  ./scripts/package-crate.sh
 fi
 
 if [[ $skip != *,python,* ]]; then

@@ -161,7 +161,7 @@ impl LedgerEntry {
     }
 }
 
-/// The numbers a region could set differently for requirements. `Default` is DOMAIN.md.
+/// The numbers a region could set differently for requirements. `Default` follows [the rules](crate::rules).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct LedgerPolicy {
@@ -178,7 +178,7 @@ pub struct LedgerPolicy {
 }
 
 impl LedgerPolicy {
-    /// Reads a ledger policy from a JSON object (missing fields take the default, DOMAIN.md);
+    /// Reads a ledger policy from a JSON object (missing fields take the default of [the rules](crate::rules));
     /// anything else is `InvalidPolicy` naming the problem.
     ///
     /// ```
