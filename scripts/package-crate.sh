@@ -21,7 +21,9 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 crate="$target_dir/package/ete-core-$version.crate"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-tar -xzf "$crate" -C "$work"
+# -m: the files get the time of unpacking, so cargo rebuilds the crate here (its tests find their
+# files through CARGO_MANIFEST_DIR, which must be this folder, not an earlier run's).
+tar -xzmf "$crate" -C "$work"
 cd "$work/ete-core-$version"
 for f in README.md LICENSE-MIT LICENSE-APACHE RULES.md tests/vectors/learning_hours.json; do
   [[ -f $f && ! -L $f ]] || { echo "package-crate.sh: $f missing from the package" >&2; exit 1; }
