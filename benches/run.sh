@@ -27,14 +27,10 @@ fi
 
 if [[ $parts == *,kotlin,* ]]; then
   echo; echo "== Kotlin: one call for many rows against one call per row"
-  cargo build --release --locked -p ete-kotlin
-  generated=bindings-kotlin/target/generated-sources/uniffi
-  rm -rf "$generated"
-  cargo run -q --release -p uniffi-bindgen --locked -- generate --library target/release/libete_kotlin.so \
-    --language kotlin --out-dir "$generated" --no-format
+  # Maven builds the release library and the bindings (scripts/kotlin-bindings.sh) and loads the
+  # library from the class path, as the jar does.
   (cd bindings-kotlin && mvn -q -B -ntp test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
-    -Dexec.classpathScope=test -Dexec.mainClass=uk.ete.core.bench.BatchBenchKt \
-    -Djna.library.path="$root/target/release")
+    -Dexec.classpathScope=test -Dexec.mainClass=uk.ete.core.bench.BatchBenchKt)
 fi
 
 if [[ $parts == *,core,* ]]; then

@@ -3,7 +3,7 @@ write them: readable loops and dicts, no ETE Core. Two uses:
 
 * the benchmark (`bench_columns.py`) times them as "idiomatic pure Python";
 * the test suite (`bindings-python/tests/test_columns.py`) checks the library against them on
-  random data, as an independent statement of the same rules (DOMAIN.md H-3..H-10, R-7, R-8).
+  random data, as an independent statement of the same rules (docs/RULES.md H-3..H-10, R-7, R-8).
 
 Whole minutes and integer arithmetic throughout, as the rules require.
 """

@@ -117,7 +117,7 @@ pub fn summarise(
 
 /// The statutory figures per learner and for the group over lesson days `from..=to`: each
 /// entry counted by the category of the code `policy_json` (a statutory policy; default:
-/// DOMAIN.md R-8) maps its mark to, checked on each lesson's day (a code unknown, withdrawn or
+/// docs/RULES.md R-8) maps its mark to, checked on each lesson's day (a code unknown, withdrawn or
 /// not yet in force is `EteException.InvalidPolicy`).
 #[uniffi::export(default(learners = None, from = None, to = None, policy_json = None))]
 pub fn statutory_summary(

@@ -107,7 +107,7 @@ pub struct PackedTotals {
 
 /// Totals N ETE credit rows by requirement in one call (H-10): `requirement[i]` indexes
 /// `required` (minutes each requirement orders); `minutes[i]` is the row's ETE credit;
-/// `policy_json` a ledger policy (default: DOMAIN.md).
+/// `policy_json` a ledger policy (default: docs/RULES.md).
 #[uniffi::export(default(policy_json = None))]
 pub fn ete_totals_packed(
     requirement: Vec<u8>,
@@ -162,7 +162,7 @@ pub struct PackedAttendance {
 /// declaration order, or -1 for an entry not marked yet. `learners` null means the largest
 /// index + 1; core refuses a count or index beyond the most one call tabulates
 /// (`EteException.InvalidField`) before allocating anything.
-/// `policy_json`: a statutory policy (codes and thresholds; default: DOMAIN.md R-8), checked
+/// `policy_json`: a statutory policy (codes and thresholds; default: docs/RULES.md R-8), checked
 /// against the code set on `on` (null: the current code set).
 #[uniffi::export(default(policy_json = None, on = None))]
 pub fn attendance_by_learner_packed(

@@ -12,7 +12,7 @@ use ete_core::licences::{
 use crate::attendance::Fraction;
 use crate::{EteError, UtcDateTime};
 
-/// The default pool policy (DOMAIN.md): first come, 14 days, report only, manual release.
+/// The default pool policy (docs/RULES.md): first come, 14 days, report only, manual release.
 #[uniffi::export]
 pub fn default_pool_policy() -> PoolPolicy {
     PoolPolicy::default()

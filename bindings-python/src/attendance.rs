@@ -157,7 +157,7 @@ pub(crate) fn summarise(
 
 /// The statutory figures per learner and for the group over lesson days
 /// `date_from..=date_to`, as plain data: each entry counted by the category of the code
-/// `policy` (a statutory policy's JSON; default: DOMAIN.md R-8) maps its mark to, the policy
+/// `policy` (a statutory policy's JSON; default: docs/RULES.md R-8) maps its mark to, the policy
 /// checked on each lesson's day (a code unknown, withdrawn or not yet in force is
 /// `InvalidPolicy`).
 #[pyfunction]

@@ -94,7 +94,7 @@ pub struct PyCreditPolicy {
 
 #[pymethods]
 impl PyCreditPolicy {
-    /// A policy; what is not given takes core's default (DOMAIN.md: 20%, repeats not credited).
+    /// A policy; what is not given takes core's default (docs/RULES.md: 20%, repeats not credited).
     #[new]
     #[pyo3(signature = (allowance_percent = None, credit_repeats = None))]
     fn new(

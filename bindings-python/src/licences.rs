@@ -58,7 +58,7 @@ impl PyLicencePool {
 
 #[pymethods]
 impl PyLicencePool {
-    /// Opens a pool; `policy` is the policy's JSON (defaults: DOMAIN.md).
+    /// Opens a pool; `policy` is the policy's JSON (defaults: docs/RULES.md).
     #[new]
     #[pyo3(signature = (region, capacity, opened_at, *, policy = None, actor = None, command_id = None))]
     fn new(
@@ -307,7 +307,7 @@ pub struct PyAccessSessions {
 
 #[pymethods]
 impl PyAccessSessions {
-    /// A region's sessions; `policy` is the policy's JSON (defaults: DOMAIN.md L-8).
+    /// A region's sessions; `policy` is the policy's JSON (defaults: docs/RULES.md L-8).
     #[new]
     #[pyo3(signature = (region, *, policy = None))]
     fn new(region: &str, policy: Option<&str>) -> PyResult<PyAccessSessions> {

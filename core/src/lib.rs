@@ -2,7 +2,8 @@
 //!
 //! The administrative rules of education, training and employment (ETE) work in UK probation
 //! and schools' alternative provision, written once so that every tool gets the same, explained
-//! answer. The rules are numbered in `DOMAIN.md` (H-…, L-…, R-…, T-…) and the docs here cite them.
+//! answer. The rules are numbered (H-…, L-…, R-…, T-…) in [`rules`] (the repository's
+//! `docs/RULES.md`), and the docs here cite them by number.
 //!
 //! Conventions that hold everywhere:
 //!
@@ -91,6 +92,8 @@ pub mod minutes;
 pub mod python_types;
 pub mod ratio;
 pub mod register;
+#[doc = include_str!("../RULES.md")]
+pub mod rules {}
 pub mod routing;
 #[cfg(feature = "uniffi")]
 pub mod uniffi_types;
@@ -99,6 +102,11 @@ pub mod uniffi_types;
 uniffi::setup_scaffolding!("ete_core");
 
 pub use aggregate::Aggregate;
+// The crate README's example runs as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use error::{Detail, ErrorKind, Failure};
 pub use minutes::{Minutes, MinutesError};
 pub use ratio::{Fraction, Ratio, RatioError, Rounding};

@@ -1,4 +1,4 @@
-//! Exact ratios and the two roundings DOMAIN.md uses.
+//! Exact ratios and the two roundings [the rules](crate::rules) use.
 //!
 //! Policy percentages are integers and results are computed in integer arithmetic, then rounded
 //! as the rule states: [`Rounding::Floor`] (towards zero) or [`Rounding::HalfUp`] (to the nearest

@@ -168,7 +168,7 @@ pub const MAX_POLICY_HOURS: u32 = 1_000;
 /// allow: 120 months (ten years).
 pub const MAX_POLICY_MONTHS: u32 = 120;
 
-/// The numbers a region could set differently for requirements. `Default` is DOMAIN.md.
+/// The numbers a region could set differently for requirements. `Default` follows [the rules](crate::rules).
 ///
 /// Every value is checked where a policy is used to build something ([`LedgerPolicy::check`]:
 /// by [`LedgerPolicy::from_json`], [`Requirement::new`], a requirement's JSON form and
@@ -205,7 +205,7 @@ pub struct LedgerPolicy {
 }
 
 impl LedgerPolicy {
-    /// Reads a ledger policy from a JSON object (missing fields take the default, DOMAIN.md);
+    /// Reads a ledger policy from a JSON object (missing fields take the default of [the rules](crate::rules));
     /// anything else is `InvalidPolicy` naming the problem.
     ///
     /// ```

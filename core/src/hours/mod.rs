@@ -1,5 +1,5 @@
 //! Learning hours: what an online course completion is worth towards an Unpaid Work requirement
-//! (DOMAIN.md §1, H-1..H-8).
+//! ([rules](crate::rules) §1, H-1..H-8).
 //!
 //! - [`Course`] (H-1) and [`Completion`] (H-2), read from the portal's JSON or CSV with
 //!   [`read_completions_json`] / [`read_completions_csv`], every bad record reported as a

@@ -39,7 +39,7 @@ impl PolicyError {
     }
 }
 
-/// How completions are credited. `Default` is DOMAIN.md: a 20% allowance and no repeats.
+/// How completions are credited. `Default` follows [the rules](crate::rules): a 20% allowance and no repeats.
 ///
 /// ```
 /// use ete_core::hours::CreditPolicy;

@@ -1,4 +1,4 @@
-//! Licence pooling (DOMAIN.md §2, L-1..L-9): a region's fixed pool of learning-portal licences,
+//! Licence pooling ([rules](crate::rules) §2, L-1..L-9): a region's fixed pool of learning-portal licences,
 //! accounts and their lifecycle, the waiting list, dormant logins, ready-to-deactivate,
 //! utilisation, and supported-access sessions with loan laptops.
 //!

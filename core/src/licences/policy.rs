@@ -21,7 +21,7 @@ crate::codes!(WaitingOrder, "waiting order", {
     RequirementEnd => "requirement_end",
 });
 
-/// A pool's policy. `Default` is DOMAIN.md: first come first served, 14 days' dormancy, dormant
+/// A pool's policy. `Default` follows [the rules](crate::rules): first come first served, 14 days' dormancy, dormant
 /// logins reported but not reclaimed, licences freed by the administrator (not automatically),
 /// staff accounts use no learner licence.
 ///

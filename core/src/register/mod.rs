@@ -1,4 +1,4 @@
-//! Registers and attendance (DOMAIN.md §3, R-1..R-8), with contribution scores (R-9, R-10) in
+//! Registers and attendance ([rules](crate::rules) §3, R-1..R-8), with contribution scores (R-9, R-10) in
 //! [`crate::contribution`].
 //!
 //! ```

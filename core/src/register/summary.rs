@@ -151,9 +151,10 @@ pub struct AbsenceFlags {
     pub severe: bool,
 }
 
-/// The mapping to the school's statutory codes and the absence thresholds. `Default` is
-/// DOMAIN.md: present → B (an approved educational activity the school arranged; K where the
-/// local authority arranged the provision is the school's choice), late → L, authorised → C,
+/// The mapping to the school's statutory codes and the absence thresholds. `Default`
+/// follows [the rules](crate::rules): present → B (an approved educational activity the school
+/// arranged; K where the local authority arranged the provision is the school's choice), late →
+/// L, authorised → C,
 /// unexplained → N, unauthorised → O; the dismissed marks → N by default (the learner left
 /// the session and no reason is recorded yet: unauthorised until the school maps them to a
 /// code it chooses); not required → no code (not a possible session); persistent at 10%,

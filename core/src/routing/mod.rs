@@ -1,4 +1,4 @@
-//! File-transfer routing (DOMAIN.md §4, T-1..T-8): who may send which document to whom between
+//! File-transfer routing ([rules](crate::rules) §4, T-1..T-8): who may send which document to whom between
 //! the hub, schools and providers, with the reason for every decision.
 //!
 //! - [`RoutingPolicy`]: kinds, roles, categories and permit/forbid rules as data (JSON), checked

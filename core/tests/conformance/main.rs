@@ -1,6 +1,9 @@
 //! Runs every case of `tests/vectors/*.json` against the Rust API, one test per case (a
 //! libtest-mimic harness, so `cargo test` counts and names every case).
 //!
+//! The vectors live at the repository's `tests/vectors/`; `core/tests/vectors` is a symbolic link
+//! to them, so `cargo package` ships them in the crate and the packaged crate runs this test too.
+//!
 //! The same files are run by the Python (`bindings-python/tests/test_conformance.py`) and Kotlin
 //! (`bindings-kotlin/src/test/kotlin/uk/ete/core/ConformanceTest.kt`) suites.
 
@@ -31,8 +34,7 @@ const FILES: [(&str, usize); 6] = [
 ];
 
 fn cases(file: &str) -> Vec<Value> {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../tests/vectors/{file}.json"));
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/vectors/{file}.json"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {path:?}: {e}"));
     let doc: Value = serde_json::from_str(&text).expect("vectors are JSON");
     doc["cases"].as_array().expect("cases array").clone()

@@ -10,7 +10,7 @@ import kotlin.random.Random
  * row, in one run. Prints nanoseconds and the ratio; asserts nothing (run by benches/run.sh):
  *
  *   mvn -q test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=uk.ete.core.bench.BatchBenchKt -Djna.library.path=../target/release
+ *     -Dexec.mainClass=uk.ete.core.bench.BatchBenchKt
  */
 fun main() {
     val rng = Random(7)

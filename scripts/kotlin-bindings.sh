@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Builds the Kotlin binding's native library and generates its Kotlin sources with the
+# workspace's own uniffi-bindgen (pinned to the binding's uniffi version). Maven runs it in the
+# generate-sources phase (bindings-kotlin/pom.xml), so `mvn package` works from a fresh clone;
+# it can also be run by hand.
+#
+#   scripts/kotlin-bindings.sh [release|debug]     # default: release
+#
+# Writes, under bindings-kotlin/target/:
+#   generated-sources/uniffi/   the generated Kotlin (uk.ete.core, uk.ete.core.types), afresh
+#   native/<platform>/<lib>     the native library at JNA's resource path for this machine
+#                               (linux-x86-64/libete_kotlin.so here), packed into the jar
+# Honours CARGO_TARGET_DIR. Needs cargo (rustup) on PATH.
+set -euo pipefail
+profile=${1:-release}
+case $profile in
+  release) cargo_profile=(--release); profile_dir=release ;;
+  debug | dev) cargo_profile=(); profile_dir=debug ;;
+  *) echo "usage: $0 [release|debug]" >&2; exit 2 ;;
+esac
+# CARGO_TARGET_DIR may be relative to where the caller stands: resolve it before moving.
+target_dir=${CARGO_TARGET_DIR:-}
+[[ -n $target_dir && $target_dir != /* ]] && target_dir="$(pwd)/$target_dir"
+cd "$(dirname "$0")/.."
+root=$(pwd)
+target_dir=${target_dir:-$root/target}
+
+# JNA's resource prefix (com.sun.jna.Platform.RESOURCE_PREFIX) and the library's file name.
+case "$(uname -s)-$(uname -m)" in
+  Linux-x86_64) platform=linux-x86-64; lib=libete_kotlin.so ;;
+  Linux-aarch64) platform=linux-aarch64; lib=libete_kotlin.so ;;
+  Darwin-x86_64) platform=darwin-x86-64; lib=libete_kotlin.dylib ;;
+  Darwin-arm64) platform=darwin-aarch64; lib=libete_kotlin.dylib ;;
+  *) echo "kotlin-bindings.sh: no JNA resource prefix known for $(uname -s) $(uname -m)" >&2; exit 1 ;;
+esac
+
+echo "kotlin-bindings: cargo build -p ete-kotlin (${profile_dir})"
+cargo build -q -p ete-kotlin --locked "${cargo_profile[@]}"
+library="$target_dir/$profile_dir/$lib"
+
+out=bindings-kotlin/target
+rm -rf "$out/generated-sources/uniffi" "$out/native"
+# Classes of a type that moved package would clash with the new ones: compile afresh.
+rm -rf "$out/classes" "$out/test-classes"
+echo "kotlin-bindings: uniffi-bindgen generate --language kotlin"
+cargo run -q -p uniffi-bindgen --locked -- generate --library "$library" \
+  --language kotlin --out-dir "$out/generated-sources/uniffi" --no-format
+mkdir -p "$out/native/$platform"
+cp "$library" "$out/native/$platform/$lib"
+echo "kotlin-bindings: $out/native/$platform/$lib ($(du -h "$library" | cut -f1))"
