@@ -98,6 +98,7 @@ object RegistersOps {
                 mapOf("learners" to report.learners.associate { it.learner!! to figures(it) },
                     "group" to figures(report.group))
             }
+        }
         "register_commands" -> {
             val l = lesson(input.getJSONObject("lesson"))
             val learners = input.getJSONArray("learners").strings()
