@@ -1,96 +1,16 @@
 //! Attendance summaries, statutory codes and absence flags, unprocessed absences
-//! and contribution summaries for Kotlin, as plain records.
+//! and contribution summaries for Kotlin: core's own records.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use ete_core::contribution::{Contribution as CoreContribution, ContributionSummary as Core};
+use ete_core::contribution::{Contribution, ContributionSummary};
 use ete_core::register::{
-    self, AttendanceSummary as CoreSummary, Mark, Scope, StatutoryPolicy, StatutoryReport,
-    UnprocessedAbsence,
+    self, Mark, Scope, StatutoryPolicy, StatutoryReport, SummaryReport, UnprocessedAbsence,
 };
 
 use crate::register::{Register, snapshots};
 use crate::{EteError, UtcDateTime};
-
-/// An exact fraction, with its percentage to one decimal (rounded half up) for display.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct Fraction {
-    /// The numerator.
-    pub numerator: i64,
-    /// The denominator, never zero.
-    pub denominator: u64,
-    /// The value as a percentage to one decimal, e.g. `"33.3"`.
-    pub percent: String,
-}
-
-impl From<ete_core::Fraction> for Fraction {
-    fn from(f: ete_core::Fraction) -> Fraction {
-        Fraction {
-            numerator: f.numerator(),
-            denominator: f.denominator(),
-            percent: f.percent(1).unwrap_or_default(),
-        }
-    }
-}
-
-/// Rates over possible sessions; their numerators add up to the denominator.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct Rates {
-    /// Present and late.
-    pub attended: Fraction,
-    /// Authorised absences.
-    pub authorised: Fraction,
-    /// Unauthorised absences.
-    pub unauthorised: Fraction,
-    /// Unexplained absences, still for the school.
-    pub unexplained: Fraction,
-    /// Dismissed.
-    pub dismissed: Fraction,
-}
-
-/// Counts per mark for a learner or a group, and the rates that follow from them. The
-/// statutory figures are `statutorySummary`'s.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct AttendanceSummary {
-    /// Entries per mark.
-    pub counts: HashMap<Mark, u64>,
-    /// Entries still unmarked.
-    pub unmarked: u64,
-    /// Possible sessions: marked entries except not required.
-    pub possible: u64,
-    /// Rates, or null with no possible sessions.
-    pub rates: Option<Rates>,
-}
-
-impl From<&CoreSummary> for AttendanceSummary {
-    fn from(s: &CoreSummary) -> AttendanceSummary {
-        AttendanceSummary {
-            counts: s.counts.iter().map(|(m, n)| (*m, *n)).collect(),
-            unmarked: s.unmarked,
-            possible: s.possible(),
-            rates: s.rates().map(|r| Rates {
-                attended: r.attended.into(),
-                authorised: r.authorised.into(),
-                unauthorised: r.unauthorised.into(),
-                unexplained: r.unexplained.into(),
-                dismissed: r.dismissed.into(),
-            }),
-        }
-    }
-}
-
-/// Per-learner summaries, the group's (the sum of its members') and registers not completed.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct SummaryReport {
-    /// One summary per learner.
-    pub learners: HashMap<String, AttendanceSummary>,
-    /// The group.
-    pub group: AttendanceSummary,
-    /// Lessons whose register still has unmarked entries after the end of their day.
-    pub incomplete_registers: Vec<String>,
-}
 
 /// Summarises attendance over registers as of `now`, for some learners (all when null)
 /// and lesson days `from..=to`.
@@ -103,16 +23,7 @@ pub fn summarise(
     to: Option<NaiveDate>,
 ) -> Result<SummaryReport, EteError> {
     let scope = Scope { learners, from, to };
-    let report = register::summarise(&snapshots(&registers)?, &scope, now);
-    Ok(SummaryReport {
-        learners: report
-            .learners
-            .iter()
-            .map(|(l, s)| (l.clone(), s.into()))
-            .collect(),
-        group: (&report.group).into(),
-        incomplete_registers: report.incomplete_registers,
-    })
+    Ok(register::summarise(&snapshots(&registers)?, &scope, now))
 }
 
 /// The statutory figures per learner and for the group over lesson days `from..=to`: each
@@ -179,30 +90,6 @@ pub fn statutory_code(mark: Mark) -> Option<String> {
     StatutoryPolicy::default().code(mark).map(str::to_owned)
 }
 
-/// Count, sum and exact mean of contribution scores.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct ContributionSummary {
-    /// Scores recorded.
-    pub count: u64,
-    /// Their sum.
-    pub sum: i64,
-    /// The exact mean, or null with no scores.
-    pub mean: Option<Fraction>,
-    /// The mean to two decimals (`"1.33"`), or null.
-    pub mean_text: Option<String>,
-}
-
-impl From<Core> for ContributionSummary {
-    fn from(s: Core) -> ContributionSummary {
-        ContributionSummary {
-            count: s.count,
-            sum: s.sum,
-            mean: s.mean().map(Fraction::from),
-            mean_text: s.mean_text(),
-        }
-    }
-}
-
 /// A learner's contribution summary over registers, for lesson days `from..=to`.
 #[uniffi::export(default(from = None, to = None))]
 pub fn contribution_summary(
@@ -216,7 +103,11 @@ pub fn contribution_summary(
         from,
         to,
     };
-    Ok(register::contribution_summary(&snapshots(&registers)?, &learner, &scope).into())
+    Ok(register::contribution_summary(
+        &snapshots(&registers)?,
+        &learner,
+        &scope,
+    ))
 }
 
 /// The summary of some scores; any outside −2..=+2 is `EteException.InvalidContribution`.
@@ -224,7 +115,7 @@ pub fn contribution_summary(
 pub fn summarise_contributions(scores: Vec<i64>) -> Result<ContributionSummary, EteError> {
     let scores = scores
         .into_iter()
-        .map(CoreContribution::new)
+        .map(Contribution::new)
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Core::of(scores).into())
+    Ok(ContributionSummary::of(scores))
 }

@@ -75,16 +75,14 @@ pub fn credit_columns_packed(
         repeat.as_deref().map(unpack_flags),
         extra_time.as_deref().map(unpack_flags),
     );
-    let out = columns::credit_columns(
-        &CreditColumns {
-            actual: &actual,
-            guided: &guided,
-            passed: &passed,
-            repeat: repeat.as_deref(),
-            extra_time: extra_time.as_deref(),
-        },
-        &policy,
-    )?;
+    let rows = CreditColumns {
+        actual: &actual,
+        guided: &guided,
+        passed: &passed,
+        repeat: repeat.as_deref(),
+        extra_time: extra_time.as_deref(),
+    };
+    let out = columns::credit_columns(&rows, &policy)?;
     Ok(PackedCredit {
         credited: pack(&out.credited),
         reason: out.reason,

@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::NaiveDate;
 use ete_core::Minutes;
-use ete_core::hours::{self, CreditDecision, EteFit, LedgerEntry, LedgerStatus, OrderKind};
+use ete_core::hours::{self, CreditDecision, EteFit, LedgerEntry, LedgerStatus, RequirementTerms};
 
 use crate::EteError;
 
@@ -29,28 +29,16 @@ impl Requirement {
 
 #[uniffi::export]
 impl Requirement {
-    /// A requirement with an empty ledger; `policyJson` overrides the default ledger policy.
-    #[uniffi::constructor(default(incentive_eligible = false, policy_json = None))]
+    /// A requirement on the court's terms with an empty ledger; `policyJson` overrides the
+    /// default ledger policy.
+    #[uniffi::constructor(default(policy_json = None))]
     pub fn new(
-        id: String,
-        person_ref: String,
-        kind: OrderKind,
-        required: Minutes,
-        start: NaiveDate,
-        incentive_eligible: bool,
+        terms: RequirementTerms,
         policy_json: Option<String>,
     ) -> Result<Arc<Requirement>, EteError> {
         let policy = match policy_json {
             Some(text) => hours::LedgerPolicy::from_json(&text)?,
             None => hours::LedgerPolicy::default(),
-        };
-        let terms = hours::RequirementTerms {
-            id,
-            person_ref,
-            kind,
-            required,
-            start,
-            incentive_eligible,
         };
         Ok(Arc::new(Requirement {
             inner: Mutex::new(hours::Requirement::new(terms, policy)?),

@@ -26,7 +26,7 @@ mod report;
 mod routing;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use ete_core::uniffi_types::{EpochInstant, Index};
+use ete_core::uniffi_types::{EpochInstant, FractionParts, Index};
 
 pub use errors::EteError;
 
@@ -85,6 +85,14 @@ pub fn checked_minutes(value: i64) -> Result<i64, EteError> {
 #[uniffi::export]
 pub fn checked_contribution(value: i8) -> Result<i8, EteError> {
     Ok(ete_core::contribution::Contribution::new(i64::from(value))?.get())
+}
+
+/// Checks a fraction before it crosses (called by the generated code for every `Fraction`): its
+/// parts, or `EteException.InvalidRatio` for a zero denominator.
+#[uniffi::export]
+pub fn checked_fraction(parts: FractionParts) -> Result<FractionParts, EteError> {
+    ete_core::Fraction::new(parts.numerator, parts.denominator)?;
+    Ok(parts)
 }
 
 /// The seconds in an average Gregorian year, to name the year of an instant out of range.

@@ -6,10 +6,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use chrono::NaiveDate;
 use ete_core::licences::{
     self, AccessSessions as CoreSessions, Account, Action, Command, DormantLogin, Event, Loan,
-    Pool, PoolPolicy, SessionPolicy,
+    Pool, PoolPolicy, SessionPolicy, Utilisation,
 };
 
-use crate::attendance::Fraction;
 use crate::{EteError, UtcDateTime};
 
 /// The default pool policy (docs/RULES.md): first come, 14 days, report only, manual release.
@@ -23,29 +22,6 @@ pub fn default_pool_policy() -> PoolPolicy {
 #[uniffi::export]
 pub fn pool_policy_from_json(text: String) -> Result<PoolPolicy, EteError> {
     Ok(PoolPolicy::from_json(&text)?)
-}
-
-/// The utilisation line (L-9).
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct Utilisation {
-    /// The region.
-    pub region: String,
-    /// Licences in the pool.
-    pub capacity: u32,
-    /// Allocated.
-    pub allocated: u32,
-    /// Free.
-    pub free: u32,
-    /// Waiting.
-    pub waiting: u32,
-    /// Dormant logins now.
-    pub dormant: u32,
-    /// Ready to deactivate.
-    pub ready_to_deactivate: u32,
-    /// Average whole days a licence is held, exactly, or null.
-    pub average_days_held: Option<Fraction>,
-    /// The same to one decimal (`"13.3"`), or null.
-    pub average_days_held_text: Option<String>,
 }
 
 struct State {
@@ -199,18 +175,7 @@ impl LicencePool {
     }
     /// The utilisation line at `now` (L-9).
     pub fn utilisation(&self, now: UtcDateTime) -> Result<Utilisation, EteError> {
-        let u = licences::utilisation(&self.lock()?.pool, now);
-        Ok(Utilisation {
-            average_days_held_text: u.average_days_text(),
-            average_days_held: u.average_days_held.map(Fraction::from),
-            region: u.region,
-            capacity: u.capacity,
-            allocated: u.allocated,
-            free: u.free,
-            waiting: u.waiting,
-            dormant: u.dormant,
-            ready_to_deactivate: u.ready_to_deactivate,
-        })
+        Ok(licences::utilisation(&self.lock()?.pool, now))
     }
 }
 

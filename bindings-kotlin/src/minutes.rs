@@ -1,6 +1,6 @@
 //! Whole minutes and exact ratios.
 
-use ete_core::{Minutes, Ratio, Rounding};
+use ete_core::{Fraction, Minutes, Ratio, Rounding};
 
 use crate::EteError;
 
@@ -39,4 +39,18 @@ pub fn apply_ratio(
         part(denominator, "denominator")?,
     )?;
     Ok(ratio.apply(self::minutes(minutes)?, rounding)?.as_signed())
+}
+
+/// A fraction as a percentage to `places` decimals, rounded half up (`"33.3"`); more places than
+/// core shows is `EteException.InvalidField`.
+#[uniffi::export]
+pub fn fraction_percent(fraction: Fraction, places: u32) -> Result<String, EteError> {
+    Ok(fraction.percent(places)?)
+}
+
+/// A fraction to `places` decimals, rounded half up (`"0.33"`); more places than core shows is
+/// `EteException.InvalidField`.
+#[uniffi::export]
+pub fn fraction_decimal(fraction: Fraction, places: u32) -> Result<String, EteError> {
+    Ok(fraction.decimal(places)?)
 }

@@ -86,6 +86,7 @@ impl fmt::Display for Contribution {
 /// Count, sum and exact mean of a learner's scores.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ContributionSummary {
     /// Scores recorded.
     pub count: u64,

@@ -1,21 +1,22 @@
 //! How the types that are not core's own cross to Kotlin (feature `uniffi`): declarations only.
 //!
 //! Dates travel as their ISO text, instants as [`EpochInstant`] and [`Minutes`] as a signed
-//! whole number, contribution scores as a `Byte`. `core/uniffi.toml` turns them into `java.time.LocalDate`, `java.time.Instant`
-//! and `Long`; there the Kotlin side checks a value with the binding (`checkedDate`,
-//! `checkedInstant`, `checkedMinutes`, `checkedContribution`) before it crosses, so that an out-of-range value is an
-//! `EteException`, not an internal error.
+//! whole number, contribution scores as a `Byte`, fractions as [`FractionParts`].
+//! `core/uniffi.toml` turns them into `java.time.LocalDate`, `java.time.Instant`, `Long` and
+//! `Fraction`; there the Kotlin side checks a value with the binding (`checkedDate`,
+//! `checkedInstant`, `checkedMinutes`, `checkedContribution`, `checkedFraction`) before it
+//! crosses, so that an out-of-range value is an `EteException`, not an internal error.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::Minutes;
-use crate::contribution::Contribution;
+use crate::contribution::{Contribution, ContributionSummary};
 use crate::hours::{Completion, CompletionFields, CreditReason};
-use crate::licences::EventKind;
-use crate::register::{EventKind as RegisterEventKind, Mark, MarkReason};
+use crate::licences::{EventKind, Utilisation};
+use crate::register::{AttendanceSummary, EventKind as RegisterEventKind, Mark, MarkReason, Rates};
 use crate::routing::{Reason, Refusal, TransferPlan};
+use crate::{Fraction, Minutes};
 
 /// An instant in UTC; Kotlin sees `java.time.Instant`.
 pub type UtcDateTime = DateTime<Utc>;
@@ -70,15 +71,48 @@ uniffi::custom_type!(Index, u64, {
     try_lift: |wire| Ok(usize::try_from(wire)?),
 });
 
-/// Attributes by name, in name order (an organisation's); Kotlin sees `Map<String, String>`.
-/// Core keeps a `BTreeMap` for its order and its `Hash`; only the FFI sees a hash map.
-pub type Attributes = BTreeMap<String, String>;
+/// How a [`Fraction`] crosses: its parts. Kotlin sees `Fraction` (this record); the binding's
+/// `checkedFraction` refuses a zero denominator before one crosses back, as core does on lift.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Record)]
+pub struct FractionParts {
+    /// The numerator.
+    pub numerator: i64,
+    /// The denominator, above zero.
+    pub denominator: u64,
+}
 
-uniffi::custom_type!(Attributes, HashMap<String, String>, {
-    remote,
-    lower: |map| map.into_iter().collect(),
-    try_lift: |map| Ok(map.into_iter().collect()),
+uniffi::custom_type!(Fraction, FractionParts, {
+    lower: |f| FractionParts { numerator: f.numerator(), denominator: f.denominator() },
+    try_lift: |parts| Ok(Fraction::new(parts.numerator, parts.denominator)?),
 });
+
+/// Declares a `BTreeMap` core keeps (for its order and its `Hash`) that Kotlin sees as a `Map`:
+/// only the FFI sees a hash map.
+macro_rules! map_as_hash_map {
+    ($(#[$doc:meta])* $name:ident = BTreeMap<$key:ty, $value:ty>) => {
+        $(#[$doc])*
+        pub type $name = BTreeMap<$key, $value>;
+
+        uniffi::custom_type!($name, HashMap<$key, $value>, {
+            remote,
+            lower: |map| map.into_iter().collect(),
+            try_lift: |map| Ok(map.into_iter().collect()),
+        });
+    };
+}
+
+map_as_hash_map!(
+    /// Attributes by name, in name order (an organisation's); Kotlin sees `Map<String, String>`.
+    Attributes = BTreeMap<String, String>
+);
+map_as_hash_map!(
+    /// Entries per mark (an attendance summary's); Kotlin sees `Map<Mark, ULong>`.
+    MarkCounts = BTreeMap<Mark, u64>
+);
+map_as_hash_map!(
+    /// Attendance summaries by learner (a summary report's); Kotlin sees a `Map`.
+    LearnerSummaries = BTreeMap<String, AttendanceSummary>
+);
 
 /// A sorted set of names (an account's courses); Kotlin sees `List<String>`, in order.
 pub type Names = BTreeSet<String>;
@@ -103,6 +137,43 @@ impl TransferPlan {
     #[uniffi::method(name = "sendable")]
     fn ffi_sendable(&self) -> bool {
         self.sendable()
+    }
+}
+
+#[uniffi::export]
+impl AttendanceSummary {
+    /// Possible sessions, for the FFI.
+    #[uniffi::method(name = "possible")]
+    fn ffi_possible(&self) -> u64 {
+        self.possible()
+    }
+    /// Rates over possible sessions, or null with none, for the FFI.
+    #[uniffi::method(name = "rates")]
+    fn ffi_rates(&self) -> Option<Rates> {
+        self.rates()
+    }
+}
+
+#[uniffi::export]
+impl ContributionSummary {
+    /// The exact mean, or null with no scores, for the FFI.
+    #[uniffi::method(name = "mean")]
+    fn ffi_mean(&self) -> Option<Fraction> {
+        self.mean()
+    }
+    /// The mean to two decimals (`"1.33"`), or null, for the FFI.
+    #[uniffi::method(name = "mean_text")]
+    fn ffi_mean_text(&self) -> Option<String> {
+        self.mean_text()
+    }
+}
+
+#[uniffi::export]
+impl Utilisation {
+    /// The average days held to one decimal (`"13.3"`), or null, for the FFI.
+    #[uniffi::method(name = "average_days_text")]
+    fn ffi_average_days_text(&self) -> Option<String> {
+        self.average_days_text()
     }
 }
 

@@ -21,6 +21,7 @@ use crate::minutes::Minutes;
 /// ```
 #[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
 #[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all, eq))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "CourseFields", rename_all = "camelCase")]
 pub struct Course {

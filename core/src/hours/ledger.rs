@@ -315,6 +315,7 @@ impl Default for LedgerPolicy {
 /// The court's terms for a requirement.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RequirementTerms {
     /// The requirement's id.
     pub id: String,
@@ -327,6 +328,7 @@ pub struct RequirementTerms {
     /// The day the requirement starts.
     pub start: NaiveDate,
     /// Whether the incentive scheme applies (H-12).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub incentive_eligible: bool,
 }
 

@@ -71,6 +71,7 @@ pub fn ready_to_deactivate(pool: &Pool) -> Vec<String> {
 /// The utilisation line (L-9).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Utilisation {
     /// The region.
     pub region: String,

@@ -290,7 +290,13 @@ pub const STATUTORY_CODES: [StatutoryCode; 38] = [
         None,
         WITHDRAWN,
     ),
-    code("J", "interview (withdrawn; now J1, authorised absence)", Aea, None, WITHDRAWN),
+    code(
+        "J",
+        "interview (withdrawn; now J1, authorised absence)",
+        Aea,
+        None,
+        WITHDRAWN,
+    ),
     code(
         "Y",
         "unable to attend, exceptional circumstances (withdrawn; now Y1–Y7)",

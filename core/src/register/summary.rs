@@ -15,6 +15,7 @@ use crate::register::register::Register;
 /// statutory figures are a separate view: [`statutory_summary`](super::statutory_summary).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AttendanceSummary {
     /// Entries per current mark.
     pub counts: BTreeMap<Mark, u64>,
@@ -129,6 +130,7 @@ impl MarkTally {
 /// Rates over possible sessions as exact fractions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Rates {
     /// Present and late.
     pub attended: Fraction,
@@ -238,6 +240,7 @@ impl Scope {
 /// Per-learner summaries over the registers in scope, and registers not completed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SummaryReport {
     /// One summary per learner.
     pub learners: BTreeMap<String, AttendanceSummary>,

@@ -92,10 +92,12 @@ class ApiTest {
 
     @Test
     fun `a course needs guided time and language tags`() {
-        val course = Course("CC-101", "Budgeting", "Meganexus", "Online", listOf("en", "cy", "pl"), 60)
-        assertEquals(listOf("en", "cy", "pl"), course.languages())
-        assertEquals(60L, course.guided())
-        assertThrows<EteException.InvalidField> { Course("CC-102", "Empty", "Meganexus", "Online", listOf("en"), 0) }
+        val course = checkedCourse(Course("CC-101", "Budgeting", "Meganexus", "Online", listOf("en", "cy", "pl"), 60))
+        assertEquals(listOf("en", "cy", "pl"), course.languages)
+        assertEquals(60L, course.guided)
+        assertThrows<EteException.InvalidField> { checkedCourse(Course("CC-102", "Empty", "Meganexus", "Online", listOf("en"), 0)) }
+        assertThrows<EteException.InvalidField> { checkedCourse(Course(" ", "No id", "Meganexus", "Online", listOf("en"), 60)) }
+        assertThrows<EteException.InvalidField> { checkedCourse(Course("CC-103", "Bad tag", "Meganexus", "Online", listOf("1x"), 60)) }
     }
 
     @Test

@@ -38,7 +38,7 @@ class HostileTest {
 
     private fun register(vararg learners: String) = Register(Lesson("L-1", "PRV-1", start, end), learners.toList())
     private fun file(to: Organisation?) = TransferFile("note.pdf", to, "dsl", "CFC JN", "safeguarding_concern")
-    private fun requirement() = Requirement("R-1", "P-1", OrderKind.ADULT, 2400, date)
+    private fun requirement() = Requirement(RequirementTerms("R-1", "P-1", OrderKind.ADULT, 2400, date))
     private fun decision(date: LocalDate = this.date, actual: Long = 60, credited: Long = 60) = CreditDecision(
         0, "P-1", "Budgeting", date, actual, 60, 72, credited, CreditReason.WITHIN_GUIDED_TIME, null, false, null,
     )
@@ -126,7 +126,7 @@ class HostileTest {
             assertOutOfRange("lend until $bad") { sessions.lend("S-1", "P-1", "LT-01", date, bad) }
             assertOutOfRange("returnLaptop($bad)") { sessions.returnLaptop("LT-01", bad) }
             assertOutOfRange("overdue($bad)") { sessions.overdue(bad) }
-            assertOutOfRange("Requirement($bad)") { Requirement("R-1", "P-1", OrderKind.ADULT, 2400, bad) }
+            assertOutOfRange("Requirement($bad)") { Requirement(RequirementTerms("R-1", "P-1", OrderKind.ADULT, 2400, bad)) }
             assertOutOfRange("status($bad)") { req.status(bad) }
             val entry = LedgerEntry(null, bad, "SUP-1", LedgerEvent.WorkAppointment(60, AppointmentOutcome.ATTENDED))
             assertOutOfRange("record($bad)") { req.record(entry) }
@@ -213,7 +213,7 @@ class HostileTest {
             assertThrows<EteException.InvalidMinutes>("asHoursAndMinutes($v)") { v.asHoursAndMinutes() }
             assertThrows<EteException.InvalidMinutes>("applyRatio($v)") { applyRatio(v, 1, 2, Rounding.FLOOR) }
             assertThrows<EteException.InvalidMinutes>("allowanceCap($v)") { allowanceCap(v) }
-            assertThrows<EteException.InvalidMinutes>("Requirement($v)") { Requirement("R-1", "P-1", OrderKind.ADULT, v, date) }
+            assertThrows<EteException.InvalidMinutes>("Requirement($v)") { Requirement(RequirementTerms("R-1", "P-1", OrderKind.ADULT, v, date)) }
             assertThrows<EteException.InvalidMinutes>("eteFit($v)") { requirement().eteFit(v) }
             assertThrows<EteException.InvalidMinutes>("WorkAppointment($v)") {
                 requirement().record(LedgerEntry(null, date, "SUP-1", LedgerEvent.WorkAppointment(v, AppointmentOutcome.ATTENDED)))
@@ -223,7 +223,7 @@ class HostileTest {
             }
             assertThrows<EteException.InvalidMinutes>("Completion actual $v") { creditBatch(listOf(portalCompletion("P-1", "B", day1, "Completed", v, 60))) }
             assertThrows<EteException.InvalidMinutes>("Completion guided $v") { creditBatch(listOf(portalCompletion("P-1", "B", day1, "Completed", 60, v))) }
-            assertThrows<EteException.InvalidMinutes>("Course($v)") { Course("C-1", "Budgeting", "PRV-1", "online", listOf("en"), v) }
+            assertThrows<EteException.InvalidMinutes>("Course($v)") { checkedCourse(Course("C-1", "Budgeting", "PRV-1", "online", listOf("en"), v)) }
             assertThrows<EteException.InvalidMinutes>("deliveryAgainstTarget($v, _)") { deliveryAgainstTarget(v, 60, 100u) }
             assertThrows<EteException.InvalidMinutes>("deliveryAgainstTarget(_, $v)") { deliveryAgainstTarget(60, v, 100u) }
             assertThrows<EteException.InvalidMinutes>("creditColumns actual $v") { creditColumns(longArrayOf(v), longArrayOf(60), booleanArrayOf(true)) }
@@ -262,6 +262,15 @@ class HostileTest {
         pool.execute("c2", "A", last, Action.ReportDormant)
         assertTrue(pool.dormantLogins(last).size <= 1)
         assertEquals(1u, pool.utilisation(last).allocated)
+    }
+
+    @Test
+    fun `a fraction with a zero denominator or too many places is an EteException`() {
+        assertThrows<EteException.InvalidRatio> { fractionPercent(Fraction(1, 0uL), 1u) }
+        assertThrows<EteException.InvalidRatio> { fractionDecimal(Fraction(Long.MIN_VALUE, 0uL), 0u) }
+        assertThrows<EteException.InvalidField> { fractionPercent(Fraction(1, 3uL), UInt.MAX_VALUE) }
+        assertEquals("-922337203685477580800.0", fractionPercent(Fraction(Long.MIN_VALUE, 1uL), 1u))
+        assertEquals("9223372036854775807", fractionDecimal(Fraction(Long.MAX_VALUE, 1uL), 0u))
     }
 
     private val badJson = listOf(
@@ -312,7 +321,7 @@ class HostileTest {
             assertThrows<EteException.InvalidPolicy>("RoutingPolicy.fromJson($shown)") { RoutingPolicy.fromJson(bad) }
             assertThrows<EteException.InvalidPolicy>("AccessSessions policyJson $shown") { AccessSessions("Wales", bad) }
             assertThrows<EteException.InvalidPolicy>("Requirement policyJson $shown") {
-                Requirement("R-1", "P-1", OrderKind.ADULT, 2400, date, policyJson = bad)
+                Requirement(RequirementTerms("R-1", "P-1", OrderKind.ADULT, 2400, date), policyJson = bad)
             }
         }
     }
@@ -347,7 +356,7 @@ class HostileTest {
             val learners = (0 until 12).map { "LRN-$it" }
             val registers = (0 until 3).map { Register(Lesson("L-$it", "PRV-1", start, end), learners) }
             val notes = RecordNotes("LRN-1")
-            val requirements = (0 until 3).map { Requirement("R-$it", "P-$it", OrderKind.ADULT, 300L * 60, date) }
+            val requirements = (0 until 3).map { Requirement(RequirementTerms("R-$it", "P-$it", OrderKind.ADULT, 300L * 60, date)) }
             val exchange = Exchange()
             val policy = RoutingPolicy()
             val plan = planTransfer(policy, hub, "CAP-7", listOf(file(schoolOrg)))

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit
 
 class LedgerApiTest {
     private val start = LocalDate.of(2026, 1, 5)
-    private fun requirement(hours: Long = 40) = Requirement("R-1", "P-1", OrderKind.ADULT, hours * 60, start)
+    private fun requirement(hours: Long = 40) = Requirement(RequirementTerms("R-1", "P-1", OrderKind.ADULT, hours * 60, start))
     private fun appointment(day: Int, minutes: Long, outcome: AppointmentOutcome = AppointmentOutcome.ATTENDED) =
         LedgerEntry(null, LocalDate.of(2026, 2, day), "SUP-1", LedgerEvent.WorkAppointment(minutes, outcome))
 
@@ -42,7 +42,7 @@ class LedgerApiTest {
 
     @Test
     fun `status has the incentive figures and the json form restores exactly`() {
-        val r = Requirement("R-1", "P-1", OrderKind.ADULT, 2400, start, incentiveEligible = true)
+        val r = Requirement(RequirementTerms("R-1", "P-1", OrderKind.ADULT, 2400, start, incentiveEligible = true))
         r.record(appointment(3, 700))
         r.record(appointment(4, 0, AppointmentOutcome.UNACCEPTABLE_ABSENCE))
         val status = r.status(LocalDate.of(2026, 3, 1))

@@ -24,15 +24,15 @@ object LedgerOps {
 
     private fun requirement(input: JSONObject): Requirement {
         val t = input.getJSONObject("terms")
-        val r = Requirement(
+        val terms = RequirementTerms(
             id = t.getString("id"),
             personRef = t.getString("personRef"),
             kind = enumOf(OrderKind.values(), t.getString("kind")),
             required = t.getLong("required"),
             start = date(t.getString("start")),
             incentiveEligible = t.getBoolean("incentiveEligible"),
-            policyJson = if (input.has("policy")) input.getJSONObject("policy").toString() else null,
         )
+        val r = Requirement(terms, policyJson = if (input.has("policy")) input.getJSONObject("policy").toString() else null)
         input.getJSONArray("entries").objects().forEach { r.record(entry(it)) }
         return r
     }

@@ -68,8 +68,8 @@ class LicenceApiTest {
         pool.execute("c3", "A", at(1), Action.Login("P-2"))
         assertEquals(listOf("P-1" to true, "P-2" to false), pool.dormantLogins(at(15)).map { it.person to it.neverLoggedIn })
         val u = pool.utilisation(at(15))
-        assertEquals(Fraction(30, 2uL, "1500.0"), u.averageDaysHeld)
-        assertEquals("15.0", u.averageDaysHeldText)
+        assertEquals(Fraction(30, 2uL), u.averageDaysHeld)
+        assertEquals("15.0", u.averageDaysText())
         assertEquals(2u, u.dormant)
     }
 

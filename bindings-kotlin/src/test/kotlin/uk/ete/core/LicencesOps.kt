@@ -57,7 +57,7 @@ object LicencesOps {
             out["utilisation"] = mapOf(
                 "capacity" to u.capacity.toLong(), "allocated" to u.allocated.toLong(), "free" to u.free.toLong(),
                 "waiting" to u.waiting.toLong(), "dormant" to u.dormant.toLong(), "readyToDeactivate" to u.readyToDeactivate.toLong(),
-                "averageDaysHeld" to u.averageDaysHeldText,
+                "averageDaysHeld" to u.averageDaysText(),
             )
         }
         return out

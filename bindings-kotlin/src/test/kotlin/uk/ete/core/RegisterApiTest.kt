@@ -76,7 +76,8 @@ class RegisterApiTest {
         assertEquals(1, r.entry("LRN-1")?.contribution?.toInt())
         assertEquals("contribution_refused", assertThrows<EteException.MarkRefused> { r.setContribution(tutor, "LRN-2", Contribution(1), after) }.reason)
         val s = contributionSummary(listOf(r), "LRN-1")
-        assertEquals(Fraction(1, 1uL, "100.0"), s.mean)
+        assertEquals(Fraction(1, 1uL), s.mean())
+        assertEquals("1.00", s.meanText())
     }
 
     @Test
@@ -86,7 +87,10 @@ class RegisterApiTest {
         r.mark(hub, "B", Mark.LATE, after)
         r.mark(hub, "C", Mark.UNAUTHORISED_ABSENCE, after)
         val g = summarise(listOf(r), after).group
-        assertEquals(Fraction(2, 3uL, "66.7"), g.rates?.attended)
+        assertEquals(Fraction(2, 3uL), g.rates()?.attended)
+        assertEquals("66.7", fractionPercent(Fraction(2, 3uL), 1u))
+        assertEquals("0.667", fractionDecimal(Fraction(2, 3uL), 3u))
+        assertEquals(3uL, g.possible())
         assertNull(statutoryCode(Mark.NOT_REQUIRED))
     }
 

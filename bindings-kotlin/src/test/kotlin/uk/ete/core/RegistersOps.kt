@@ -29,15 +29,17 @@ object RegistersOps {
     }
 
     private fun summary(s: AttendanceSummary): Map<String, Any?> {
-        val r = s.rates
+        val r = s.rates()
+        val possible = s.possible()
         val parts = listOfNotNull(r?.attended, r?.authorised, r?.unauthorised, r?.unexplained, r?.dismissed)
+        fun percent(f: Fraction?) = f?.let { fractionPercent(it, 1u) }
         return mapOf(
-            "possible" to s.possible.toLong(), "unmarked" to s.unmarked.toLong(),
-            "attended" to r?.attended?.percent, "authorised" to r?.authorised?.percent,
-            "unauthorised" to r?.unauthorised?.percent, "unexplained" to r?.unexplained?.percent,
-            "dismissed" to r?.dismissed?.percent,
-            "rates_sum_to_one" to (r != null && parts.all { it.denominator == s.possible } &&
-                parts.sumOf { it.numerator } == s.possible.toLong()),
+            "possible" to possible.toLong(), "unmarked" to s.unmarked.toLong(),
+            "attended" to percent(r?.attended), "authorised" to percent(r?.authorised),
+            "unauthorised" to percent(r?.unauthorised), "unexplained" to percent(r?.unexplained),
+            "dismissed" to percent(r?.dismissed),
+            "rates_sum_to_one" to (r != null && parts.all { it.denominator == possible } &&
+                parts.sumOf { it.numerator } == possible.toLong()),
         )
     }
 
@@ -153,7 +155,7 @@ object RegistersOps {
         }
         "contribution_summary" -> {
             val s = summariseContributions(input.getJSONArray("scores").let { a -> (0 until a.length()).map { a.getLong(it) } })
-            mapOf("count" to s.count.toLong(), "sum" to s.sum, "mean" to s.meanText)
+            mapOf("count" to s.count.toLong(), "sum" to s.sum, "mean" to s.meanText())
         }
         "note" -> {
             val l = Lesson("L-1", "PRV-1", instant("2026-11-24T09:00:00Z"), instant("2026-11-24T11:00:00Z"))
