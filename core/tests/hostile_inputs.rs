@@ -418,7 +418,8 @@ const PERSONAL: [&str; 4] = ["firstName", "lastName", "dateOfBirth", "email"];
 fn no_reject_of_a_shifted_export_contains_a_personal_value_of_the_file() {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../examples/data/completions.csv"
+        // `tests/sample-data` → ../../examples/data, so the packaged crate carries the file too.
+        "/tests/sample-data/completions.csv"
     ))
     .unwrap();
     let mut lines = text.lines();
