@@ -507,17 +507,17 @@ class HostileTest {
             """{"adultHours": [300, 40]}""" to "adultHours = [300, 40]",
             """{"incentive": {"threshold": {"numerator": 1, "denominator": 4}, "discountRate": {"numerator": 10, "denominator": 1}}}""" to "incentive.discountRate = 10/1",
         )) {
-            val e = assertThrows<EteException.InvalidPolicy>(json) { Requirement("R-1", "P-1", OrderKind.ADULT, 6000, date, policyJson = json) }
+            val e = assertThrows<EteException.InvalidPolicy>(json) { Requirement(RequirementTerms("R-1", "P-1", OrderKind.ADULT, 6000, date), policyJson = json) }
             assertTrue(e.message!!.contains(named), e.message)
         }
-        val snapshot = org.json.JSONObject(Requirement("R-1", "P-1", OrderKind.ADULT, 6000, date).toJson())
+        val snapshot = org.json.JSONObject(Requirement(RequirementTerms("R-1", "P-1", OrderKind.ADULT, 6000, date)).toJson())
         snapshot.getJSONObject("policy").put("eteShare", org.json.JSONObject(mapOf("numerator" to 1000, "denominator" to 1)))
         assertThrows<EteException.InvalidPolicy> { Requirement.fromJson(snapshot.toString()) }
     }
 
     @Test
     fun `adjustments below the time still to do and extensions beyond the maximum are refused`() {
-        val r = Requirement("R-1", "P-1", OrderKind.ADULT, 6000, date)
+        val r = Requirement(RequirementTerms("R-1", "P-1", OrderKind.ADULT, 6000, date))
         val e = assertThrows<EteException.InvalidField> { r.record(LedgerEntry(null, date, "CA-1", LedgerEvent.Adjustment(-((1L shl 53) - 1)))) }
         assertTrue(e.message!!.contains("below zero"), e.message)
         assertThrows<EteException.InvalidField> { r.record(LedgerEntry(null, date, "CA-1", LedgerEvent.Extension(100_000u))) }
