@@ -103,6 +103,6 @@ fun printLicences(dir: File, now: Instant) {
     val u = pool.utilisation(now)
     println(
         "utilisation: capacity ${u.capacity}, allocated ${u.allocated}, free ${u.free}, waiting ${u.waiting}, " +
-            "dormant ${u.dormant}, ready to deactivate ${u.readyToDeactivate}, average days held ${u.averageDaysHeldText}",
+            "dormant ${u.dormant}, ready to deactivate ${u.readyToDeactivate}, average days held ${u.averageDaysText()}",
     )
 }
