@@ -45,10 +45,10 @@ impl<'py> IntoPyObject<'py> for &Minutes {
     type Target = PyInt;
     type Output = Bound<'py, PyInt>;
     type Error = std::convert::Infallible;
-    const OUTPUT_TYPE: PyStaticExpr = PyStaticExpr::Name { id: "int" };
+    const OUTPUT_TYPE: PyStaticExpr = <Minutes as IntoPyObject<'py>>::OUTPUT_TYPE;
 
     fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
-        self.get().into_pyobject(py)
+        (*self).into_pyobject(py)
     }
 }
 
