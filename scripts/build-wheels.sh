@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release wheels of the Python package, one per CPython version (not abi3: see
-# below), tagged manylinux_2_28 so that pip installs them on any Linux x86-64 with glibc 2.28 or
-# newer (RHEL 8, Debian 10, Ubuntu 18.10 and later), into target/wheels-dist (or $ETE_WHEELS).
+# below), tagged manylinux_2_34 so that pip installs them on any Linux x86-64 with glibc 2.34 or
+# newer (RHEL 9, Debian 12, Ubuntu 22.04 and later), into target/wheels-dist (or $ETE_WHEELS).
 #
 #   ./scripts/build-wheels.sh                # CPython 3.9, 3.10, 3.11, 3.12 and 3.13
 #   ./scripts/build-wheels.sh 3.9 3.13       # those versions only
@@ -11,9 +11,11 @@
 # Why not one abi3 wheel: pyo3-arrow (the Arrow PyCapsule import) builds under pyo3's
 # experimental-inspect (our generated stubs) only with its buffer_protocol feature, which needs
 # Py_buffer, part of the limited API only from Python 3.11; abi3-py39 does not compile.
-# Why --zig: linked on this machine (glibc 2.36) the module needs GLIBC_2.29..2.34 symbols, so
-# maturin's audit refuses manylinux_2_28; zig (the `ziglang` package from PyPI, in the dev
-# requirements) links against glibc 2.28's symbol versions instead, and the audit passes.
+# Why manylinux_2_34 and not 2_28: linked on this machine (glibc 2.36) the module needs
+# GLIBC_2.29..2.34 symbols, so maturin's audit refuses manylinux_2_28 (and accepts 2_34). `--zig`
+# (ziglang from PyPI) links against 2.28's symbols, but with maturin 1.16 the zig-linked module
+# cannot be introspected for the generated stubs ("No module named _ete_core found"), and wheels
+# without stubs would lose the package's typing. 2_28 would need a manylinux_2_28 container.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -21,8 +23,6 @@ out=${ETE_WHEELS:-$root/target/wheels-dist}
 versions=("$@")
 [[ ${#versions[@]} -gt 0 ]] || versions=(3.9 3.10 3.11 3.12 3.13)
 maturin=${MATURIN:-$root/.venv/bin/maturin}
-# maturin runs zig as `python3 -m ziglang`: the venv that has maturin has ziglang too.
-export PATH="$(dirname "$maturin"):$PATH"
 
 find_python() {
   local v=$1 p
@@ -41,5 +41,5 @@ interpreters=()
 for v in "${versions[@]}"; do interpreters+=(-i "$(find_python "$v")"); done
 rm -rf "$out"
 (cd bindings-python && "$maturin" build --release --locked --generate-stubs \
-  --compatibility manylinux_2_28 --zig "${interpreters[@]}" -o "$out")
+  --compatibility manylinux_2_34 "${interpreters[@]}" -o "$out")
 ls -1 "$out"
