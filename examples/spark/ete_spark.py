@@ -84,12 +84,15 @@ def spark_session(master: str = "local[2]"):  # noqa: ANN201 - pyspark is import
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     from pyspark.sql import SparkSession
 
-    return (SparkSession.builder.master(master).appName("ete-totals")
-            .config("spark.sql.shuffle.partitions", "8")
-            .config("spark.ui.enabled", "false")
-            .config("spark.ui.showConsoleProgress", "false")
-            .config("spark.driver.memory", "2g")
-            .getOrCreate())
+    spark = (SparkSession.builder.master(master).appName("ete-totals")
+             .config("spark.sql.shuffle.partitions", "8")
+             .config("spark.ui.enabled", "false")
+             .config("spark.ui.showConsoleProgress", "false")
+             .config("spark.driver.memory", "2g")
+             .getOrCreate())
+    # The mapInArrow functions live in this module: the executors import it.
+    spark.sparkContext.addPyFile(__file__)
+    return spark
 
 
 def spark_totals(spark, path: str | Path):  # noqa: ANN001, ANN201
