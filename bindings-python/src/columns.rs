@@ -159,13 +159,14 @@ impl<'py> Source<'py> {
 
 /// Nulls are refused, naming the column and the first null row.
 fn refuse_nulls(array: &dyn Array, field: &str) -> PyResult<()> {
-    match (0..array.len()).find(|i| array.null_count() > 0 && array.is_null(*i)) {
-        Some(row) => Err(crate::errors::invalid_field(format!(
-            "column {field}: row {row} is null ({} nulls); fill or drop the missing values first",
-            array.null_count()
-        ))),
-        None => Ok(()),
+    let nulls = array.null_count();
+    if nulls == 0 {
+        return Ok(());
     }
+    let row = (0..array.len()).find(|i| array.is_null(*i)).unwrap_or(0);
+    Err(crate::errors::invalid_field(format!(
+        "column {field}: row {row} is null ({nulls} nulls); fill or drop the missing values first"
+    )))
 }
 
 /// How results go back: numpy arrays, or Arrow arrays when any input was Arrow.
