@@ -2,6 +2,12 @@
 //! `Series`, lists): conversion and error mapping around `ete_core::columns`. The interpreter is
 //! released while the core works; results come back as new numpy arrays, without a copy.
 
+use std::sync::Arc;
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Int8Type, Int16Type, Int32Type, Int64Type};
+use arrow_array::{Array, ArrayRef, BooleanArray, PrimitiveArray, RecordBatch};
+use arrow_schema::{DataType, Field, Schema};
 use chrono::NaiveDate;
 use ete_core::columns::{self, CreditColumns, CreditRow};
 use ete_core::hours::{CreditPolicy, CreditReason};
@@ -13,16 +19,20 @@ use numpy::{
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString};
+use pyo3_arrow::input::{AnyArray, AnyRecordBatch};
+use pyo3_arrow::{PyArray, PyRecordBatch, PyTable};
 
 use crate::convert::Whole;
 use crate::credit::PyCreditPolicy;
 use crate::errors::py_result;
 use crate::ledger::PyLedgerPolicy;
 
-/// A column borrowed from a contiguous numpy array, or copied from a strided one.
+/// A column borrowed from a contiguous numpy array or an Arrow buffer, or copied (a strided
+/// numpy array, Arrow booleans, which are bits).
 enum Column<'py, T: Element> {
     View(PyReadonlyArray1<'py, T>),
     Copied(Vec<T>),
+    Shared(Box<dyn AsRef<[T]> + Send + Sync>),
 }
 
 impl<T: Element + Clone> Column<'_, T> {
@@ -30,7 +40,174 @@ impl<T: Element + Clone> Column<'_, T> {
         match self {
             Column::View(array) => array.as_slice().unwrap_or_default(),
             Column::Copied(values) => values,
+            Column::Shared(buffer) => (**buffer).as_ref(),
         }
+    }
+}
+
+/// A value type of the columns, read from numpy or Arrow, and written back to either.
+trait Native: Element + Clone + 'static {
+    /// The column when `array` holds this type (Arrow values are shared, not copied).
+    fn from_arrow(array: &ArrayRef) -> Option<Column<'static, Self>>;
+    /// A new Arrow array owning `values`.
+    fn into_arrow(values: Vec<Self>) -> ArrayRef;
+}
+
+macro_rules! native {
+    ($($rust:ty => $arrow:ty),*) => {$(
+        impl Native for $rust {
+            fn from_arrow(array: &ArrayRef) -> Option<Column<'static, Self>> {
+                let values = array.as_primitive_opt::<$arrow>()?.values().clone();
+                Some(Column::Shared(Box::new(values)))
+            }
+            fn into_arrow(values: Vec<Self>) -> ArrayRef {
+                Arc::new(PrimitiveArray::<$arrow>::from(values))
+            }
+        }
+    )*};
+}
+native!(i8 => Int8Type, i16 => Int16Type, i32 => Int32Type, i64 => Int64Type,
+        u8 => arrow_array::types::UInt8Type, u64 => arrow_array::types::UInt64Type);
+
+impl Native for bool {
+    fn from_arrow(array: &ArrayRef) -> Option<Column<'static, Self>> {
+        let values = array.as_boolean_opt()?;
+        Some(Column::Copied(values.values().iter().collect()))
+    }
+    fn into_arrow(values: Vec<Self>) -> ArrayRef {
+        Arc::new(BooleanArray::from(values))
+    }
+}
+
+/// Where a column comes from: a numpy array, or Arrow (one array; chunks are concatenated).
+enum Source<'py> {
+    Numpy(Bound<'py, PyUntypedArray>),
+    Arrow(ArrayRef),
+}
+
+/// Whether `obj` carries Arrow data (the Arrow PyCapsule interface).
+fn is_arrow(obj: &Bound<'_, PyAny>) -> bool {
+    obj.hasattr("__arrow_c_array__").unwrap_or(false)
+        || obj.hasattr("__arrow_c_stream__").unwrap_or(false)
+}
+
+impl<'py> Source<'py> {
+    fn new(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<Self> {
+        if !is_arrow(obj) {
+            return ndarray(obj, field).map(Source::Numpy);
+        }
+        let not_arrow = |e: String| {
+            crate::errors::invalid_field(format!("column {field}: not an Arrow array ({e})"))
+        };
+        let chunks = obj
+            .extract::<AnyArray>()
+            .map_err(|e| not_arrow(e.to_string()))?
+            .into_chunked_array()
+            .map_err(|e| not_arrow(PyErr::from(e).to_string()))?;
+        let array = match chunks.chunks() {
+            [one] => one.clone(),
+            many => {
+                let many: Vec<&dyn Array> = many.iter().map(|a| a.as_ref()).collect();
+                arrow_select::concat::concat(&many).map_err(|e| not_arrow(e.to_string()))?
+            }
+        };
+        Source::arrow(array, field)
+    }
+
+    /// An Arrow column, its nulls refused.
+    fn arrow(array: ArrayRef, field: &str) -> PyResult<Self> {
+        refuse_nulls(array.as_ref(), field)?;
+        Ok(Source::Arrow(array))
+    }
+
+    /// The column when it holds `T`.
+    fn typed<T: Native>(&self, field: &str) -> Option<PyResult<Column<'py, T>>> {
+        match self {
+            Source::Numpy(array) => typed(array, field),
+            Source::Arrow(array) => T::from_arrow(array).map(Ok),
+        }
+    }
+
+    fn type_name(&self) -> String {
+        match self {
+            Source::Numpy(array) => dtype_name(array),
+            Source::Arrow(array) => format!("Arrow {}", array.data_type()),
+        }
+    }
+}
+
+impl<'py> Source<'py> {
+    /// Times as int64: numpy datetime64 and Arrow timestamps are read as their integer values.
+    fn times(self) -> PyResult<Self> {
+        Ok(match self {
+            Source::Numpy(array) if array.dtype().kind() == b'M' => Source::Numpy(
+                array
+                    .call_method1("view", ("int64",))?
+                    .cast_into::<PyUntypedArray>()?,
+            ),
+            Source::Arrow(array) if matches!(array.data_type(), DataType::Timestamp(..)) => {
+                Source::Arrow(
+                    arrow_cast::cast::cast(&array, &DataType::Int64).map_err(|e| {
+                        crate::errors::invalid_field(format!("column completed_at: {e}"))
+                    })?,
+                )
+            }
+            other => other,
+        })
+    }
+}
+
+/// Nulls are refused, naming the column and the first null row.
+fn refuse_nulls(array: &dyn Array, field: &str) -> PyResult<()> {
+    let nulls = array.null_count();
+    if nulls == 0 {
+        return Ok(());
+    }
+    let row = (0..array.len()).find(|i| array.is_null(*i)).unwrap_or(0);
+    Err(crate::errors::invalid_field(format!(
+        "column {field}: row {row} is null ({nulls} nulls); fill or drop the missing values first"
+    )))
+}
+
+/// How results go back: numpy arrays, or Arrow arrays when any input was Arrow.
+#[derive(Clone, Copy)]
+struct Output {
+    arrow: bool,
+}
+
+impl Output {
+    fn of(inputs: &[Option<&Bound<'_, PyAny>>]) -> Self {
+        Output {
+            arrow: inputs.iter().flatten().any(|o| is_arrow(o)),
+        }
+    }
+
+    fn array<'py, T: Native>(self, py: Python<'py>, values: Vec<T>) -> PyResult<Bound<'py, PyAny>> {
+        if self.arrow {
+            export_array(py, T::into_arrow(values))
+        } else {
+            Ok(PyArray1::from_vec(py, values).into_any())
+        }
+    }
+}
+
+/// An Arrow array for Python: a `pyarrow.Array` when pyarrow is installed, else an object with
+/// `__arrow_c_array__` that any Arrow library reads.
+fn export_array(py: Python<'_>, array: ArrayRef) -> PyResult<Bound<'_, PyAny>> {
+    let array = Bound::new(py, PyArray::from_array_ref(array))?.into_any();
+    match py.import("pyarrow") {
+        Ok(pyarrow) => pyarrow.call_method1("array", (array,)),
+        Err(_) => Ok(array),
+    }
+}
+
+/// A record batch for Python, as [`export_array`] exports an array.
+fn export_batch(py: Python<'_>, batch: RecordBatch) -> PyResult<Bound<'_, PyAny>> {
+    let batch = PyRecordBatch::new(batch);
+    if py.import("pyarrow").is_ok() {
+        batch.into_pyarrow(py)
+    } else {
+        Ok(Bound::new(py, batch)?.into_any())
     }
 }
 
@@ -73,7 +250,7 @@ fn ndarray<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<Bound<'py, PyU
 fn require_numpy(py: Python<'_>) -> PyResult<()> {
     py.import("numpy").map(drop).map_err(|_| {
         pyo3::exceptions::PyImportError::new_err(
-            "the columnar API needs numpy: pip install 'ete-core[columns]'",
+            "the columnar API needs numpy or Arrow columns: pip install 'ete-core[columns]'",
         )
     })
 }
@@ -86,18 +263,25 @@ fn dtype_name(array: &Bound<'_, PyUntypedArray>) -> String {
         .unwrap_or_else(|_| "unknown".into())
 }
 
-/// A column of `T` (`int64`, `bool`, ...), or `InvalidField` naming the column and both dtypes.
-fn column<'py, T: Element + Clone>(
+/// A column of `T` (`int64`, `bool`, ...), or `InvalidField` naming the column and both types.
+fn column<'py, T: Native>(
     obj: &Bound<'py, PyAny>,
     field: &str,
     expected: &str,
 ) -> PyResult<Column<'py, T>> {
-    let array = ndarray(obj, field)?;
-    typed(&array, field).ok_or_else(|| {
+    typed_column(&Source::new(obj, field)?, field, expected)
+}
+
+fn typed_column<'py, T: Native>(
+    source: &Source<'py>,
+    field: &str,
+    expected: &str,
+) -> PyResult<Column<'py, T>> {
+    source.typed(field).ok_or_else(|| {
         crate::errors::invalid_field(format!(
-            "column {field}: expected dtype {expected}, got {} (convert with .astype(); \
+            "column {field}: expected dtype {expected}, got {} (convert with .astype() or .cast(); \
              missing values must be filled first)",
-            dtype_name(&array)
+            source.type_name()
         ))
     })?
 }
@@ -123,34 +307,22 @@ fn typed<'py, T: Element + Clone>(
     }))
 }
 
-fn optional<'py, T: Element + Clone>(
-    obj: Option<&Bound<'py, PyAny>>,
-    field: &str,
-    expected: &str,
-) -> PyResult<Option<Column<'py, T>>> {
-    obj.filter(|o| !o.is_none())
-        .map(|o| column(o, field, expected))
-        .transpose()
-}
-
-/// A dict of new numpy arrays.
+/// A dict of the named arrays.
 fn dict<'py>(
     py: Python<'py>,
     columns: Vec<(&str, Bound<'py, PyAny>)>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let out = PyDict::new(py);
+    let dict = PyDict::new(py);
     for (name, array) in columns {
-        out.set_item(name, array)?;
+        dict.set_item(name, array)?;
     }
-    Ok(out)
-}
-
-fn array<'py, T: Element>(py: Python<'py>, values: Vec<T>) -> Bound<'py, PyAny> {
-    PyArray1::from_vec(py, values).into_any()
+    Ok(dict)
 }
 
 /// Credit decisions for N completions (H-3..H-8): `{"credited": int64, "reason": uint8}`, the
-/// reason as an index into `CREDIT_REASONS`.
+/// reason as an index into `CREDIT_REASONS`. Columns are numpy arrays or Arrow arrays (anything
+/// with `__arrow_c_array__`/`__arrow_c_stream__`: pyarrow, polars, DuckDB); given Arrow, the
+/// results are Arrow.
 #[pyfunction]
 #[pyo3(signature = (actual, guided, passed, repeat = None, extra_time = None, policy = None))]
 pub(crate) fn credit_columns<'py>(
@@ -162,12 +334,57 @@ pub(crate) fn credit_columns<'py>(
     extra_time: Option<&Bound<'py, PyAny>>,
     policy: Option<PyRef<'py, PyCreditPolicy>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let actual = column::<i64>(actual, "actual", "int64")?;
-    let guided = column::<i64>(guided, "guided", "int64")?;
-    let passed = column::<bool>(passed, "passed", "bool")?;
-    let repeat = optional::<bool>(repeat, "repeat", "bool")?;
-    let extra_time = optional::<bool>(extra_time, "extra_time", "bool")?;
+    let out = Output::of(&[Some(actual), Some(guided), Some(passed), repeat, extra_time]);
     let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
+    let source = |o: &Bound<'py, PyAny>, field| Source::new(o, field);
+    let optional = |o: Option<&Bound<'py, PyAny>>, field| {
+        o.filter(|o| !o.is_none())
+            .map(|o| source(o, field))
+            .transpose()
+    };
+    let (credited, reason) = credit(
+        py,
+        [
+            source(actual, "actual")?,
+            source(guided, "guided")?,
+            source(passed, "passed")?,
+        ],
+        [
+            optional(repeat, "repeat")?,
+            optional(extra_time, "extra_time")?,
+        ],
+        &policy,
+    )?;
+    dict(
+        py,
+        vec![
+            ("credited", out.array(py, credited)?),
+            ("reason", out.array(py, reason)?),
+        ],
+    )
+}
+
+fn optional_bool<'py>(
+    source: Option<&Source<'py>>,
+    field: &str,
+) -> PyResult<Option<Column<'py, bool>>> {
+    source
+        .map(|s| typed_column::<bool>(s, field, "bool"))
+        .transpose()
+}
+
+/// Core's `credit_columns` over the five columns, the interpreter released.
+fn credit(
+    py: Python<'_>,
+    [actual, guided, passed]: [Source<'_>; 3],
+    [repeat, extra_time]: [Option<Source<'_>>; 2],
+    policy: &CreditPolicy,
+) -> PyResult<(Vec<i64>, Vec<u8>)> {
+    let actual = typed_column::<i64>(&actual, "actual", "int64")?;
+    let guided = typed_column::<i64>(&guided, "guided", "int64")?;
+    let passed = typed_column::<bool>(&passed, "passed", "bool")?;
+    let repeat = optional_bool(repeat.as_ref(), "repeat")?;
+    let extra_time = optional_bool(extra_time.as_ref(), "extra_time")?;
     let columns = CreditColumns {
         actual: actual.slice(),
         guided: guided.slice(),
@@ -175,14 +392,8 @@ pub(crate) fn credit_columns<'py>(
         repeat: repeat.as_ref().map(Column::slice),
         extra_time: extra_time.as_ref().map(Column::slice),
     };
-    let out = py_result(py.detach(|| columns::credit_columns(&columns, &policy)))?;
-    dict(
-        py,
-        vec![
-            ("credited", array(py, out.credited)),
-            ("reason", array(py, out.reason)),
-        ],
-    )
+    let out = py_result(py.detach(|| columns::credit_columns(&columns, policy)))?;
+    Ok((out.credited, out.reason))
 }
 
 /// Which completions repeat a course the person already passed (H-7), as `credit_batch` finds
@@ -195,15 +406,11 @@ pub(crate) fn find_repeats<'py>(
     completed_at: &Bound<'py, PyAny>,
     passed: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let out = Output::of(&[Some(person), Some(course), Some(completed_at), Some(passed)]);
     let person = column::<i64>(person, "person", "int64")?;
     let course = column::<i64>(course, "course", "int64")?;
-    let times = ndarray(completed_at, "completed_at")?;
-    let times = if times.dtype().kind() == b'M' {
-        times.call_method1("view", ("int64",))?
-    } else {
-        times.into_any()
-    };
-    let completed_at = column::<i64>(&times, "completed_at", "int64")?;
+    let times = Source::new(completed_at, "completed_at")?.times()?;
+    let completed_at = typed_column::<i64>(&times, "completed_at", "int64 or a timestamp")?;
     let passed = column::<bool>(passed, "passed", "bool")?;
     let (p, c, t, ok) = (
         person.slice(),
@@ -212,7 +419,7 @@ pub(crate) fn find_repeats<'py>(
         passed.slice(),
     );
     let repeat = py_result(py.detach(|| columns::find_repeats(p, c, t, ok)))?;
-    Ok(array(py, repeat))
+    out.array(py, repeat)
 }
 
 /// ETE credit per requirement capped by the allowance (H-10): `{"allowance", "credited",
@@ -226,21 +433,41 @@ pub(crate) fn ete_totals<'py>(
     required: &Bound<'py, PyAny>,
     policy: Option<PyRef<'py, PyLedgerPolicy>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let requirement = column::<i64>(requirement, "requirement", "int64")?;
-    let minutes = column::<i64>(minutes, "minutes", "int64")?;
-    let required = column::<i64>(required, "required", "int64")?;
-    let (r, m, q) = (requirement.slice(), minutes.slice(), required.slice());
+    let out = Output::of(&[Some(requirement), Some(minutes), Some(required)]);
     let policy = policy.map(|p| p.inner).unwrap_or_default();
-    let out = py_result(py.detach(|| columns::ete_totals(r, m, q, &policy)))?;
-    dict(
+    let totals = totals(
         py,
-        vec![
-            ("allowance", array(py, out.allowance)),
-            ("credited", array(py, out.credited)),
-            ("over_allowance", array(py, out.over_allowance)),
-            ("remaining", array(py, out.remaining)),
+        [
+            Source::new(requirement, "requirement")?,
+            Source::new(minutes, "minutes")?,
+            Source::new(required, "required")?,
         ],
-    )
+        &policy,
+    )?;
+    let columns = totals
+        .into_iter()
+        .map(|(name, values)| Ok((name, out.array(py, values)?)))
+        .collect::<PyResult<_>>()?;
+    dict(py, columns)
+}
+
+/// Core's `ete_totals` over the three columns: the four named results.
+fn totals(
+    py: Python<'_>,
+    [requirement, minutes, required]: [Source<'_>; 3],
+    policy: &ete_core::hours::LedgerPolicy,
+) -> PyResult<[(&'static str, Vec<i64>); 4]> {
+    let requirement = typed_column::<i64>(&requirement, "requirement", "int64")?;
+    let minutes = typed_column::<i64>(&minutes, "minutes", "int64")?;
+    let required = typed_column::<i64>(&required, "required", "int64")?;
+    let (r, m, q) = (requirement.slice(), minutes.slice(), required.slice());
+    let out = py_result(py.detach(|| columns::ete_totals(r, m, q, policy)))?;
+    Ok([
+        ("allowance", out.allowance),
+        ("credited", out.credited),
+        ("over_allowance", out.over_allowance),
+        ("remaining", out.remaining),
+    ])
 }
 
 /// Mark codes in any signed integer dtype (pandas `Categorical.codes` are int8).
@@ -272,17 +499,17 @@ impl Marks<'_> {
 }
 
 fn marks<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Marks<'py>> {
-    let array = ndarray(obj, "mark")?;
-    if let Some(c) = typed::<i8>(&array, "mark") {
+    let source = Source::new(obj, "mark")?;
+    if let Some(c) = source.typed::<i8>("mark") {
         return c.map(Marks::I8);
     }
-    if let Some(c) = typed::<i16>(&array, "mark") {
+    if let Some(c) = source.typed::<i16>("mark") {
         return c.map(Marks::I16);
     }
-    if let Some(c) = typed::<i32>(&array, "mark") {
+    if let Some(c) = source.typed::<i32>("mark") {
         return c.map(Marks::I32);
     }
-    column::<i64>(&array, "mark", "int8, int16, int32 or int64").map(Marks::I64)
+    typed_column::<i64>(&source, "mark", "int8, int16, int32 or int64").map(Marks::I64)
 }
 
 /// Attendance per learner (R-7, R-8) from a learner-index column and a mark-code column (an
@@ -299,6 +526,7 @@ pub(crate) fn attendance_by_learner<'py>(
     policy: Option<&str>,
     on: Option<NaiveDate>,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let out = Output::of(&[Some(learner), Some(mark)]);
     let policy = crate::attendance::statutory_policy(policy)?;
     let learner = column::<i64>(learner, "learner", "int64")?;
     let mark = marks(mark)?;
@@ -311,25 +539,179 @@ pub(crate) fn attendance_by_learner<'py>(
         MarkSlice::I64(m) => columns::attendance_by_learner(l, m, count, &policy, on),
     };
     let codes = mark.slice();
-    let out = py_result(py.detach(|| by_learner(codes)))?;
+    let by = py_result(py.detach(|| by_learner(codes)))?;
     let mut result: Vec<(&str, Bound<'py, PyAny>)> = Mark::ALL
         .into_iter()
-        .zip(out.counts)
-        .map(|(m, counts)| (m.code(), array(py, counts)))
-        .collect();
+        .zip(by.counts)
+        .map(|(m, counts)| Ok((m.code(), out.array(py, counts)?)))
+        .collect::<PyResult<_>>()?;
     result.extend([
-        ("unmarked", array(py, out.unmarked)),
-        ("possible", array(py, out.possible)),
-        ("attended", array(py, out.attended)),
-        ("statutory_possible", array(py, out.statutory_possible)),
-        ("statutory_attendance", array(py, out.statutory_attendance)),
-        ("authorised", array(py, out.authorised)),
-        ("unauthorised", array(py, out.unauthorised)),
-        ("absences", array(py, out.absences)),
-        ("persistent", array(py, out.persistent)),
-        ("severe", array(py, out.severe)),
+        ("unmarked", out.array(py, by.unmarked)?),
+        ("possible", out.array(py, by.possible)?),
+        ("attended", out.array(py, by.attended)?),
+        ("statutory_possible", out.array(py, by.statutory_possible)?),
+        (
+            "statutory_attendance",
+            out.array(py, by.statutory_attendance)?,
+        ),
+        ("authorised", out.array(py, by.authorised)?),
+        ("unauthorised", out.array(py, by.unauthorised)?),
+        ("absences", out.array(py, by.absences)?),
+        ("persistent", out.array(py, by.persistent)?),
+        ("severe", out.array(py, by.severe)?),
     ]);
     dict(py, result)
+}
+
+/// The batches of an Arrow record batch or stream (a pyarrow `RecordBatch` or `Table`, a polars
+/// `DataFrame`, a DuckDB relation: anything with `__arrow_c_array__` or `__arrow_c_stream__`).
+fn batches(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<(Vec<RecordBatch>, Arc<Schema>, bool)> {
+    let not_batch = |e: PyErr| {
+        pyo3::exceptions::PyTypeError::new_err(format!(
+            "{name}: expected an Arrow record batch or table (__arrow_c_array__ or \
+             __arrow_c_stream__): {e}"
+        ))
+    };
+    let input = obj.extract::<AnyRecordBatch>().map_err(not_batch)?;
+    let single = matches!(input, AnyRecordBatch::RecordBatch(_));
+    let schema = input.schema()?;
+    let batches = input
+        .into_reader()?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| crate::errors::invalid_field(format!("{name}: {e}")))?;
+    Ok((batches, schema, single))
+}
+
+/// All rows of `obj` as one batch (a stream's batches concatenated).
+fn one_batch(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<RecordBatch> {
+    let (batches, schema, _) = batches(obj, name)?;
+    arrow_select::concat::concat_batches(&schema, &batches)
+        .map_err(|e| crate::errors::invalid_field(format!("{name}: {e}")))
+}
+
+/// The column `field` of `batch`, if it has one.
+fn named(batch: &RecordBatch, field: &str) -> PyResult<Option<Source<'static>>> {
+    batch
+        .column_by_name(field)
+        .map(|c| Source::arrow(c.clone(), field))
+        .transpose()
+}
+
+/// The column `field` of `batch`, or `InvalidField` naming it.
+fn required_column(batch: &RecordBatch, field: &str) -> PyResult<Source<'static>> {
+    named(batch, field)?
+        .ok_or_else(|| crate::errors::invalid_field(format!("the batch has no column {field}")))
+}
+
+/// `batch` with `columns` added (replacing any of the same name).
+fn with_columns(batch: &RecordBatch, columns: Vec<(&str, ArrayRef)>) -> PyResult<RecordBatch> {
+    let schema = batch.schema();
+    let (mut fields, mut arrays): (Vec<Field>, Vec<ArrayRef>) = schema
+        .fields()
+        .iter()
+        .zip(batch.columns())
+        .filter(|(f, _)| !columns.iter().any(|(name, _)| f.name() == name))
+        .map(|(f, a)| (f.as_ref().clone(), a.clone()))
+        .unzip();
+    for (name, array) in columns {
+        fields.push(Field::new(name, array.data_type().clone(), false));
+        arrays.push(array);
+    }
+    RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays)
+        .map_err(|e| crate::errors::invalid_field(e.to_string()))
+}
+
+/// Credit decisions for a table of completions (H-3..H-8), the one call a Spark `mapInArrow`,
+/// a polars `map_batches` or a DuckDB query needs. Reads the columns `actual` and `guided`
+/// (int64 minutes), `passed` (bool) and, when present, `repeat` and `extra_time` (bool); returns
+/// the same rows with `credited` (int64 minutes) and `reason` (uint8, an index into
+/// `CREDIT_REASONS`) added: a record batch for a record batch, a table for a stream or table.
+/// A pyarrow object when pyarrow is installed, else one with the Arrow PyCapsule interface.
+#[pyfunction]
+#[pyo3(signature = (batch, policy = None))]
+pub(crate) fn credit_table<'py>(
+    py: Python<'py>,
+    batch: &Bound<'py, PyAny>,
+    policy: Option<PyRef<'py, PyCreditPolicy>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
+    let (batches, schema, single) = batches(batch, "batch")?;
+    let credited = batches
+        .iter()
+        .map(|b| {
+            let (credited, reason) = credit(
+                py,
+                [
+                    required_column(b, "actual")?,
+                    required_column(b, "guided")?,
+                    required_column(b, "passed")?,
+                ],
+                [named(b, "repeat")?, named(b, "extra_time")?],
+                &policy,
+            )?;
+            with_columns(
+                b,
+                vec![
+                    ("credited", i64::into_arrow(credited)),
+                    ("reason", u8::into_arrow(reason)),
+                ],
+            )
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    match (single, credited.as_slice()) {
+        (true, [one]) => export_batch(py, one.clone()),
+        _ => {
+            let schema = match credited.first() {
+                Some(b) => b.schema(),
+                None => with_columns(
+                    &RecordBatch::new_empty(schema),
+                    vec![
+                        ("credited", i64::into_arrow(Vec::new())),
+                        ("reason", u8::into_arrow(Vec::new())),
+                    ],
+                )?
+                .schema(),
+            };
+            let table = PyTable::try_new(credited, schema)?;
+            if py.import("pyarrow").is_ok() {
+                table.into_pyarrow(py)
+            } else {
+                Ok(Bound::new(py, table)?.into_any())
+            }
+        }
+    }
+}
+
+/// ETE credit per requirement capped by the allowance (H-10), over tables: `credits` has the
+/// columns `requirement` (int64, a row index into `requirements`) and `credited` (int64 minutes,
+/// as `credit_table` adds it); `requirements` has `required` (int64 minutes). Returns a record
+/// batch of the requirements' rows with `allowance`, `credited`, `over_allowance` and
+/// `remaining` (int64 minutes) added.
+#[pyfunction]
+#[pyo3(signature = (credits, requirements, policy = None))]
+pub(crate) fn ete_totals_table<'py>(
+    py: Python<'py>,
+    credits: &Bound<'py, PyAny>,
+    requirements: &Bound<'py, PyAny>,
+    policy: Option<PyRef<'py, PyLedgerPolicy>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let policy = policy.map(|p| p.inner).unwrap_or_default();
+    let credits = one_batch(credits, "credits")?;
+    let requirements = one_batch(requirements, "requirements")?;
+    let totals = totals(
+        py,
+        [
+            required_column(&credits, "requirement")?,
+            required_column(&credits, "credited")?,
+            required_column(&requirements, "required")?,
+        ],
+        &policy,
+    )?;
+    let columns = totals
+        .into_iter()
+        .map(|(name, values)| (name, i64::into_arrow(values)))
+        .collect();
+    export_batch(py, with_columns(&requirements, columns)?)
 }
 
 /// The reason codes as interned Python strings, made once.

@@ -54,7 +54,8 @@ mod _ete_core {
     };
     #[pymodule_export]
     use crate::columns::{
-        attendance_by_learner, credit_columns, credit_row, credit_rows, ete_totals, find_repeats,
+        attendance_by_learner, credit_columns, credit_row, credit_rows, credit_table, ete_totals,
+        ete_totals_table, find_repeats,
     };
     #[pymodule_export]
     use crate::completion::{
