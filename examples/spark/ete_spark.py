@@ -51,7 +51,7 @@ def generate(path: str | Path, completions: int = COMPLETIONS, requirements: int
     for i in range(files):
         pq.write_table(table.slice(i * rows, rows), path / "completions" / f"part-{i:03}.parquet")
     # Requirements of 20 to 300 hours, in minutes.
-    required = rng.integers(20, 301, requirements) * 60
+    required = rng.integers(40, 301, requirements) * 60  # H-9: 40 to 300 hours
     pq.write_table(pa.table({"requirement": np.arange(requirements), "required": required}),
                    path / "requirements.parquet")
 
