@@ -17,10 +17,14 @@ rustup toolchain list | grep -q nightly || rustup toolchain install nightly --pr
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "work/$t"
   echo "==> $t: ${seconds}s"
-  # New inputs go to work/ so that the committed corpus only changes through cmin below.
-  cargo +nightly fuzz run "$t" "work/$t" "corpus/$t" -- -max_total_time="$seconds" \
-    -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 2>&1 | tee "work/$t.log" | grep -E '^(#[0-9]+\s+DONE|stat::|==|SUMMARY)' || true
-  [[ ${PIPESTATUS[0]} -eq 0 ]] || { echo "$t: crash, see fuzz/artifacts/$t and work/$t.log" >&2; exit 1; }
+  # New inputs go to work/ so that the committed corpus only changes through the merge below.
+  if ! cargo +nightly fuzz run "$t" "work/$t" "corpus/$t" -- -max_total_time="$seconds" \
+      -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 >"work/$t.log" 2>&1; then
+    tail -40 "work/$t.log" >&2
+    echo "$t: crash, see fuzz/artifacts/$t and fuzz/work/$t.log" >&2
+    exit 1
+  fi
+  grep -E '^(#[0-9]+\s+DONE|stat::number_of_executed_units|stat::peak_rss|Done [0-9]+ runs)' "work/$t.log" || true
   # Keep only the new inputs that reach new code (libFuzzer's merge into the committed corpus).
   cargo +nightly fuzz run "$t" "corpus/$t" "work/$t" -- -merge=1 >/dev/null 2>&1
   rm -rf "work/$t"
