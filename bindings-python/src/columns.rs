@@ -71,12 +71,24 @@ native!(i8 => Int8Type, i16 => Int16Type, i32 => Int32Type, i64 => Int64Type,
 
 impl Native for bool {
     fn from_arrow(array: &ArrayRef) -> Option<Column<'static, Self>> {
-        let values = array.as_boolean_opt()?;
-        Some(Column::Copied(values.values().iter().collect()))
+        Some(Column::Copied(unpack_bits(array.as_boolean_opt()?.values())))
     }
     fn into_arrow(values: Vec<Self>) -> ArrayRef {
         Arc::new(BooleanArray::from(values))
     }
+}
+
+/// Arrow's bit-packed booleans as a byte per value, 64 at a time (a bit-by-bit iterator cost
+/// more than core's credit kernel itself: BENCHMARKS.md, issue 15).
+fn unpack_bits(bits: &arrow_buffer::BooleanBuffer) -> Vec<bool> {
+    let chunks = bits.inner().bit_chunks(bits.offset(), bits.len());
+    let mut out = Vec::with_capacity(bits.len());
+    for word in chunks.iter() {
+        out.extend_from_slice(&std::array::from_fn::<bool, 64, _>(|j| (word >> j) & 1 == 1));
+    }
+    let rest = chunks.remainder_bits();
+    out.extend((0..chunks.remainder_len()).map(|j| (rest >> j) & 1 == 1));
+    out
 }
 
 /// Where a column comes from: a numpy array, or Arrow (one array; chunks are concatenated).
