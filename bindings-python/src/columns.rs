@@ -23,7 +23,6 @@ use pyo3_arrow::input::{AnyArray, AnyRecordBatch};
 use pyo3_arrow::{PyArray, PyRecordBatch, PyTable};
 
 use crate::convert::Whole;
-use crate::credit::PyCreditPolicy;
 use crate::errors::py_result;
 use crate::ledger::PyLedgerPolicy;
 
@@ -71,7 +70,9 @@ native!(i8 => Int8Type, i16 => Int16Type, i32 => Int32Type, i64 => Int64Type,
 
 impl Native for bool {
     fn from_arrow(array: &ArrayRef) -> Option<Column<'static, Self>> {
-        Some(Column::Copied(unpack_bits(array.as_boolean_opt()?.values())))
+        Some(Column::Copied(unpack_bits(
+            array.as_boolean_opt()?.values(),
+        )))
     }
     fn into_arrow(values: Vec<Self>) -> ArrayRef {
         Arc::new(BooleanArray::from(values))
@@ -84,7 +85,9 @@ fn unpack_bits(bits: &arrow_buffer::BooleanBuffer) -> Vec<bool> {
     let chunks = bits.inner().bit_chunks(bits.offset(), bits.len());
     let mut out = Vec::with_capacity(bits.len());
     for word in chunks.iter() {
-        out.extend_from_slice(&std::array::from_fn::<bool, 64, _>(|j| (word >> j) & 1 == 1));
+        out.extend_from_slice(&std::array::from_fn::<bool, 64, _>(|j| {
+            (word >> j) & 1 == 1
+        }));
     }
     let rest = chunks.remainder_bits();
     out.extend((0..chunks.remainder_len()).map(|j| (rest >> j) & 1 == 1));
@@ -344,10 +347,10 @@ pub(crate) fn credit_columns<'py>(
     passed: &Bound<'py, PyAny>,
     repeat: Option<&Bound<'py, PyAny>>,
     extra_time: Option<&Bound<'py, PyAny>>,
-    policy: Option<PyRef<'py, PyCreditPolicy>>,
+    policy: Option<CreditPolicy>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let out = Output::of(&[Some(actual), Some(guided), Some(passed), repeat, extra_time]);
-    let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
+    let policy = policy.unwrap_or_default();
     let source = |o: &Bound<'py, PyAny>, field| Source::new(o, field);
     let optional = |o: Option<&Bound<'py, PyAny>>, field| {
         o.filter(|o| !o.is_none())
@@ -644,9 +647,9 @@ fn with_columns(batch: &RecordBatch, columns: Vec<(&str, ArrayRef)>) -> PyResult
 pub(crate) fn credit_table<'py>(
     py: Python<'py>,
     batch: &Bound<'py, PyAny>,
-    policy: Option<PyRef<'py, PyCreditPolicy>>,
+    policy: Option<CreditPolicy>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
+    let policy = policy.unwrap_or_default();
     let (batches, schema, single) = batches(batch, "batch")?;
     let credited = batches
         .iter()
@@ -774,9 +777,9 @@ pub(crate) fn credit_row<'py>(
     passed: bool,
     repeat: bool,
     extra_time: bool,
-    policy: Option<PyRef<'py, PyCreditPolicy>>,
+    policy: Option<CreditPolicy>,
 ) -> PyResult<(i64, Bound<'py, PyString>)> {
-    let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
+    let policy = policy.unwrap_or_default();
     let (credited, reason) = decide_row((actual, guided, passed, repeat, extra_time), &policy, 0)?;
     Ok((credited, reason_string(py, reason)))
 }
@@ -790,9 +793,9 @@ pub(crate) fn credit_row<'py>(
 pub(crate) fn credit_rows<'py>(
     py: Python<'py>,
     rows: &Bound<'py, PyAny>,
-    policy: Option<PyRef<'py, PyCreditPolicy>>,
+    policy: Option<CreditPolicy>,
 ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>)> {
-    let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
+    let policy = policy.unwrap_or_default();
     let (mut credited, mut reasons) = (Vec::new(), Vec::new());
     for (position, row) in rows.try_iter()?.enumerate() {
         let values: (Whole<i64>, Whole<i64>, bool, bool, bool) = row?.extract().map_err(|_| {

@@ -7,7 +7,7 @@ use pyo3::BoundObject;
 use pyo3::exceptions::PyTypeError;
 use pyo3::inspect::PyStaticExpr;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDateTime, PyTzInfo};
+use pyo3::types::{PyDateTime, PyTzInfo};
 use serde_json::Value;
 
 /// An aware `datetime.datetime` in any zone (`timezone.utc`, a fixed offset, a `zoneinfo`
@@ -92,61 +92,7 @@ fn snake_case(key: &str) -> String {
     out
 }
 
-/// A whole number for a parameter of Rust type `T` (a count, an id, a score, minutes before
-/// core checks them): an `int` outside `T`'s range is `InvalidField` (never `OverflowError`),
-/// anything but an `int` (a `bool`, a `float`, a `str`) is `TypeError`. Numpy integer scalars
-/// are accepted.
-pub struct Whole<T>(pub T);
-
-impl<'a, 'py, T: TryFrom<i128>> FromPyObject<'a, 'py> for Whole<T> {
-    type Error = PyErr;
-    const INPUT_TYPE: PyStaticExpr = PyStaticExpr::Name { id: "int" };
-
-    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Whole<T>> {
-        if obj.is_instance_of::<PyBool>() {
-            return Err(PyTypeError::new_err("expected an int, got bool"));
-        }
-        // The fast path: a Python int that fits an i64.
-        if let Ok(small) = obj.extract::<i64>() {
-            return T::try_from(i128::from(small))
-                .map(Whole)
-                .map_err(|_| out_of_range::<T>(&small.to_string()));
-        }
-        if !obj.hasattr("__index__")? {
-            return Err(PyTypeError::new_err(format!(
-                "expected an int, got {}",
-                type_name(&obj)
-            )));
-        }
-        let index = obj.call_method0("__index__")?;
-        let shown = || index.str().map(|s| s.to_string()).unwrap_or_default();
-        let wide: i128 = index.extract().map_err(|_| out_of_range::<T>(&shown()))?;
-        T::try_from(wide)
-            .map(Whole)
-            .map_err(|_| out_of_range::<T>(&shown()))
-    }
-}
-
-/// `InvalidField`: an int outside the range of the parameter's Rust type.
-fn out_of_range<T>(value: &str) -> PyErr {
-    crate::errors::invalid_field(format!(
-        "{value} is out of range: expected {}",
-        range_of::<T>()
-    ))
-}
-
-/// The range of a Rust integer type, in words.
-fn range_of<T>() -> &'static str {
-    match std::any::type_name::<T>() {
-        "u8" => "0..=255",
-        "u16" => "0..=65535",
-        "u32" => "0..=4294967295",
-        "u64" => "0..=18446744073709551615",
-        "usize" => "a non-negative int that fits this platform's memory",
-        "i64" => "-9223372036854775808..=9223372036854775807",
-        _ => "a smaller int",
-    }
-}
+pub use ete_core::python_types::Whole;
 
 /// `repr(value)` as Python writes it (`'code'`, `None`, `datetime.date(2026, 11, 16)`), for
 /// reprs in Python syntax.

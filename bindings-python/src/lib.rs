@@ -62,9 +62,7 @@ mod _ete_core {
         PyCompletion, PyReadResult, read_completions_csv, read_completions_json,
     };
     #[pymodule_export]
-    use crate::credit::{
-        PyAgreement, PyCreditPolicy, allowance_cap, credit_against_requirements, credit_batch,
-    };
+    use crate::credit::{allowance_cap, credit_against_requirements, credit_batch};
     #[pymodule_export]
     use crate::ledger::{PyLedgerEntry, PyLedgerPolicy, PyRequirement, record_credits};
     #[pymodule_export]
@@ -88,7 +86,9 @@ mod _ete_core {
         plan_transfer,
     };
     #[pymodule_export]
-    use ete_core::hours::{Certificate, Course, CreditDecision, Delivery, Reject};
+    use ete_core::hours::{
+        Certificate, Course, CreditDecision, CreditPolicy, Delivery, ExtraTimeAgreement, Reject,
+    };
     #[pymodule_export]
     use ete_core::routing::{Decision, Organisation, Receipt, TransferFile};
 }

@@ -228,3 +228,183 @@ impl crate::routing::Decision {
         ))
     }
 }
+
+/// A whole number for a parameter of Rust type `T` (a count, an id, a score, minutes before
+/// core checks them): an `int` outside `T`'s range is `InvalidField` (never `OverflowError`),
+/// anything but an `int` (a `bool`, a `float`, a `str`) is `TypeError`. Numpy integer scalars
+/// are accepted.
+pub struct Whole<T>(pub T);
+
+impl<'a, 'py, T: TryFrom<i128>> FromPyObject<'a, 'py> for Whole<T> {
+    type Error = PyErr;
+    const INPUT_TYPE: PyStaticExpr = PyStaticExpr::Name { id: "int" };
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Whole<T>> {
+        if obj.is_instance_of::<PyBool>() {
+            return Err(PyTypeError::new_err("expected an int, got bool"));
+        }
+        // The fast path: a Python int that fits an i64.
+        if let Ok(small) = obj.extract::<i64>() {
+            return T::try_from(i128::from(small))
+                .map(Whole)
+                .map_err(|_| out_of_range::<T>(&small.to_string()));
+        }
+        if !obj.hasattr("__index__")? {
+            return Err(PyTypeError::new_err(format!(
+                "expected an int, got {}",
+                obj.get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_else(|_| "an object".to_owned())
+            )));
+        }
+        let index = obj.call_method0("__index__")?;
+        let shown = || index.str().map(|s| s.to_string()).unwrap_or_default();
+        let wide: i128 = index.extract().map_err(|_| out_of_range::<T>(&shown()))?;
+        T::try_from(wide)
+            .map(Whole)
+            .map_err(|_| out_of_range::<T>(&shown()))
+    }
+}
+
+/// `InvalidField`: an int outside the range of the parameter's Rust type.
+fn out_of_range<T>(value: &str) -> PyErr {
+    error(
+        ErrorKind::InvalidField,
+        format!("{value} is out of range: expected {}", range_of::<T>()),
+    )
+}
+
+/// The range of a Rust integer type, in words.
+fn range_of<T>() -> &'static str {
+    match std::any::type_name::<T>() {
+        "u8" => "0..=255",
+        "u16" => "0..=65535",
+        "u32" => "0..=4294967295",
+        "u64" => "0..=18446744073709551615",
+        "usize" => "a non-negative int that fits this platform's memory",
+        "i64" => "-9223372036854775808..=9223372036854775807",
+        _ => "a smaller int",
+    }
+}
+
+/// A core error as the `ete_core` exception of its kind.
+fn raise<E: std::fmt::Display>(kind: impl FnOnce(&E) -> ErrorKind) -> impl FnOnce(E) -> PyErr {
+    move |e| error(kind(&e), e.to_string())
+}
+
+#[pymethods]
+impl crate::hours::CreditPolicy {
+    /// A policy; what is not given takes core's default (20%, repeats not credited: H-5, H-7).
+    #[new]
+    #[pyo3(signature = (allowance_percent = None, credit_repeats = None))]
+    fn py_new(
+        allowance_percent: Option<Whole<u32>>,
+        credit_repeats: Option<bool>,
+    ) -> PyResult<Self> {
+        let default = Self::default();
+        Self::new(
+            allowance_percent.map_or(default.allowance_percent(), |p| p.0),
+            credit_repeats.unwrap_or(default.credit_repeats()),
+        )
+        .map_err(raise(crate::hours::PolicyError::kind))
+    }
+    /// Loads a policy from JSON: `{"allowancePercent": 20, "creditRepeats": false}`.
+    #[staticmethod]
+    #[pyo3(name = "from_json")]
+    fn py_from_json(text: &str) -> PyResult<Self> {
+        Self::from_json(text).map_err(raise(crate::hours::PolicyError::kind))
+    }
+    /// The policy as JSON, as `from_json` reads it.
+    #[pyo3(name = "to_json")]
+    fn py_to_json(&self) -> String {
+        self.to_json()
+    }
+    /// The extra-time allowance, in percent of the guided time (H-5).
+    #[getter(allowance_percent)]
+    fn py_allowance_percent(&self) -> u32 {
+        self.allowance_percent()
+    }
+    /// Whether a course already credited to the person is credited again (H-7).
+    #[getter(credit_repeats)]
+    fn py_credit_repeats(&self) -> bool {
+        self.credit_repeats()
+    }
+    fn __repr__(&self) -> String {
+        let repeats = if self.credit_repeats() {
+            "True"
+        } else {
+            "False"
+        };
+        format!(
+            "CreditPolicy(allowance_percent={}, credit_repeats={repeats})",
+            self.allowance_percent()
+        )
+    }
+}
+
+#[pymethods]
+impl crate::hours::ExtraTimeAgreement {
+    /// A practitioner's extra-time agreement for a person (H-6), checked as core's `new`.
+    #[new]
+    #[pyo3(signature = (person_ref, agreed_by, agreed_on, category, allowance_percent = None))]
+    fn py_new(
+        person_ref: String,
+        agreed_by: String,
+        agreed_on: chrono::NaiveDate,
+        category: crate::hours::AgreementCategory,
+        allowance_percent: Option<Whole<u32>>,
+    ) -> PyResult<Self> {
+        Self::new(
+            person_ref,
+            agreed_by,
+            agreed_on,
+            category,
+            allowance_percent.map(|p| p.0),
+        )
+        .map_err(raise(crate::hours::RecordError::kind))
+    }
+    /// The person's reference.
+    #[getter(person_ref)]
+    fn py_person_ref(&self) -> &str {
+        self.person_ref()
+    }
+    /// The practitioner who agreed it.
+    #[getter(agreed_by)]
+    fn py_agreed_by(&self) -> &str {
+        self.agreed_by()
+    }
+    /// When it was agreed.
+    #[getter(agreed_on)]
+    fn py_agreed_on(&self) -> chrono::NaiveDate {
+        self.agreed_on()
+    }
+    /// Why extra time is agreed.
+    #[getter(category)]
+    fn py_category(&self) -> crate::hours::AgreementCategory {
+        self.category()
+    }
+    /// The agreed allowance in percent, if not the policy's.
+    #[getter(allowance_percent)]
+    fn py_allowance_percent(&self) -> Option<u32> {
+        self.allowance_percent()
+    }
+    fn __repr__(&self) -> String {
+        let percent = self
+            .allowance_percent()
+            .map_or("None".to_owned(), |p| p.to_string());
+        format!(
+            "ExtraTimeAgreement(person_ref={}, agreed_by={}, agreed_on=datetime.date({}), \
+             category={}, allowance_percent={percent})",
+            py_str(self.person_ref()),
+            py_str(self.agreed_by()),
+            self.agreed_on().format("%Y, %-m, %-d"),
+            py_str(crate::codes::Code::code(self.category())),
+        )
+    }
+}
+
+/// A `str` as Python's `repr` writes it (single quotes).
+fn py_str(text: &str) -> String {
+    format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
+}

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::hours::RecordError;
 use crate::hours::policy::MAX_ALLOWANCE_PERCENT;
+#[cfg(feature = "python")]
+use pyo3::prelude::*;
 
 /// Why extra time was agreed: a category, never free-text health data (H-6).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -49,6 +51,10 @@ crate::codes!(AgreementCategory, "agreement category", {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "AgreementFields", into = "AgreementFields")]
+#[cfg_attr(
+    feature = "python",
+    pyclass(module = "ete_core", frozen, eq, hash, from_py_object)
+)]
 pub struct ExtraTimeAgreement {
     fields: AgreementFields,
 }

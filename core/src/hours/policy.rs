@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::ErrorKind;
+#[cfg(feature = "python")]
+use pyo3::prelude::*;
 
 /// The largest extra-time allowance a policy or agreement may grant: 100% (double time).
 pub const MAX_ALLOWANCE_PERCENT: u32 = 100;
@@ -53,6 +55,10 @@ impl PolicyError {
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "PolicyFields", into = "PolicyFields")]
+#[cfg_attr(
+    feature = "python",
+    pyclass(module = "ete_core", frozen, eq, hash, from_py_object)
+)]
 pub struct CreditPolicy {
     fields: PolicyFields,
 }
