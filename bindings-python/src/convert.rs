@@ -2,62 +2,11 @@
 //! `Wrap<T>` idea from polars): aware datetimes as UTC instants, core values as plain Python
 //! data with `snake_case` keys.
 
-use chrono::{DateTime, Utc};
 use pyo3::BoundObject;
-use pyo3::exceptions::PyTypeError;
-use pyo3::inspect::PyStaticExpr;
 use pyo3::prelude::*;
-use pyo3::types::{PyDateTime, PyTzInfo};
 use serde_json::Value;
 
-/// An aware `datetime.datetime` in any zone (`timezone.utc`, a fixed offset, a `zoneinfo`
-/// zone), as a UTC instant. A naive datetime, or one whose `tzinfo.utcoffset()` is `None`, is
-/// a `TypeError` in the same words everywhere; an instant that cannot be expressed in UTC
-/// (year 1 at a positive offset) is `InvalidField`.
-pub struct Instant(pub DateTime<Utc>);
-
-impl<'a, 'py> FromPyObject<'a, 'py> for Instant {
-    type Error = PyErr;
-    const INPUT_TYPE: PyStaticExpr = PyStaticExpr::Attribute {
-        value: &PyStaticExpr::Name { id: "datetime" },
-        attr: "datetime",
-    };
-
-    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Instant> {
-        let value = obj.cast::<PyDateTime>().map_err(|_| {
-            PyTypeError::new_err(format!(
-                "expected a timezone-aware datetime.datetime, got {}",
-                type_name(&obj)
-            ))
-        })?;
-        if value.call_method0("utcoffset")?.is_none() {
-            return Err(PyTypeError::new_err(
-                "a timezone-aware datetime is required (e.g. tzinfo=datetime.timezone.utc): \
-                 a naive datetime names no instant",
-            ));
-        }
-        let utc = PyTzInfo::utc(obj.py())?;
-        value
-            .call_method1("astimezone", (utc,))
-            .and_then(|v| v.extract::<DateTime<Utc>>())
-            .map(Instant)
-            .map_err(|_| {
-                crate::errors::invalid_field(format!(
-                    "{}: this instant cannot be expressed in UTC (years 1..=9999)",
-                    value.str().map(|s| s.to_string()).unwrap_or_default()
-                ))
-            })
-    }
-}
-
-/// The Python type name of a value, for error messages (never the value: it may be personal).
-pub fn type_name(value: &Borrowed<'_, '_, PyAny>) -> String {
-    value
-        .get_type()
-        .name()
-        .map(|n| n.to_string())
-        .unwrap_or_else(|_| "an object".to_owned())
-}
+pub use ete_core::python_types::Instant;
 
 /// A core value as plain Python data (dicts, lists, str, int, bool, None) with `snake_case`
 /// keys, built from its serde form without going through JSON text.

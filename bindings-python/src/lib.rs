@@ -70,10 +70,7 @@ mod _ete_core {
     #[pymodule_export]
     use crate::minutes::{apply_ratio, format_minutes, parse_minutes};
     #[pymodule_export]
-    use crate::register::{
-        PyActor, PyContribution, PyEntry, PyLesson, PyMarkDecision, PyNote, PyRecordNotes,
-        PyRegister,
-    };
+    use crate::register::{PyContribution, PyRecordNotes, PyRegister};
     #[pymodule_export]
     use crate::report::{
         PyCompletionReport, certificate, completion_report, delivery_against_target,
@@ -89,6 +86,8 @@ mod _ete_core {
     use ete_core::hours::{
         Certificate, Course, CreditDecision, CreditPolicy, Delivery, ExtraTimeAgreement, Reject,
     };
+    #[pymodule_export]
+    use ete_core::register::{Actor, Entry, Lesson, MarkDecision, Note};
     #[pymodule_export]
     use ete_core::routing::{Decision, Organisation, Receipt, TransferFile};
 }

@@ -1,205 +1,18 @@
 //! Registers (R-1..R-6, R-9): lessons, actors, a `Register` safe to share between threads, notes
 //! and contribution scores. Marks and roles are their codes (`"present"`, `"provider"`, ...).
 
-use chrono::{DateTime, Utc};
 use ete_core::contribution::Contribution;
-use ete_core::register::{self, Action, Actor, Lesson, Mark, RecordNotes, Role};
+use ete_core::register::{self, Action, Actor, Lesson, Mark, RecordNotes};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{Instant, Whole, py_repr, repr_call};
+use crate::convert::{Instant, Whole, py_repr};
 use crate::errors::py_result;
 use crate::shared::Shared;
 
 /// A mark from its code, or `InvalidField` naming it.
 pub(crate) fn mark(code: &str) -> PyResult<Mark> {
     py_result(code.parse::<Mark>())
-}
-
-fn code(mark: Option<Mark>) -> Option<&'static str> {
-    mark.map(Mark::code)
-}
-
-/// A person acting in a role (`"provider"`, `"school"` or `"hub"`): a staff id, never a name.
-#[pyclass(name = "Actor", module = "ete_core", frozen, eq, hash)]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct PyActor {
-    inner: Actor,
-}
-
-#[pymethods]
-impl PyActor {
-    #[new]
-    fn new(role: &str, id: String) -> PyResult<PyActor> {
-        let role: Role = py_result(role.parse())?;
-        Ok(PyActor {
-            inner: Actor::new(role, id),
-        })
-    }
-    #[getter]
-    fn role(&self) -> &'static str {
-        self.inner.role.code()
-    }
-    #[getter]
-    fn id(&self) -> &str {
-        &self.inner.id
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        repr_call(
-            "Actor",
-            &[
-                ("role", py_repr(py, self.inner.role.code())),
-                ("id", py_repr(py, &self.inner.id)),
-            ],
-        )
-    }
-}
-
-/// A lesson: its register can be marked once it has finished.
-#[pyclass(name = "Lesson", module = "ete_core", frozen)]
-#[derive(Clone)]
-pub struct PyLesson {
-    inner: Lesson,
-}
-
-#[pymethods]
-impl PyLesson {
-    #[new]
-    fn new(
-        id: String,
-        provider: String,
-        starts_at: Instant,
-        ends_at: Instant,
-    ) -> PyResult<PyLesson> {
-        Ok(PyLesson {
-            inner: Lesson {
-                id,
-                provider,
-                starts_at: starts_at.0,
-                ends_at: ends_at.0,
-            },
-        })
-    }
-    #[getter]
-    fn id(&self) -> &str {
-        &self.inner.id
-    }
-    #[getter]
-    fn provider(&self) -> &str {
-        &self.inner.provider
-    }
-    #[getter]
-    fn starts_at(&self) -> DateTime<Utc> {
-        self.inner.starts_at
-    }
-    #[getter]
-    fn ends_at(&self) -> DateTime<Utc> {
-        self.inner.ends_at
-    }
-    fn __repr__(&self, py: Python<'_>) -> String {
-        repr_call(
-            "Lesson",
-            &[
-                ("id", py_repr(py, &self.inner.id)),
-                ("provider", py_repr(py, &self.inner.provider)),
-                ("starts_at", py_repr(py, self.inner.starts_at)),
-                ("ends_at", py_repr(py, self.inner.ends_at)),
-            ],
-        )
-    }
-}
-
-/// Whether a mark may be set, and why: `reason` is a code, `explanation` the text.
-#[pyclass(name = "MarkDecision", module = "ete_core", frozen, get_all)]
-pub struct PyMarkDecision {
-    allowed: bool,
-    reason: &'static str,
-    explanation: String,
-}
-
-#[pymethods]
-impl PyMarkDecision {
-    fn __repr__(&self, py: Python<'_>) -> String {
-        repr_call(
-            "MarkDecision",
-            &[
-                ("allowed", py_repr(py, self.allowed)),
-                ("reason", py_repr(py, self.reason)),
-            ],
-        )
-    }
-}
-
-/// One learner's entry: the provider's mark and the school's decision side by side.
-#[pyclass(name = "Entry", module = "ete_core", frozen, get_all)]
-pub struct PyEntry {
-    provider_mark: Option<&'static str>,
-    school_decision: Option<&'static str>,
-    current: Option<&'static str>,
-    contribution: Option<i8>,
-}
-
-impl From<&register::Entry> for PyEntry {
-    fn from(e: &register::Entry) -> PyEntry {
-        PyEntry {
-            provider_mark: code(e.provider_mark),
-            school_decision: code(e.school_decision),
-            current: code(e.current()),
-            contribution: e.contribution.map(Contribution::get),
-        }
-    }
-}
-
-#[pymethods]
-impl PyEntry {
-    fn __repr__(&self, py: Python<'_>) -> String {
-        format!(
-            "Entry(provider_mark={}, school_decision={}, current={}, contribution={})",
-            py_repr(py, self.provider_mark),
-            py_repr(py, self.school_decision),
-            py_repr(py, self.current),
-            py_repr(py, self.contribution)
-        )
-    }
-}
-
-/// A note with its author and time; `lesson` is `None` for a note on the record.
-/// `repr` leaves the text out.
-#[pyclass(name = "Note", module = "ete_core", frozen, get_all)]
-pub struct PyNote {
-    learner: String,
-    author: PyActor,
-    at: DateTime<Utc>,
-    text: String,
-    lesson: Option<String>,
-}
-
-impl From<&register::Note> for PyNote {
-    fn from(n: &register::Note) -> PyNote {
-        PyNote {
-            learner: n.learner.clone(),
-            author: PyActor {
-                inner: n.author.clone(),
-            },
-            at: n.at,
-            text: n.text.clone(),
-            lesson: n.lesson.clone(),
-        }
-    }
-}
-
-#[pymethods]
-impl PyNote {
-    fn __repr__(&self, py: Python<'_>) -> String {
-        repr_call(
-            "Note",
-            &[
-                ("learner", py_repr(py, &self.learner)),
-                ("lesson", py_repr(py, self.lesson.as_deref())),
-                ("at", py_repr(py, self.at)),
-            ],
-        )
-    }
 }
 
 /// A lesson's register, safe to share between threads. Every refusal leaves it unchanged.
@@ -214,11 +27,11 @@ impl PyRegister {
         &self,
         py: Python<'py>,
         id: Option<String>,
-        actor: &PyActor,
+        actor: &Actor,
         at: Instant,
         action: Action,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let actor = actor.inner.clone();
+        let actor = actor.clone();
         let events = py_result(self.inner.with(py, |r| {
             let id = id.unwrap_or_else(|| r.next_command_id());
             r.execute(&register::Command {
@@ -248,17 +61,16 @@ pub(crate) fn snapshots(
 #[pymethods]
 impl PyRegister {
     #[new]
-    fn new(lesson: PyRef<'_, PyLesson>, learners: Vec<String>) -> PyResult<PyRegister> {
-        let inner = py_result(register::Register::new(lesson.inner.clone(), &learners))?;
+    fn new(lesson: Lesson, learners: Vec<String>) -> PyResult<PyRegister> {
+        let inner = py_result(register::Register::new(lesson, &learners))?;
         Ok(PyRegister {
             inner: Shared::new(inner),
         })
     }
     /// The lesson.
     #[getter]
-    fn lesson(&self, py: Python<'_>) -> PyResult<PyLesson> {
-        let inner = self.inner.with(py, |r| r.lesson().clone())?;
-        Ok(PyLesson { inner })
+    fn lesson(&self, py: Python<'_>) -> PyResult<Lesson> {
+        self.inner.with(py, |r| r.lesson().clone())
     }
     /// The learners on the register.
     fn learners(&self, py: Python<'_>) -> PyResult<Vec<String>> {
@@ -268,15 +80,15 @@ impl PyRegister {
         self.inner.with(py, |r| r.entries().len())
     }
     /// A learner's entry, or None.
-    fn entry(&self, py: Python<'_>, learner: &str) -> PyResult<Option<PyEntry>> {
-        self.inner.with(py, |r| r.entry(learner).map(PyEntry::from))
+    fn entry(&self, py: Python<'_>, learner: &str) -> PyResult<Option<register::Entry>> {
+        self.inner.with(py, |r| r.entry(learner).cloned())
     }
     /// Every learner's entry, by learner.
     fn entries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let entries: Vec<(String, PyEntry)> = self.inner.with(py, |r| {
+        let entries: Vec<(String, register::Entry)> = self.inner.with(py, |r| {
             r.entries()
                 .iter()
-                .map(|(l, e)| (l.clone(), PyEntry::from(e)))
+                .map(|(l, e)| (l.clone(), e.clone()))
                 .collect()
         })?;
         let out = PyDict::new(py);
@@ -301,11 +113,10 @@ impl PyRegister {
     #[staticmethod]
     fn replay(
         py: Python<'_>,
-        lesson: PyRef<'_, PyLesson>,
+        lesson: Lesson,
         learners: Vec<String>,
         events_json: &str,
     ) -> PyResult<PyRegister> {
-        let lesson = lesson.inner.clone();
         let register = py.detach(|| {
             let events: Vec<register::Event> = serde_json::from_str(events_json)
                 .map_err(|e| crate::errors::malformed(format!("invalid event log: {e}")))?;
@@ -324,9 +135,8 @@ impl PyRegister {
         })
     }
     /// The attendance notes, oldest first.
-    fn notes(&self, py: Python<'_>) -> PyResult<Vec<PyNote>> {
-        self.inner
-            .with(py, |r| r.notes().iter().map(PyNote::from).collect())
+    fn notes(&self, py: Python<'_>) -> PyResult<Vec<register::Note>> {
+        self.inner.with(py, |r| r.notes().to_vec())
     }
     /// True when every learner has a mark.
     fn is_complete(&self, py: Python<'_>) -> PyResult<bool> {
@@ -336,20 +146,14 @@ impl PyRegister {
     fn check(
         &self,
         py: Python<'_>,
-        actor: PyRef<'_, PyActor>,
+        actor: Actor,
         learner: &str,
         mark: &str,
         now: Instant,
-    ) -> PyResult<PyMarkDecision> {
-        let (mark, actor) = (self::mark(mark)?, actor.inner.clone());
-        let d = self
-            .inner
-            .with(py, |r| r.check(&actor, learner, mark, now.0))?;
-        Ok(PyMarkDecision {
-            allowed: d.allowed,
-            reason: d.reason.code(),
-            explanation: d.reason.to_string(),
-        })
+    ) -> PyResult<register::MarkDecision> {
+        let mark = self::mark(mark)?;
+        self.inner
+            .with(py, |r| r.check(&actor, learner, mark, now.0))
     }
     /// Records a mark, or refuses with `MarkRefused` and the register unchanged.
     /// Returns the events; with an `id`, a retry returns none and changes nothing.
@@ -357,7 +161,7 @@ impl PyRegister {
     fn mark<'py>(
         &self,
         py: Python<'py>,
-        actor: PyRef<'_, PyActor>,
+        actor: Actor,
         learner: String,
         mark: &str,
         now: Instant,
@@ -371,7 +175,7 @@ impl PyRegister {
     fn add_note<'py>(
         &self,
         py: Python<'py>,
-        author: PyRef<'_, PyActor>,
+        author: Actor,
         learner: String,
         text: String,
         at: Instant,
@@ -384,7 +188,7 @@ impl PyRegister {
     fn set_contribution<'py>(
         &self,
         py: Python<'py>,
-        actor: PyRef<'_, PyActor>,
+        actor: Actor,
         learner: String,
         score: Whole<i64>,
         at: Instant,
@@ -430,14 +234,7 @@ impl PyRecordNotes {
         }
     }
     /// Adds a note to the record.
-    fn add(
-        &self,
-        py: Python<'_>,
-        author: PyRef<'_, PyActor>,
-        text: &str,
-        at: Instant,
-    ) -> PyResult<()> {
-        let author = author.inner.clone();
+    fn add(&self, py: Python<'_>, author: Actor, text: &str, at: Instant) -> PyResult<()> {
         py_result(self.inner.with(py, |n| n.add(&author, text, at.0))?)
     }
     /// These notes and the learner's attendance notes from `registers`, oldest first.
@@ -446,14 +243,9 @@ impl PyRecordNotes {
         &self,
         py: Python<'_>,
         registers: Option<Vec<PyRef<'_, PyRegister>>>,
-    ) -> PyResult<Vec<PyNote>> {
+    ) -> PyResult<Vec<register::Note>> {
         let registers = snapshots(py, &registers.unwrap_or_default())?;
-        self.inner.with(py, |n| {
-            n.with_attendance_notes(&registers)
-                .iter()
-                .map(PyNote::from)
-                .collect()
-        })
+        self.inner.with(py, |n| n.with_attendance_notes(&registers))
     }
 }
 

@@ -408,3 +408,155 @@ impl crate::hours::ExtraTimeAgreement {
 fn py_str(text: &str) -> String {
     format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
 }
+
+/// An aware `datetime.datetime` in any zone (`timezone.utc`, a fixed offset, a `zoneinfo`
+/// zone), as a UTC instant. A naive datetime, or one whose `tzinfo.utcoffset()` is `None`, is
+/// a `TypeError` in the same words everywhere; an instant that cannot be expressed in UTC
+/// (year 1 at a positive offset) is `InvalidField`.
+pub struct Instant(pub chrono::DateTime<chrono::Utc>);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Instant {
+    type Error = PyErr;
+    const INPUT_TYPE: PyStaticExpr = PyStaticExpr::Attribute {
+        value: &PyStaticExpr::Name { id: "datetime" },
+        attr: "datetime",
+    };
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Instant> {
+        let value = obj.cast::<pyo3::types::PyDateTime>().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "expected a timezone-aware datetime.datetime, got {}",
+                obj.get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_else(|_| "an object".to_owned())
+            ))
+        })?;
+        if value.call_method0("utcoffset")?.is_none() {
+            return Err(PyTypeError::new_err(
+                "a timezone-aware datetime is required (e.g. tzinfo=datetime.timezone.utc): \
+                 a naive datetime names no instant",
+            ));
+        }
+        let utc = pyo3::types::PyTzInfo::utc(obj.py())?;
+        value
+            .call_method1("astimezone", (utc,))
+            .and_then(|v| v.extract::<chrono::DateTime<chrono::Utc>>())
+            .map(Instant)
+            .map_err(|_| {
+                error(
+                    ErrorKind::InvalidField,
+                    format!(
+                        "{}: this instant cannot be expressed in UTC (years 1..=9999)",
+                        value.str().map(|s| s.to_string()).unwrap_or_default()
+                    ),
+                )
+            })
+    }
+}
+
+impl<'py> IntoPyObject<'py> for crate::contribution::Contribution {
+    type Target = PyInt;
+    type Output = Bound<'py, PyInt>;
+    type Error = std::convert::Infallible;
+    const OUTPUT_TYPE: PyStaticExpr = PyStaticExpr::Name { id: "int" };
+
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        self.get().into_pyobject(py)
+    }
+}
+
+impl<'py> IntoPyObject<'py> for &crate::contribution::Contribution {
+    type Target = PyInt;
+    type Output = Bound<'py, PyInt>;
+    type Error = std::convert::Infallible;
+    const OUTPUT_TYPE: PyStaticExpr = PyStaticExpr::Name { id: "int" };
+
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        self.get().into_pyobject(py)
+    }
+}
+
+#[pymethods]
+impl crate::register::Actor {
+    /// A person acting in a role (`"provider"`, `"school"` or `"hub"`): a staff id, never a name.
+    #[new]
+    fn py_new(role: crate::register::Role, id: String) -> Self {
+        Self::new(role, id)
+    }
+}
+
+#[pymethods]
+impl crate::register::Lesson {
+    /// A lesson: its register can be marked once it has finished (R-3). Any timezone-aware
+    /// datetimes.
+    #[new]
+    fn py_new(id: String, provider: String, starts_at: Instant, ends_at: Instant) -> Self {
+        Self {
+            id,
+            provider,
+            starts_at: starts_at.0,
+            ends_at: ends_at.0,
+        }
+    }
+}
+
+#[pymethods]
+impl crate::register::Entry {
+    /// The mark that counts: the school's decision, else the provider's mark.
+    #[getter(current)]
+    fn py_current(&self) -> Option<crate::register::Mark> {
+        self.current()
+    }
+    fn __repr__(&self) -> String {
+        let code =
+            |m: Option<crate::register::Mark>| m.map_or("None".to_owned(), |m| py_str(m.code()));
+        format!(
+            "Entry(provider_mark={}, school_decision={}, current={}, contribution={})",
+            code(self.provider_mark),
+            code(self.school_decision),
+            code(self.current()),
+            self.contribution
+                .map_or("None".to_owned(), |c| c.get().to_string()),
+        )
+    }
+}
+
+#[pymethods]
+impl crate::register::MarkDecision {
+    /// Whether the mark may be set.
+    #[getter(allowed)]
+    fn py_allowed(&self) -> bool {
+        self.allowed
+    }
+    /// Why, as a code (`allowed`, `lesson_not_finished`, ...).
+    #[getter(reason)]
+    fn py_reason(&self) -> &'static str {
+        self.reason.code()
+    }
+    /// Why, in words.
+    #[getter(explanation)]
+    fn py_explanation(&self) -> String {
+        self.reason.to_string()
+    }
+    fn __repr__(&self) -> String {
+        let allowed = if self.allowed { "True" } else { "False" };
+        format!(
+            "MarkDecision(allowed={allowed}, reason={})",
+            py_str(self.reason.code())
+        )
+    }
+}
+
+#[pymethods]
+impl crate::register::Note {
+    /// The note's learner, lesson and time; never its text (it may name people).
+    fn __repr__(&self) -> String {
+        format!(
+            "Note(learner={}, lesson={}, at={})",
+            py_str(&self.learner),
+            self.lesson.as_deref().map_or("None".to_owned(), py_str),
+            self.at.to_rfc3339(),
+        )
+    }
+}

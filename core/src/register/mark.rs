@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "python")]
+use pyo3::prelude::*;
+
 /// The attendance marks, in CLM's order. An entry starts unmarked (`None`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -76,6 +79,11 @@ crate::codes!(Role, "role", "R-2", {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
+#[cfg_attr(
+    feature = "python",
+    pyclass(module = "ete_core", frozen, get_all, eq, hash, from_py_object)
+)]
 pub struct Actor {
     /// The role.
     pub role: Role,

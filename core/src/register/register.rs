@@ -15,10 +15,18 @@ use crate::register::events::{
 };
 use crate::register::mark::{Actor, Mark, Role};
 
+#[cfg(feature = "python")]
+use pyo3::prelude::*;
+
 /// A lesson delivered by a provider (R-3: its register can be marked once it has finished).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
+#[cfg_attr(
+    feature = "python",
+    pyclass(module = "ete_core", frozen, get_all, from_py_object)
+)]
 pub struct Lesson {
     /// The lesson's id.
     pub id: String,
@@ -34,6 +42,7 @@ pub struct Lesson {
 /// side, and the contribution score.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all))]
 pub struct Entry {
     /// The provider's mark (or the hub's correction of it).
     pub provider_mark: Option<Mark>,
@@ -67,6 +76,7 @@ pub enum Field {
 #[serde(rename_all = "camelCase")]
 // Kotlin's `toString` is this `Debug`, so a record never prints the text.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Debug))]
+#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all))]
 pub struct Note {
     /// The learner.
     pub learner: String,
@@ -182,6 +192,7 @@ impl fmt::Display for MarkReason {
 /// A mark attempt's outcome.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen))]
 pub struct MarkDecision {
     /// Whether the mark may be set.
     pub allowed: bool,
