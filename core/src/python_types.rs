@@ -553,10 +553,10 @@ impl crate::register::Note {
     /// The note's learner, lesson and time; never its text (it may name people).
     fn __repr__(&self) -> String {
         format!(
-            "Note(learner={}, lesson={}, at={})",
+            "Note(learner={}, lesson={}, at=datetime.datetime.fromisoformat({}))",
             py_str(&self.learner),
             self.lesson.as_deref().map_or("None".to_owned(), py_str),
-            self.at.to_rfc3339(),
+            py_str(&self.at.to_rfc3339()),
         )
     }
 }
