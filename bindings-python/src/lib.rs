@@ -22,6 +22,7 @@ mod register;
 mod report;
 mod routing;
 mod shared;
+mod staff;
 
 use pyo3::prelude::*;
 
@@ -87,7 +88,17 @@ mod _ete_core {
         plan_transfer,
     };
     #[pymodule_export]
+    use crate::staff::{
+        PyStaffPolicy, candidate_decision, feedback_due, mandatory_status, objectivity_conflicts,
+        pqip_decision, task_decision, team_compliance, vacancy_decision, verification_check,
+    };
+    #[pymodule_export]
     use ete_core::hours::{Certificate, Course, CreditDecision, Delivery, Reject};
     #[pymodule_export]
     use ete_core::routing::{Decision, Organisation, Receipt, TransferFile};
+    #[pymodule_export]
+    use ete_core::staff::{
+        CandidateDecision, ComplianceReport, ComplianceRow, MandatoryStatus, MissingRequirement,
+        Objectivity, PqipDecision, Programme, TaskDecision, VacancyDecision, VqAssessment,
+    };
 }

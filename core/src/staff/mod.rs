@@ -56,8 +56,8 @@ pub use policy::{
     StaffPolicy, Towards,
 };
 pub use pqf::{
-    Assessment, Objectivity, ObjectivityReason, Requirement, RequirementKind, TaskDecision,
-    TaskStatus, objectivity_conflicts, task_decision, verification_check,
+    MissingRequirement, Objectivity, ObjectivityReason, RequirementKind, TaskDecision, TaskStatus,
+    VqAssessment, objectivity_conflicts, task_decision, verification_check,
 };
 pub use pqip::{PqipDecision, PqipReason, PqipRoute, Programme, pqip_decision};
 pub use record::{InProgress, LearningCompletion, Qualification, RoleHeld, StaffRecord};

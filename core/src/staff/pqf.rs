@@ -86,7 +86,7 @@ crate::codes!(RequirementKind, "requirement", "S-2", {
 #[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
 #[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all, eq))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Requirement {
+pub struct MissingRequirement {
     /// What kind of requirement.
     pub kind: RequirementKind,
     /// The qualifications or roles, any one of which meets it.
@@ -117,7 +117,7 @@ pub struct TaskDecision {
     pub since: Option<NaiveDate>,
     /// For `not_eligible`: every requirement not met.
     #[cfg_attr(feature = "python", pyderive(repr = false))]
-    pub missing: Vec<Requirement>,
+    pub missing: Vec<MissingRequirement>,
     /// Desirable qualifications held (reported, never required).
     pub desirable: Vec<String>,
 }
@@ -194,8 +194,12 @@ fn held_long_enough(
     }
 }
 
-fn requirement(kind: RequirementKind, any_of: &[String], months: Option<u32>) -> Requirement {
-    Requirement {
+fn requirement(
+    kind: RequirementKind,
+    any_of: &[String],
+    months: Option<u32>,
+) -> MissingRequirement {
+    MissingRequirement {
         kind,
         any_of: any_of.to_vec(),
         months,
@@ -319,7 +323,7 @@ pub fn task_decision(
 #[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
 #[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all, eq))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Assessment {
+pub struct VqAssessment {
     /// The assessment's id.
     pub id: String,
     /// The assessor's staff id.
@@ -368,12 +372,12 @@ pub struct Objectivity {
 /// ```
 /// use ete_core::staff::*;
 ///
-/// let a = [Assessment { id: "AS-1".into(), assessor: "S-1".into(), verifier: None }];
+/// let a = [VqAssessment { id: "AS-1".into(), assessor: "S-1".into(), verifier: None }];
 /// assert!(verification_check(&a, "AS-1", "S-2").allowed);
 /// assert_eq!(verification_check(&a, "AS-1", "S-1").reason, ObjectivityReason::OwnAssessment);
 /// ```
 pub fn verification_check(
-    assessments: &[Assessment],
+    assessments: &[VqAssessment],
     assessment: &str,
     verifier: &str,
 ) -> Objectivity {
@@ -389,7 +393,7 @@ pub fn verification_check(
 }
 
 /// The assessments verified by the person who made them (S-2), in their order.
-pub fn objectivity_conflicts(assessments: &[Assessment]) -> Vec<Assessment> {
+pub fn objectivity_conflicts(assessments: &[VqAssessment]) -> Vec<VqAssessment> {
     assessments
         .iter()
         .filter(|a| a.verifier.as_deref() == Some(a.assessor.as_str()))

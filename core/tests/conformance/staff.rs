@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use ete_core::ErrorKind;
 use ete_core::codes::Code;
 use ete_core::staff::{
-    Assessment, Candidate, PqipRoute, StaffPolicy, StaffRecord, Vacancy, candidate_decision,
+    Candidate, PqipRoute, StaffPolicy, StaffRecord, Vacancy, VqAssessment, candidate_decision,
     feedback_due, mandatory_status, objectivity_conflicts, pqip_decision, task_decision,
     team_compliance, vacancy_decision, verification_check,
 };
@@ -86,12 +86,12 @@ fn outcome(op: &str, input: &Value) -> Outcome {
             json!({ "due": value(due) })
         }
         "verify" => value(verification_check(
-            &parsed::<Vec<Assessment>>(&input["assessments"]),
+            &parsed::<Vec<VqAssessment>>(&input["assessments"]),
             text(&input["assessment"]),
             text(&input["verifier"]),
         )),
         "conflicts" => {
-            let found = objectivity_conflicts(&parsed::<Vec<Assessment>>(&input["assessments"]));
+            let found = objectivity_conflicts(&parsed::<Vec<VqAssessment>>(&input["assessments"]));
             let ids: Vec<&str> = found.iter().map(|a| a.id.as_str()).collect();
             json!({ "conflicts": ids })
         }
