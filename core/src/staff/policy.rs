@@ -3,7 +3,7 @@
 //!
 //! Codes not in the seeds are marked *(ext)* in the field docs: the awards that replaced or
 //! preceded A1 and V1 (D32/D33, the TAQA assessing and quality assurance awards) and PTLLS/CTLLS
-//! (the Level 3 and 4 awards in education and training).
+//! (the Level 3 and 4 awards in education and training), DipSW for CQSW.
 
 use std::collections::BTreeMap;
 
@@ -316,12 +316,14 @@ impl Default for StaffPolicy {
     fn default() -> StaffPolicy {
         let mut equivalents = BTreeMap::new();
         // (ext) the assessor and verifier awards before A1/V1 (D32/D33, D34) and after them
-        // (TAQA), and the awards in education and training that replaced PTLLS and CTLLS.
+        // (TAQA), the awards in education and training that replaced PTLLS and CTLLS, and the
+        // DipSW that replaced the CQSW.
         for (of, by) in [
             ("a1", &["d32_d33", "taqa_assessor"][..]),
             ("v1", &["d34", "taqa_iqa"][..]),
             ("ptlls", &["aet"][..]),
             ("ctlls", &["cet"][..]),
+            ("cqsw", &["dipsw"][..]),
         ] {
             equivalents.insert(of.to_owned(), strings(by));
         }
