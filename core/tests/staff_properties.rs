@@ -308,3 +308,17 @@ fn extreme_dates_are_errors_not_panics() {
     };
     assert!(candidate_decision(&StaffPolicy::default(), &c, NaiveDate::MAX).is_err());
 }
+
+#[test]
+fn a_candidates_sentence_and_convictions_are_not_shown() {
+    let c = Candidate {
+        id: "C-7".into(),
+        sentence_completed_on: NaiveDate::from_ymd_opt(2025, 3, 14).unwrap(),
+        convictions: vec!["zz_private_offence".into()],
+    };
+    let shown = format!("{c:?}");
+    assert!(
+        shown.contains("C-7") && !shown.contains("zz_private") && !shown.contains("2025"),
+        "{shown}"
+    );
+}

@@ -13,6 +13,8 @@
 #[cfg(feature = "python")]
 use pyo3::prelude::*;
 
+use std::fmt;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -41,9 +43,11 @@ pub struct Vacancy {
 }
 
 /// A candidate referred to GFiE. Convictions are codes; nothing else about the person is held.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// The sentence date and convictions are personal data: `Debug` (and Kotlin's `toString`) shows
+/// the id and the number of convictions only.
+#[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Debug))]
 pub struct Candidate {
     /// The candidate's id.
     pub id: String,
@@ -53,6 +57,15 @@ pub struct Candidate {
     #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub convictions: Vec<String>,
+}
+
+impl fmt::Debug for Candidate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Candidate")
+            .field("id", &self.id)
+            .field("convictions", &self.convictions.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// Why a vacancy or candidate does not qualify (S-4).

@@ -39,6 +39,8 @@ class StaffApiTest {
         assertTrue(record.toString().contains("S-1"), record.toString())
         val e = assertThrows<EteException.MalformedInput> { staffRecordFromJson("""{"id": "S-1", "name": "Morgan", "cpdReviewedOn": "Morgan"}""") }
         assertFalse(e.message!!.contains("Morgan"), e.message)
+        val candidate = Candidate("C-7", LocalDate.of(2025, 3, 14), listOf("zz_private_offence")).toString()
+        assertTrue(candidate.contains("C-7") && !candidate.contains("zz_private") && !candidate.contains("2025"), candidate)
     }
 
     @Test
