@@ -51,8 +51,8 @@ if [[ $skip != *,python,* ]]; then
   (cd bindings-python && "$venv/bin/python" -m pytest -q)
   step "Python examples run over the sample data"
   "$venv/bin/python" examples/python/weekly_report.py >/dev/null
-  "$venv/bin/python" examples/python/school_view.py >/dev/null
   "$venv/bin/python" examples/python/staff_compliance.py >/dev/null
+  "$venv/bin/python" examples/python/school_view.py >/dev/null
   step "Python: the release wheel in a fresh venv without dev dependencies (hostile suite, README)"
   release="$root/target/release-venv"
   rm -rf "$release" target/wheels-release
