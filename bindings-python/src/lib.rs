@@ -22,6 +22,7 @@ mod register;
 mod report;
 mod routing;
 mod shared;
+mod staff;
 
 use pyo3::prelude::*;
 
@@ -83,6 +84,11 @@ mod _ete_core {
         plan_transfer,
     };
     #[pymodule_export]
+    use crate::staff::{
+        PyStaffPolicy, candidate_decision, feedback_due, mandatory_status, objectivity_conflicts,
+        pqip_decision, task_decision, team_compliance, vacancy_decision, verification_check,
+    };
+    #[pymodule_export]
     use ete_core::hours::{
         Certificate, Course, CreditDecision, CreditPolicy, Delivery, ExtraTimeAgreement, Reject,
     };
@@ -90,4 +96,9 @@ mod _ete_core {
     use ete_core::register::{Actor, Entry, Lesson, MarkDecision, Note};
     #[pymodule_export]
     use ete_core::routing::{Decision, Organisation, Receipt, TransferFile};
+    #[pymodule_export]
+    use ete_core::staff::{
+        CandidateDecision, ComplianceReport, ComplianceRow, MandatoryStatus, MissingRequirement,
+        Objectivity, PqipDecision, Programme, TaskDecision, VacancyDecision, VqAssessment,
+    };
 }

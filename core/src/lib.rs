@@ -95,6 +95,7 @@ pub mod register;
 #[doc = include_str!("../RULES.md")]
 pub mod rules {}
 pub mod routing;
+pub mod staff;
 #[cfg(feature = "uniffi")]
 pub mod uniffi_types;
 

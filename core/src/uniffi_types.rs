@@ -206,3 +206,18 @@ export_code!(MarkReason, "text" => to_string);
 export_code!(Reason, "text" => to_string);
 export_code!(Refusal, "text" => to_string);
 export_code!(CreditReason, "explanation" => explanation);
+
+// Staff learning and eligibility (S-1..S-4): the codes of its enums.
+use crate::staff::{
+    Attention, GfieReason, LearningState, ObjectivityReason, PqipReason, PqipRoute,
+    RequirementKind, RowKind, TaskStatus,
+};
+export_code!(LearningState);
+export_code!(TaskStatus);
+export_code!(RequirementKind);
+export_code!(ObjectivityReason);
+export_code!(PqipRoute);
+export_code!(PqipReason);
+export_code!(GfieReason);
+export_code!(RowKind);
+export_code!(Attention);

@@ -1,0 +1,183 @@
+//! Staff learning and eligibility (S-1..S-4) for Python: records, vacancies, candidates and
+//! assessments arrive as dicts in core's JSON shape (camelCase keys, ISO date strings) and are
+//! read by core's own serde types; decisions are core's own classes.
+
+use chrono::NaiveDate;
+use ete_core::staff::{
+    self, CandidateDecision, ComplianceReport, MandatoryStatus, Objectivity, PqipDecision,
+    PqipRoute, StaffPolicy, StaffRecord, TaskDecision, VacancyDecision, VqAssessment,
+};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+use serde::de::DeserializeOwned;
+
+use crate::errors::{malformed, py_result};
+
+/// The staff rules as data (S-1..S-4); `StaffPolicy()` is the seeds' default.
+#[pyclass(name = "StaffPolicy", module = "ete_core", frozen)]
+pub struct PyStaffPolicy {
+    inner: StaffPolicy,
+}
+
+#[pymethods]
+impl PyStaffPolicy {
+    #[new]
+    fn new() -> PyStaffPolicy {
+        PyStaffPolicy {
+            inner: StaffPolicy::default(),
+        }
+    }
+    /// Loads and checks a policy from JSON (fields left out keep their defaults).
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<PyStaffPolicy> {
+        py_result(StaffPolicy::from_json(text)).map(|inner| PyStaffPolicy { inner })
+    }
+    /// The policy as JSON.
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+    /// The PQF tasks' codes, in the policy's order.
+    #[getter]
+    fn tasks(&self) -> Vec<String> {
+        self.inner.tasks.iter().map(|t| t.id.clone()).collect()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "<StaffPolicy tasks={} mandatory={}>",
+            self.inner.tasks.len(),
+            self.inner.mandatory.len()
+        )
+    }
+}
+
+/// A dict read as core's `what`; a mismatch is `MalformedInput` without the values (a record
+/// holds names).
+fn read<T: DeserializeOwned>(what: &str, value: &Bound<'_, PyAny>) -> PyResult<T> {
+    pythonize::depythonize(value).map_err(|_| {
+        malformed(format!(
+            "{what} does not have core's shape (camelCase keys, ISO date strings); values are \
+             not shown"
+        ))
+    })
+}
+
+fn record(value: &Bound<'_, PyDict>) -> PyResult<StaffRecord> {
+    read("staff record", value.as_any())
+}
+
+/// Each mandatory course's state for `record` on `on` (S-1).
+#[pyfunction]
+pub(crate) fn mandatory_status(
+    policy: PyRef<'_, PyStaffPolicy>,
+    record: &Bound<'_, PyDict>,
+    on: NaiveDate,
+) -> PyResult<Vec<MandatoryStatus>> {
+    py_result(staff::mandatory_status(
+        &policy.inner,
+        &self::record(record)?,
+        on,
+    ))
+}
+
+/// Whether `record` may undertake the PQF `task` on `on` (S-2).
+#[pyfunction]
+pub(crate) fn task_decision(
+    policy: PyRef<'_, PyStaffPolicy>,
+    record: &Bound<'_, PyDict>,
+    task: &str,
+    on: NaiveDate,
+) -> PyResult<TaskDecision> {
+    py_result(staff::task_decision(
+        &policy.inner,
+        &self::record(record)?,
+        task,
+        on,
+    ))
+}
+
+/// Whether `verifier` may internally verify `assessment` (S-2: never one's own).
+#[pyfunction]
+pub(crate) fn verification_check(
+    assessments: &Bound<'_, PyList>,
+    assessment: &str,
+    verifier: &str,
+) -> PyResult<Objectivity> {
+    let list: Vec<VqAssessment> = read("assessments", assessments.as_any())?;
+    Ok(staff::verification_check(&list, assessment, verifier))
+}
+
+/// The assessments verified by the person who made them (S-2).
+#[pyfunction]
+pub(crate) fn objectivity_conflicts(
+    assessments: &Bound<'_, PyList>,
+) -> PyResult<Vec<VqAssessment>> {
+    let list: Vec<VqAssessment> = read("assessments", assessments.as_any())?;
+    Ok(staff::objectivity_conflicts(&list))
+}
+
+/// Whether `record` may apply by `route` (`pso` or `level5`) on `on`; with `start`, the
+/// programme's dates (S-3).
+#[pyfunction]
+#[pyo3(signature = (policy, record, route, on, start = None))]
+pub(crate) fn pqip_decision(
+    policy: PyRef<'_, PyStaffPolicy>,
+    record: &Bound<'_, PyDict>,
+    route: PqipRoute,
+    on: NaiveDate,
+    start: Option<NaiveDate>,
+) -> PyResult<PqipDecision> {
+    py_result(staff::pqip_decision(
+        &policy.inner,
+        &self::record(record)?,
+        route,
+        on,
+        start,
+    ))
+}
+
+/// Whether a vacancy qualifies for GFiE (S-4).
+#[pyfunction]
+pub(crate) fn vacancy_decision(
+    policy: PyRef<'_, PyStaffPolicy>,
+    vacancy: &Bound<'_, PyDict>,
+) -> PyResult<VacancyDecision> {
+    let vacancy = read("vacancy", vacancy.as_any())?;
+    Ok(staff::vacancy_decision(&policy.inner, &vacancy))
+}
+
+/// Whether a candidate is in the GFiE window on `on` (S-4).
+#[pyfunction]
+pub(crate) fn candidate_decision(
+    policy: PyRef<'_, PyStaffPolicy>,
+    candidate: &Bound<'_, PyDict>,
+    on: NaiveDate,
+) -> PyResult<CandidateDecision> {
+    let candidate = read("candidate", candidate.as_any())?;
+    py_result(staff::candidate_decision(&policy.inner, &candidate, on))
+}
+
+/// The last day to give GFiE feedback after an interview on `interview` (S-4).
+#[pyfunction]
+pub(crate) fn feedback_due(
+    policy: PyRef<'_, PyStaffPolicy>,
+    interview: NaiveDate,
+) -> PyResult<NaiveDate> {
+    py_result(staff::feedback_due(&policy.inner, interview))
+}
+
+/// A team's compliance on `on`; deadlines and expiries within `within_days` are due soon.
+#[pyfunction]
+pub(crate) fn team_compliance(
+    policy: PyRef<'_, PyStaffPolicy>,
+    records: &Bound<'_, PyList>,
+    on: NaiveDate,
+    within_days: u32,
+) -> PyResult<ComplianceReport> {
+    let records: Vec<StaffRecord> = read("staff records", records.as_any())?;
+    py_result(staff::team_compliance(
+        &policy.inner,
+        &records,
+        on,
+        within_days,
+    ))
+}
