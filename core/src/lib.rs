@@ -95,6 +95,7 @@ pub mod register;
 #[doc = include_str!("../RULES.md")]
 pub mod rules {}
 pub mod routing;
+pub mod training;
 #[cfg(feature = "uniffi")]
 pub mod uniffi_types;
 

@@ -13,6 +13,7 @@ mod ledger;
 mod licences;
 mod registers;
 mod routing;
+mod training;
 
 use std::path::PathBuf;
 
@@ -24,13 +25,14 @@ use serde_json::Value;
 pub type Outcome = Result<Value, ErrorKind>;
 
 /// The vector files and the least number of cases each must hold.
-const FILES: [(&str, usize); 6] = [
+const FILES: [(&str, usize); 7] = [
     ("learning_hours", 30),
     ("upw_ledger", 40),
     ("routing", 40),
     ("registers", 40),
     ("licences", 30),
     ("columns", 40),
+    ("training_records", 50),
 ];
 
 fn cases(file: &str) -> Vec<Value> {
@@ -59,6 +61,7 @@ fn run(op: &str, input: &Value) -> Outcome {
         .or_else(|| registers::run(op, input))
         .or_else(|| licences::run(op, input))
         .or_else(|| columns::run(op, input))
+        .or_else(|| training::run(op, input))
         .unwrap_or_else(|| panic!("unknown op {op}"))
 }
 
