@@ -22,6 +22,7 @@ mod register;
 mod report;
 mod routing;
 mod shared;
+mod training;
 
 use pyo3::prelude::*;
 
@@ -87,7 +88,13 @@ mod _ete_core {
         plan_transfer,
     };
     #[pymodule_export]
+    use crate::training::{PyEstablishment, PyPlacement};
+    #[pymodule_export]
     use ete_core::hours::{Certificate, Course, CreditDecision, Delivery, Reject};
     #[pymodule_export]
     use ete_core::routing::{Decision, Organisation, Receipt, TransferFile};
+    #[pymodule_export]
+    use ete_core::training::{
+        AssessmentNeed, MergeOutcome, QualificationProgress, RecordPage, RecordRow,
+    };
 }

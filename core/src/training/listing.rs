@@ -2,6 +2,8 @@
 //! provider, cohort, school, surname prefix (case-insensitive) and placement status, sorted,
 //! and cut into pages of a chosen size (CLM's default 20) with the total.
 
+#[cfg(feature = "python")]
+use pyo3::prelude::*;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -18,10 +20,7 @@ use crate::training::record::LearnerFile;
 #[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(module = "ete_core", frozen, get_all, eq)
-)]
+#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all, eq))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Debug))]
 pub struct RecordRow {
     /// The learner's id.
@@ -227,13 +226,9 @@ impl Default for ListQuery {
 }
 
 /// One page of the list (P-3).
+#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, eq))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(module = "ete_core", frozen, get_all, eq)
-)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RecordPage {
     /// Rows matching the filters, on every page.
@@ -246,6 +241,46 @@ pub struct RecordPage {
     pub pages: u64,
     /// This page's rows (empty past the last page).
     pub rows: Vec<RecordRow>,
+}
+
+#[cfg(feature = "python")]
+#[pymethods]
+impl RecordPage {
+    /// Rows matching the filters, on every page.
+    #[getter]
+    fn total(&self) -> u64 {
+        self.total
+    }
+    /// This page's number.
+    #[getter]
+    fn page(&self) -> u32 {
+        self.page
+    }
+    /// Rows per page.
+    #[getter]
+    fn size(&self) -> u32 {
+        self.size
+    }
+    /// How many pages the total fills.
+    #[getter]
+    fn pages(&self) -> u64 {
+        self.pages
+    }
+    /// This page's rows (a copy: a page is a value).
+    #[getter]
+    fn rows(&self) -> Vec<RecordRow> {
+        self.rows.clone()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "RecordPage(total={}, page={}, size={}, pages={}, rows={})",
+            self.total,
+            self.page,
+            self.size,
+            self.pages,
+            self.rows.len()
+        )
+    }
 }
 
 impl ListQuery {

@@ -36,6 +36,7 @@ use crate::register::Hidden;
 use crate::register::{Actor, Role};
 use crate::routing::{ReferralPolicy, check_referral};
 use crate::training::error::{TrainingError, date};
+use crate::training::portable::read_json;
 
 /// The application's tier (CAP's tier 1 and tier 2 forms).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -178,6 +179,15 @@ pub enum PlacementAction {
         /// The date.
         on: NaiveDate,
     },
+}
+
+impl PlacementCommand {
+    /// Reads a command from its JSON form (`{"id", "actor": {"role", "id"}, "at", "action":
+    /// {"type": "apply" | "accept" | "start" | "withdraw" | "complete", ...}}`); the message
+    /// never quotes the input.
+    pub fn from_json(json: &str) -> Result<PlacementCommand, TrainingError> {
+        read_json("placement command", json)
+    }
 }
 
 impl PlacementAction {
@@ -534,17 +544,7 @@ impl Placement {
     /// Restores [`Placement::to_json`]'s form by replaying its events; the message never quotes
     /// the input.
     pub fn restore(json: &str) -> Result<Placement, TrainingError> {
-        let snapshot: Snapshot = crate::json::from_object(json).map_err(|e| {
-            TrainingError::malformed(
-                "placement snapshot",
-                format!(
-                    "{:?} error at line {}, column {}",
-                    e.classify(),
-                    e.line(),
-                    e.column()
-                ),
-            )
-        })?;
+        let snapshot: Snapshot = read_json("placement snapshot", json)?;
         Placement::try_from(snapshot)
     }
 }

@@ -32,6 +32,8 @@
 //! # Ok::<(), TrainingError>(())
 //! ```
 
+#[cfg(feature = "python")]
+use pyo3::prelude::*;
 use std::collections::BTreeMap;
 
 use chrono::{Months, NaiveDate};
@@ -75,10 +77,7 @@ pub struct PortableRecord {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(module = "ete_core", frozen, get_all, eq)
-)]
+#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all, eq))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MergeOutcome {
     /// Items (a learner's file counts as one) added.
@@ -102,7 +101,7 @@ impl MergeOutcome {
 #[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "ete_core", frozen, get_all, eq, from_py_object)
+    pyclass(module = "ete_core", frozen, get_all, eq, from_py_object)
 )]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AssessmentPolicy {
@@ -138,10 +137,7 @@ crate::codes!(NeedDecision, "assessment decision", "P-6", {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(module = "ete_core", frozen, get_all, eq)
-)]
+#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all, eq))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AssessmentNeed {
     /// Reuse or assess.
@@ -359,20 +355,22 @@ impl Establishment {
     }
 }
 
-fn read_json<T: serde::de::DeserializeOwned>(what: &str, json: &str) -> Result<T, TrainingError> {
+/// Reads JSON into `T`; the message names the kind of error and its place, never the input (a
+/// serde message may quote a value, and a value may be a name).
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
+    what: &str,
+    json: &str,
+) -> Result<T, TrainingError> {
     crate::json::from_object(json).map_err(|e| {
-        // The message never quotes the input: data errors name a field, syntax errors a place.
-        let reason = if e.is_data() {
-            e.to_string()
-        } else {
+        TrainingError::malformed(
+            what,
             format!(
                 "{:?} error at line {}, column {}",
                 e.classify(),
                 e.line(),
                 e.column()
-            )
-        };
-        TrainingError::malformed(what, reason)
+            ),
+        )
     })
 }
 

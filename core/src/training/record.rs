@@ -1,6 +1,8 @@
 //! A learner's training record (P-2) and the file an establishment holds for the learner: the
 //! record, the learner's register slices (R-5..R-10) and placements (P-1).
 
+#[cfg(feature = "python")]
+use pyo3::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -242,10 +244,7 @@ impl fmt::Debug for Target {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(module = "ete_core", frozen, get_all, eq)
-)]
+#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all, eq))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct QualificationProgress {
     /// The qualification.
@@ -485,6 +484,20 @@ impl LearnerFile {
             ));
         }
         unique("placement", self.placements.iter().map(Placement::id))
+    }
+
+    /// Reads a file from its JSON form and checks it ([`check`](Self::check)); every register
+    /// slice and placement is replayed. The message never quotes the input.
+    pub fn from_json(json: &str) -> Result<LearnerFile, TrainingError> {
+        let file: LearnerFile = crate::training::portable::read_json("learner file", json)?;
+        file.check()?;
+        Ok(file)
+    }
+
+    /// The file as JSON.
+    pub fn to_json(&self) -> Result<String, TrainingError> {
+        serde_json::to_string(self)
+            .map_err(|e| TrainingError::malformed("learner file", format!("cannot write: {e}")))
     }
 
     /// The notes the record shows, oldest first: its own and the attendance notes.
