@@ -24,6 +24,7 @@ mod minutes;
 mod register;
 mod report;
 mod routing;
+mod training;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use ete_core::uniffi_types::{EpochInstant, FractionParts, Index};

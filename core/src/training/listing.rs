@@ -199,8 +199,7 @@ pub struct ListQuery {
     /// The latest placement's status.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<PlacementStatus>,
-    /// The sort.
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    /// The sort (Kotlin gives it: an enum field has no default there).
     pub sort: SortKey,
     /// The page, from 1.
     #[cfg_attr(feature = "uniffi", uniffi(default = 1))]

@@ -29,9 +29,9 @@
 //! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
 //! let mut record = TrainingRecord::new("LRN-1", "SCH-1", "PRV-1", "2026-A", "Construction");
 //! record.unit_groups.push(UnitGroup { name: "Level 1".into(), units: vec![
-//!     Unit::new("U1", "Health and safety", "L1-CONS", UnitStatus::Completed),
-//!     Unit::new("U2", "Bricklaying", "L1-CONS", UnitStatus::InProgress),
-//!     Unit { counted: false, ..Unit::new("U3", "Plastering", "L1-CONS", UnitStatus::NotStarted) },
+//!     CourseUnit::new("U1", "Health and safety", "L1-CONS", UnitStatus::Completed),
+//!     CourseUnit::new("U2", "Bricklaying", "L1-CONS", UnitStatus::InProgress),
+//!     CourseUnit { counted: false, ..CourseUnit::new("U3", "Plastering", "L1-CONS", UnitStatus::NotStarted) },
 //! ] });
 //! let progress = record.progress();
 //! assert_eq!((progress[0].completed, progress[0].counted), (1, 2));
@@ -58,6 +58,7 @@ pub use portable::{
     PortableRecord, RECORD_CATEGORY, VERSION,
 };
 pub use record::{
-    Appraisal, Assessment, EmergencyContact, LearnerDetails, LearnerFile, QualificationProgress,
-    Target, TrainingRecord, Unit, UnitGroup, UnitStatus, learner_registers,
+    Appraisal, Assessment, CourseUnit, EmergencyContact, LearnerDetails, LearnerFile,
+    NonAcademicTarget, QualificationProgress, TrainingRecord, UnitGroup, UnitStatus,
+    learner_registers,
 };

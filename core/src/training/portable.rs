@@ -559,9 +559,9 @@ fn merge_file(
 
 /// Two versions of a unit that differ only in progress: the one further along (P-5).
 fn further_unit(
-    a: &crate::training::Unit,
-    b: &crate::training::Unit,
-) -> Option<crate::training::Unit> {
+    a: &crate::training::CourseUnit,
+    b: &crate::training::CourseUnit,
+) -> Option<crate::training::CourseUnit> {
     let rank = |s: UnitStatus| s as u8;
     let mut same = a.clone();
     same.status = b.status;

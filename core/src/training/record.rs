@@ -85,7 +85,7 @@ impl fmt::Debug for EmergencyContact {
 #[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Debug))]
-pub struct Unit {
+pub struct CourseUnit {
     /// The unit's id (unique in the record).
     pub id: String,
     /// Its title.
@@ -104,10 +104,10 @@ pub struct Unit {
     pub counted: bool,
 }
 
-impl Unit {
+impl CourseUnit {
     /// A counted unit without grade or comments.
-    pub fn new(id: &str, title: &str, qualification: &str, status: UnitStatus) -> Unit {
-        Unit {
+    pub fn new(id: &str, title: &str, qualification: &str, status: UnitStatus) -> CourseUnit {
+        CourseUnit {
             id: id.to_owned(),
             title: title.to_owned(),
             qualification: qualification.to_owned(),
@@ -119,9 +119,9 @@ impl Unit {
     }
 }
 
-impl fmt::Debug for Unit {
+impl fmt::Debug for CourseUnit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Unit")
+        f.debug_struct("CourseUnit")
             .field("id", &self.id)
             .field("qualification", &self.qualification)
             .field("status", &self.status)
@@ -140,7 +140,7 @@ pub struct UnitGroup {
     /// The group's name.
     pub name: String,
     /// Its units.
-    pub units: Vec<Unit>,
+    pub units: Vec<CourseUnit>,
 }
 
 /// A tutor appraisal (P-2): author (a staff id), date and text (not shown by `Debug`).
@@ -207,7 +207,7 @@ impl fmt::Debug for Assessment {
 #[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Debug))]
-pub struct Target {
+pub struct NonAcademicTarget {
     /// The target's id.
     pub id: String,
     /// What it is (free text, not shown by `Debug`).
@@ -220,16 +220,16 @@ pub struct Target {
     pub achieved: bool,
 }
 
-impl Target {
+impl NonAcademicTarget {
     /// Not achieved, and `on` is after the target date.
     pub fn overdue(&self, on: NaiveDate) -> bool {
         !self.achieved && on > self.target_on
     }
 }
 
-impl fmt::Debug for Target {
+impl fmt::Debug for NonAcademicTarget {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Target")
+        f.debug_struct("NonAcademicTarget")
             .field("id", &self.id)
             .field("description", &Hidden(&self.description))
             .field("set_on", &self.set_on)
@@ -296,7 +296,7 @@ pub struct TrainingRecord {
     pub assessments: Vec<Assessment>,
     /// Non-academic targets.
     #[serde(default)]
-    pub targets: Vec<Target>,
+    pub targets: Vec<NonAcademicTarget>,
     /// Miscellaneous notes on the record itself; attendance notes stay on the registers.
     #[serde(default)]
     pub notes: Vec<Note>,
@@ -321,7 +321,7 @@ impl TrainingRecord {
     }
 
     /// Every unit, group by group.
-    pub fn units(&self) -> impl Iterator<Item = &Unit> {
+    pub fn units(&self) -> impl Iterator<Item = &CourseUnit> {
         self.unit_groups.iter().flat_map(|g| g.units.iter())
     }
 
@@ -361,7 +361,7 @@ impl TrainingRecord {
     }
 
     /// The targets overdue on `on`: not achieved, target date passed.
-    pub fn overdue_targets(&self, on: NaiveDate) -> Vec<&Target> {
+    pub fn overdue_targets(&self, on: NaiveDate) -> Vec<&NonAcademicTarget> {
         self.targets.iter().filter(|t| t.overdue(on)).collect()
     }
 

@@ -24,6 +24,7 @@ class ConformanceTest {
         Triple("registers.json", 40, RegistersOps::run),
         Triple("licences.json", 30, LicencesOps::run),
         Triple("columns.json", 40, ColumnsOps::run),
+        Triple("training_records.json", 50, TrainingOps::run),
     )
 
     private fun cases(file: String): List<JSONObject> {
