@@ -29,7 +29,7 @@ if [[ $skip != *,rust,* ]]; then
   step "cargo doc (warnings are errors)"
   RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p ete-core --locked
   step "the main job runs over the sample data"
-  for example in weekly_report provider_day school_view; do
+  for example in weekly_report provider_day school_view training_records; do
     cargo run -q -p ete-examples --example "$example" --locked >/dev/null
   done
   step "cargo package -p ete-core, then the packaged crate's own tests (scripts/package-crate.sh)"
@@ -52,6 +52,7 @@ if [[ $skip != *,python,* ]]; then
   step "Python examples run over the sample data"
   "$venv/bin/python" examples/python/weekly_report.py >/dev/null
   "$venv/bin/python" examples/python/school_view.py >/dev/null
+  "$venv/bin/python" examples/python/training_records.py >/dev/null
   step "Python: the release wheel in a fresh venv without dev dependencies (hostile suite, README)"
   release="$root/target/release-venv"
   rm -rf "$release" target/wheels-release
