@@ -306,6 +306,23 @@ impl Establishment {
     }
 
     /// A page of the list (P-3) on `on`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use ete_core::routing::{Organisation, RoutingPolicy};
+    /// use ete_core::training::{Establishment, LearnerFile, ListQuery, TrainingRecord};
+    ///
+    /// let on = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    /// let mut hub = Establishment::new(Organisation::new("hub", "CAP"));
+    /// hub.insert(LearnerFile::new(TrainingRecord::new("LRN-1", "SCH-1", "PRV-1", "2026-A", "CRS-1")))?;
+    /// let page = hub.list(&ListQuery { school: Some("SCH-1".into()), ..ListQuery::default() }, on)?;
+    /// assert_eq!(page.total, 1);
+    /// let csv = hub.csv(&ListQuery::default(), on, false)?; // training-records.csv
+    /// assert_eq!(csv.lines().count(), 2);
+    /// let refused = hub.export("LRN-1", &Organisation::new("school", "SCH-1"), "dsl", &RoutingPolicy::default());
+    /// assert!(refused.is_err()); // the default policy (T-1) lists no training_record category
+    /// # Ok::<(), ete_core::training::TrainingError>(())
+    /// ```
     pub fn list(&self, query: &ListQuery, on: NaiveDate) -> Result<RecordPage, TrainingError> {
         query.page(self.files.values(), on)
     }
