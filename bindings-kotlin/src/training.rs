@@ -15,13 +15,8 @@ use ete_core::training::{
 };
 
 use crate::EteError;
+use crate::register::poisoned;
 use crate::routing::RoutingPolicy;
-
-fn poisoned(what: &str) -> EteError {
-    EteError::InvalidField {
-        detail: format!("a thread panicked while holding this {what}"),
-    }
-}
 
 /// Reads a placement command from its JSON form (core's: `{"id", "actor", "at", "action":
 /// {"type": ...}}`).
