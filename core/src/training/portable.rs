@@ -3,8 +3,8 @@
 //! where the routing policy permits (T-2), imported exactly, merged without duplicates, and
 //! idempotent; and an assessment already on record reused while the policy says it is valid.
 //!
-//! Merging (all or nothing): the header (details, school, provider, cohort, course) held here
-//! is kept; units, appraisals, assessments and targets are joined by id (an item held under the
+//! Merging (all or nothing): the header held here (name, birth date, school, provider, cohort,
+//! course) is kept, emergency contacts are joined; units, appraisals, assessments and targets are joined by id (an item held under the
 //! same id must be equal, except that a target achieved on either side is achieved and a unit's
 //! further status wins when nothing else differs); notes are joined as sets; a register slice
 //! or a placement held under the same lesson or id must be the same history or one a prefix of
