@@ -29,7 +29,7 @@ if [[ $skip != *,rust,* ]]; then
   step "cargo doc (warnings are errors)"
   RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p ete-core --locked
   step "the main job runs over the sample data"
-  for example in weekly_report provider_day school_view staff_compliance; do
+  for example in weekly_report provider_day school_view staff_compliance training_records; do
     cargo run -q -p ete-examples --example "$example" --locked >/dev/null
   done
   step "cargo package -p ete-core, then the packaged crate's own tests (scripts/package-crate.sh)"
@@ -53,6 +53,7 @@ if [[ $skip != *,python,* ]]; then
   "$venv/bin/python" examples/python/weekly_report.py >/dev/null
   "$venv/bin/python" examples/python/staff_compliance.py >/dev/null
   "$venv/bin/python" examples/python/school_view.py >/dev/null
+  "$venv/bin/python" examples/python/training_records.py >/dev/null
   step "Python: release wheels (manylinux_2_34) for CPython 3.9 and 3.13 (scripts/build-wheels.sh)"
   ETE_WHEELS="$root/target/wheels-dist" MATURIN="$venv/bin/maturin" ./scripts/build-wheels.sh 3.9 3.13
   for version in 3.9 3.13; do

@@ -25,6 +25,7 @@ mod register;
 mod report;
 mod routing;
 mod staff;
+mod training;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use ete_core::uniffi_types::{EpochInstant, FractionParts, Index};

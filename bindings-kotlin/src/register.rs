@@ -89,7 +89,7 @@ impl Contribution {
     }
 }
 
-fn poisoned(what: &str) -> EteError {
+pub(crate) fn poisoned(what: &str) -> EteError {
     EteError::InvalidField {
         detail: format!("a thread panicked while holding this {what}"),
     }

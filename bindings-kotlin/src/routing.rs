@@ -13,7 +13,7 @@ use crate::{EteError, UtcDateTime};
 /// A routing policy (T-1, T-2); the primary constructor gives the default of T-1.
 #[derive(uniffi::Object)]
 pub struct RoutingPolicy {
-    inner: CorePolicy,
+    pub(crate) inner: CorePolicy,
 }
 
 #[uniffi::export]

@@ -23,6 +23,7 @@ mod report;
 mod routing;
 mod shared;
 mod staff;
+mod training;
 
 use pyo3::prelude::*;
 
@@ -84,6 +85,8 @@ mod _ete_core {
         plan_transfer,
     };
     #[pymodule_export]
+    use crate::training::{PyEstablishment, PyPlacement};
+    #[pymodule_export]
     use crate::staff::{
         PyStaffPolicy, candidate_decision, feedback_due, mandatory_status, objectivity_conflicts,
         pqip_decision, task_decision, team_compliance, vacancy_decision, verification_check,
@@ -100,5 +103,9 @@ mod _ete_core {
     use ete_core::staff::{
         CandidateDecision, ComplianceReport, ComplianceRow, MandatoryStatus, MissingRequirement,
         Objectivity, PqipDecision, Programme, TaskDecision, VacancyDecision, VqAssessment,
+    };
+    #[pymodule_export]
+    use ete_core::training::{
+        AssessmentNeed, MergeOutcome, QualificationProgress, RecordPage, RecordRow,
     };
 }

@@ -15,7 +15,7 @@ use crate::errors::py_result;
 /// A routing policy (T-1, T-2); `RoutingPolicy()` is the default of T-1.
 #[pyclass(name = "RoutingPolicy", module = "ete_core", frozen)]
 pub struct PyRoutingPolicy {
-    inner: RoutingPolicy,
+    pub(crate) inner: RoutingPolicy,
 }
 
 #[pymethods]

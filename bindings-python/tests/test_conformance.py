@@ -12,10 +12,11 @@ import conformance_licences
 import conformance_registers
 import conformance_routing
 import conformance_staff
+import conformance_training
 import ete_core
 from conftest import load_cases
 
-FILES = {"learning_hours.json": (30, conformance_hours), "upw_ledger.json": (40, conformance_ledger), "routing.json": (40, conformance_routing), "registers.json": (40, conformance_registers), "licences.json": (30, conformance_licences), "columns.json": (40, conformance_columns), "staff.json": (60, conformance_staff)}
+FILES = {"learning_hours.json": (30, conformance_hours), "upw_ledger.json": (40, conformance_ledger), "routing.json": (40, conformance_routing), "registers.json": (40, conformance_registers), "licences.json": (30, conformance_licences), "columns.json": (40, conformance_columns), "staff.json": (60, conformance_staff), "training_records.json": (50, conformance_training)}
 CASES = [(file, case) for file in FILES for case in load_cases(file)]
 
 

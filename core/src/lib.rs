@@ -96,6 +96,7 @@ pub mod register;
 pub mod rules {}
 pub mod routing;
 pub mod staff;
+pub mod training;
 #[cfg(feature = "uniffi")]
 pub mod uniffi_types;
 

@@ -30,6 +30,7 @@ mod register;
 mod statutory;
 mod summary;
 
+pub(crate) use events::Hidden;
 pub use events::{
     RegisterAction as Action, RegisterCommand as Command, RegisterEvent as Event,
     RegisterEventKind as EventKind,

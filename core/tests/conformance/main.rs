@@ -14,6 +14,7 @@ mod licences;
 mod registers;
 mod routing;
 mod staff;
+mod training;
 
 use std::path::PathBuf;
 
@@ -33,6 +34,7 @@ const FILES: [(&str, usize); 7] = [
     ("licences", 30),
     ("columns", 40),
     ("staff", 60),
+    ("training_records", 50),
 ];
 
 fn cases(file: &str) -> Vec<Value> {
@@ -62,6 +64,7 @@ fn run(op: &str, input: &Value) -> Outcome {
         .or_else(|| licences::run(op, input))
         .or_else(|| columns::run(op, input))
         .or_else(|| staff::run(op, input))
+        .or_else(|| training::run(op, input))
         .unwrap_or_else(|| panic!("unknown op {op}"))
 }
 

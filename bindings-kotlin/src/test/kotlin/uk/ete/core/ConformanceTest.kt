@@ -25,6 +25,7 @@ class ConformanceTest {
         Triple("licences.json", 30, LicencesOps::run),
         Triple("columns.json", 40, ColumnsOps::run),
         Triple("staff.json", 60, StaffOps::run),
+        Triple("training_records.json", 50, TrainingOps::run),
     )
 
     private fun cases(file: String): List<JSONObject> {
