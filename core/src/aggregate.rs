@@ -98,6 +98,22 @@ impl Aggregate for crate::register::Register {
     }
 }
 
+impl Aggregate for crate::routing::Exchange {
+    type Command = crate::routing::ExchangeCommand;
+    type Event = crate::routing::ExchangeEvent;
+    type Error = crate::routing::TransferError;
+
+    fn execute(&mut self, command: &Self::Command) -> Result<Vec<Self::Event>, Self::Error> {
+        crate::routing::Exchange::execute(self, command)
+    }
+    fn apply(&mut self, event: &Self::Event) -> Result<(), Self::Error> {
+        crate::routing::Exchange::apply(self, event)
+    }
+    fn has_executed(&self, command: &str) -> bool {
+        crate::routing::Exchange::has_executed(self, command)
+    }
+}
+
 /// A requirement's ledger in the pattern: an entry is both the command and its event. Through
 /// this trait an entry must carry an id (`LedgerEntry::with_id`), so a retry changes nothing;
 /// [`Requirement::record`](crate::hours::Requirement::record) still takes entries without one.

@@ -97,6 +97,8 @@ pub mod rules {}
 pub mod routing;
 #[cfg(feature = "uniffi")]
 pub mod uniffi_types;
+// Aggregates' trust: format versions and hash chains (issue 14 items 9, 10).
+pub mod format;
 
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("ete_core");

@@ -8,7 +8,7 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use ete_core::hours::{LedgerEntry, LedgerEvent, LedgerPolicy, OrderKind, Requirement, RequirementTerms};
+//! use ete_core::hours::{LedgerEntry, LedgerEventKind, LedgerPolicy, OrderKind, Requirement, RequirementTerms};
 //! use ete_core::Minutes;
 //!
 //! let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
@@ -17,10 +17,10 @@
 //!     required: Minutes::new(40 * 60)?, start: day(2), incentive_eligible: false,
 //! }, LedgerPolicy::default())?;
 //! // The ETE allowance is floor(30% of 2,400) = 720 minutes.
-//! r.record(LedgerEntry::new(day(3), "PR-1", LedgerEvent::EteCredit {
-//!     minutes: Minutes::new(700)?, course_name: "Budgeting".into() }))?;
-//! let err = r.record(LedgerEntry::new(day(4), "PR-1", LedgerEvent::EteCredit {
-//!     minutes: Minutes::new(30)?, course_name: "CV writing".into() })).unwrap_err();
+//! r.record(LedgerEntry::new(day(3), "PR-1", LedgerEventKind::EteCredit {
+//!     minutes: Minutes::new(700)?, course_name: "Budgeting".into() }).with_id("e1"))?;
+//! let err = r.record(LedgerEntry::new(day(4), "PR-1", LedgerEventKind::EteCredit {
+//!     minutes: Minutes::new(30)?, course_name: "CV writing".into() }).with_id("e2")).unwrap_err();
 //! assert!(err.to_string().contains("00:20 of the ETE allowance remain"));
 //! assert_eq!(r.status(day(4))?.remaining.get(), 1_700);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -66,7 +66,8 @@ crate::codes!(AppointmentOutcome, "outcome", {
     UnacceptableAbsence => "unacceptable_absence",
 });
 
-/// One thing that happened to a requirement (H-11).
+/// What happened to a requirement (H-11); the [`LedgerEntry`] around it is the ledger's event,
+/// with its id, day and recorder.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(
     tag = "type",
@@ -74,7 +75,7 @@ crate::codes!(AppointmentOutcome, "outcome", {
     rename_all_fields = "camelCase"
 )]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum LedgerEvent {
+pub enum LedgerEventKind {
     /// A work appointment and the minutes credited for it.
     WorkAppointment {
         /// Minutes credited.
@@ -120,12 +121,12 @@ pub struct LedgerEntry {
     pub by: String,
     /// What happened.
     #[serde(flatten)]
-    pub event: LedgerEvent,
+    pub event: LedgerEventKind,
 }
 
 impl LedgerEntry {
     /// An entry.
-    pub fn new(date: NaiveDate, by: impl Into<String>, event: LedgerEvent) -> LedgerEntry {
+    pub fn new(date: NaiveDate, by: impl Into<String>, event: LedgerEventKind) -> LedgerEntry {
         LedgerEntry {
             id: None,
             date,
@@ -139,14 +140,14 @@ impl LedgerEntry {
     /// ```
     /// use chrono::NaiveDate;
     /// use ete_core::Minutes;
-    /// use ete_core::hours::{LedgerEntry, LedgerEvent, OrderKind, Requirement, RequirementTerms};
+    /// use ete_core::hours::{LedgerEntry, LedgerEventKind, OrderKind, Requirement, RequirementTerms};
     ///
     /// let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
     /// let terms = RequirementTerms { id: "R-1".into(), person_ref: "P-1".into(),
     ///     kind: OrderKind::Adult, required: Minutes::new(6_000)?, start: day,
     ///     incentive_eligible: false };
     /// let mut ledger = Requirement::new(terms, Default::default()).unwrap();
-    /// let entry = LedgerEntry::new(day, "ADMIN-1", LedgerEvent::Extension { months: 1 })
+    /// let entry = LedgerEntry::new(day, "ADMIN-1", LedgerEventKind::Extension { months: 1 })
     ///     .with_id("cmd-1");
     /// ledger.record(entry.clone()).unwrap();
     /// ledger.record(entry).unwrap(); // a retry: nothing changes
@@ -514,7 +515,8 @@ impl TryFrom<RequirementFields> for Requirement {
             });
         }
         let mut requirement = Requirement::new(f.terms, f.policy)?;
-        requirement.record_all(f.entries)?;
+        // Entries recorded before ids were required may have none.
+        requirement.record_each(f.entries, Requirement::append)?;
         Ok(requirement)
     }
 }
@@ -616,11 +618,27 @@ impl Requirement {
         })
     }
 
-    /// Records one entry, or refuses it with the ledger unchanged: entries must be in date order
-    /// and not before the start, with a recorder; ETE credit must fit the remaining allowance.
-    /// An entry whose id the ledger already holds is a retry: it changes nothing (the same id
-    /// with a different entry is `InvalidField`).
+    /// Records one entry, or refuses it with the ledger unchanged: an entry carries a command
+    /// id (`LedgerEntry::with_id`; one without is `InvalidField` naming `id`, as a retried entry
+    /// without one could not be told from a new one); entries must be in date order and not
+    /// before the start, with a recorder; ETE credit must fit the remaining allowance. An entry
+    /// whose id the ledger already holds is a retry: it changes nothing (the same id with a
+    /// different entry is `InvalidField`).
     pub fn record(&mut self, entry: LedgerEntry) -> Result<(), LedgerError> {
+        if entry.id.as_deref().is_none_or(|id| id.trim().is_empty()) {
+            return Err(LedgerError::InvalidField {
+                field: "id".into(),
+                value: entry.id.clone().unwrap_or_default(),
+                reason: "an entry carries a command id, so that a retry is recorded once (H-11)"
+                    .into(),
+            });
+        }
+        self.append(entry)
+    }
+
+    /// Records one entry as [`Requirement::record`] does, except that an entry of an older
+    /// snapshot may have no id.
+    fn append(&mut self, entry: LedgerEntry) -> Result<(), LedgerError> {
         if let Some(id) = entry.id.as_deref()
             && let Some(earlier) = self.entries.iter().find(|e| e.id.as_deref() == Some(id))
         {
@@ -650,7 +668,7 @@ impl Requirement {
             });
         }
         match &entry.event {
-            LedgerEvent::EteCredit { minutes, .. } => {
+            LedgerEventKind::EteCredit { minutes, .. } => {
                 let remaining = self.figures(None)?.ete_remaining;
                 if *minutes > remaining {
                     return Err(LedgerError::EteAllowanceExceeded {
@@ -659,9 +677,9 @@ impl Requirement {
                     });
                 }
             }
-            LedgerEvent::Adjustment { minutes } => self.check_adjustment(*minutes)?,
-            LedgerEvent::Extension { months } => self.check_extension(*months)?,
-            LedgerEvent::WorkAppointment { .. } => {}
+            LedgerEventKind::Adjustment { minutes } => self.check_adjustment(*minutes)?,
+            LedgerEventKind::Extension { months } => self.check_extension(*months)?,
+            LedgerEventKind::WorkAppointment { .. } => {}
         }
         self.entries.push(entry);
         // A figure that no longer fits the range of minutes refuses the entry.
@@ -707,7 +725,7 @@ impl Requirement {
             .entries
             .iter()
             .filter_map(|e| match e.event {
-                LedgerEvent::Extension { months } => Some(u64::from(months)),
+                LedgerEventKind::Extension { months } => Some(u64::from(months)),
                 _ => None,
             })
             .fold(0u64, u64::saturating_add);
@@ -725,11 +743,20 @@ impl Requirement {
         Ok(())
     }
 
-    /// Records every entry or none: the first refusal is reported with its position.
+    /// Records every entry or none, each as [`Requirement::record`] does: the first refusal is
+    /// reported with its position.
     pub fn record_all(&mut self, entries: Vec<LedgerEntry>) -> Result<(), LedgerError> {
+        self.record_each(entries, Requirement::record)
+    }
+
+    fn record_each(
+        &mut self,
+        entries: Vec<LedgerEntry>,
+        record: fn(&mut Requirement, LedgerEntry) -> Result<(), LedgerError>,
+    ) -> Result<(), LedgerError> {
         let mut next = self.clone();
         for (position, entry) in entries.into_iter().enumerate() {
-            next.record(entry).map_err(|e| LedgerError::Batch {
+            record(&mut next, entry).map_err(|e| LedgerError::Batch {
                 position,
                 source: Box::new(e),
             })?;
@@ -746,7 +773,7 @@ impl Requirement {
             .iter()
             .filter(|e| e.date <= on)
             .filter_map(|e| match e.event {
-                LedgerEvent::Extension { months } => Some(months),
+                LedgerEventKind::Extension { months } => Some(months),
                 _ => None,
             })
             .fold(0u32, u32::saturating_add);
@@ -773,17 +800,17 @@ impl Requirement {
         let mut disqualified = false;
         for entry in counted {
             let (done, ete_part, adjustment) = match &entry.event {
-                LedgerEvent::WorkAppointment { minutes, outcome } => {
+                LedgerEventKind::WorkAppointment { minutes, outcome } => {
                     if *outcome == AppointmentOutcome::UnacceptableAbsence {
                         disqualified = true;
                     }
                     (i128::from(minutes.get()), 0, 0)
                 }
-                LedgerEvent::EteCredit { minutes, .. } => {
+                LedgerEventKind::EteCredit { minutes, .. } => {
                     (i128::from(minutes.get()), i128::from(minutes.get()), 0)
                 }
-                LedgerEvent::Adjustment { minutes } => (0, 0, i128::from(*minutes)),
-                LedgerEvent::Extension { .. } => (0, 0, 0),
+                LedgerEventKind::Adjustment { minutes } => (0, 0, i128::from(*minutes)),
+                LedgerEventKind::Extension { .. } => (0, 0, 0),
             };
             let before_disqualification = !disqualified;
             completed = completed.saturating_add(done);

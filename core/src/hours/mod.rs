@@ -41,9 +41,13 @@ pub use credit::{
 };
 pub use incentive::{IncentivePolicy, IncentiveState, IncentiveStatus};
 pub use ledger::{
-    AppointmentOutcome, EteFit, LedgerEntry, LedgerError, LedgerEvent, LedgerPolicy, LedgerStatus,
-    OrderKind, Requirement, RequirementTerms,
+    AppointmentOutcome, EteFit, LedgerEntry, LedgerError, LedgerEventKind, LedgerPolicy,
+    LedgerStatus, OrderKind, Requirement, RequirementTerms,
 };
+/// The former name of [`LedgerEventKind`]: what happened, beside a [`LedgerEntry`]'s date and
+/// recorder (the entry is the ledger's event).
+#[deprecated(note = "renamed LedgerEventKind: an entry is the ledger's event")]
+pub type LedgerEvent = LedgerEventKind;
 pub(crate) use policy::policy_from_json;
 pub use policy::{CreditPolicy, MAX_ALLOWANCE_PERCENT, PolicyError, PolicyFields};
 pub use read::{
