@@ -71,14 +71,8 @@ impl PyLesson {
         starts_at: Instant,
         ends_at: Instant,
     ) -> PyResult<PyLesson> {
-        Ok(PyLesson {
-            inner: Lesson {
-                id,
-                provider,
-                starts_at: starts_at.0,
-                ends_at: ends_at.0,
-            },
-        })
+        let inner = py_result(Lesson::new(id, provider, starts_at.0, ends_at.0))?;
+        Ok(PyLesson { inner })
     }
     #[getter]
     fn id(&self) -> &str {

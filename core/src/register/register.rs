@@ -30,6 +30,53 @@ pub struct Lesson {
     pub ends_at: DateTime<Utc>,
 }
 
+impl Lesson {
+    /// A lesson, refused when it ends at or before it starts (`InvalidField` naming `ends_at`).
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use ete_core::register::Lesson;
+    ///
+    /// let nine = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
+    /// let eleven = Utc.with_ymd_and_hms(2026, 11, 24, 11, 0, 0).unwrap();
+    /// assert!(Lesson::new("L-1", "PRV-1", nine, eleven).is_ok());
+    /// let err = Lesson::new("L-1", "PRV-1", eleven, nine).unwrap_err();
+    /// assert!(err.to_string().contains("ends_at"));
+    /// ```
+    pub fn new(
+        id: impl Into<String>,
+        provider: impl Into<String>,
+        starts_at: DateTime<Utc>,
+        ends_at: DateTime<Utc>,
+    ) -> Result<Lesson, RegisterError> {
+        let lesson = Lesson {
+            id: id.into(),
+            provider: provider.into(),
+            starts_at,
+            ends_at,
+        };
+        lesson.check()?;
+        Ok(lesson)
+    }
+
+    /// Checks that the lesson ends after it starts (`InvalidField` naming `ends_at`, with the
+    /// lesson's id).
+    pub fn check(&self) -> Result<(), RegisterError> {
+        if self.ends_at <= self.starts_at {
+            return Err(RegisterError::InvalidField {
+                field: "ends_at".into(),
+                value: self.ends_at.to_rfc3339(),
+                reason: format!(
+                    "lesson {} must end after it starts ({})",
+                    self.id.chars().take(40).collect::<String>(),
+                    self.starts_at.to_rfc3339()
+                ),
+            });
+        }
+        Ok(())
+    }
+}
+
 /// One learner's line in a register: the provider's mark and the school's decision kept side by
 /// side (R-2), and the contribution score (R-9).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -303,13 +350,7 @@ fn bad(position: usize, reason: impl Into<String>) -> RegisterError {
 impl Register {
     /// A register for `lesson` with every learner unmarked.
     pub fn new(lesson: Lesson, learners: &[String]) -> Result<Register, RegisterError> {
-        if lesson.ends_at <= lesson.starts_at {
-            return Err(RegisterError::InvalidField {
-                field: "lesson".into(),
-                value: lesson.id.clone(),
-                reason: "it must end after it starts".into(),
-            });
-        }
+        lesson.check()?;
         let mut entries = BTreeMap::new();
         for learner in learners {
             if entries.insert(learner.clone(), Entry::default()).is_some() {
