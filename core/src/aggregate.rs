@@ -115,8 +115,8 @@ impl Aggregate for crate::routing::Exchange {
 }
 
 /// A requirement's ledger in the pattern: an entry is both the command and its event. Through
-/// this trait an entry must carry an id (`LedgerEntry::with_id`), so a retry changes nothing;
-/// [`Requirement::record`](crate::hours::Requirement::record) still takes entries without one.
+/// this trait, as through [`Requirement::record`](crate::hours::Requirement::record), an entry
+/// must carry an id (`LedgerEntry::with_id`), so a retry changes nothing.
 impl Aggregate for crate::hours::Requirement {
     type Command = crate::hours::LedgerEntry;
     type Event = crate::hours::LedgerEntry;
@@ -141,8 +141,6 @@ impl Aggregate for crate::hours::Requirement {
         self.record(event.clone())
     }
     fn has_executed(&self, command: &str) -> bool {
-        self.entries()
-            .iter()
-            .any(|e| e.id.as_deref() == Some(command))
+        self.has_entry(command)
     }
 }

@@ -69,3 +69,68 @@ fn the_readers_take_a_policy_and_refuse_an_inverted_one() {
     let err = read_completions_json_with("[]", ReadMode::Lenient, &inverted).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidPolicy, "{err}");
 }
+
+mod ledger_totals {
+    use chrono::{Duration, NaiveDate};
+    use ete_core::Minutes;
+    use ete_core::hours::{
+        AppointmentOutcome, LedgerEntry, LedgerEventKind, LedgerPolicy, OrderKind, Requirement,
+        RequirementTerms,
+    };
+    use proptest::prelude::*;
+
+    fn start() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()
+    }
+
+    fn entries() -> impl Strategy<Value = Vec<LedgerEntry>> {
+        let event = prop_oneof![
+            (0u64..900, prop::sample::select(vec![
+                AppointmentOutcome::Attended,
+                AppointmentOutcome::AcceptableAbsence,
+                AppointmentOutcome::UnacceptableAbsence,
+            ]))
+            .prop_map(|(m, outcome)| LedgerEventKind::WorkAppointment {
+                minutes: Minutes::new(m).unwrap(),
+                outcome,
+            }),
+            (0u64..2_000).prop_map(|m| LedgerEventKind::EteCredit {
+                minutes: Minutes::new(m).unwrap(),
+                course_name: "Budgeting".into(),
+            }),
+            (-3_000i64..3_000).prop_map(|minutes| LedgerEventKind::Adjustment { minutes }),
+            (0u32..30).prop_map(|months| LedgerEventKind::Extension { months }),
+        ];
+        let entry = (0u8..40, 0i64..5, event).prop_map(|(id, day, event)| {
+            LedgerEntry::new(start() + Duration::days(day), "SUP-1", event).with_id(format!("e{id}"))
+        });
+        prop::collection::vec(entry, 0..60)
+    }
+
+    proptest! {
+        /// The totals a ledger keeps as it records (what `ete_fit` and the checks of `record`
+        /// read) agree with the figures summed from the entries (`status`), and a restore
+        /// rebuilds them.
+        #[test]
+        fn the_kept_totals_are_the_sums_of_the_entries(entries in entries(), proposed in 0u64..10_000) {
+            let terms = RequirementTerms {
+                id: "R-1".into(), person_ref: "P-1".into(), kind: OrderKind::Adult,
+                required: Minutes::new(6_000).unwrap(), start: start(), incentive_eligible: true,
+            };
+            let mut r = Requirement::new(terms, LedgerPolicy::default()).unwrap();
+            for entry in entries {
+                let _ = r.record(entry);
+            }
+            let status = r.status(NaiveDate::MAX).unwrap();
+            let proposed = Minutes::new(proposed).unwrap();
+            let fit = r.ete_fit(proposed).unwrap();
+            prop_assert_eq!(fit.fits, proposed.min(status.ete_remaining).min(status.remaining));
+            let back = Requirement::from_json(&r.to_json().unwrap()).unwrap();
+            prop_assert_eq!(back.ete_fit(proposed).unwrap(), fit);
+            prop_assert_eq!(&back, &r);
+            for entry in r.entries() {
+                prop_assert!(back.has_entry(entry.id.as_deref().unwrap()));
+            }
+        }
+    }
+}

@@ -29,7 +29,10 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use std::collections::HashMap;
+
 use crate::error::ErrorKind;
+use crate::hours::totals::Totals;
 use crate::hours::incentive::{IncentivePolicy, IncentiveStatus};
 use crate::minutes::{Minutes, MinutesError};
 use crate::ratio::{Ratio, Rounding};
@@ -488,6 +491,12 @@ pub struct Requirement {
     terms: RequirementTerms,
     policy: LedgerPolicy,
     entries: Vec<LedgerEntry>,
+    /// The totals of every entry, kept as entries are recorded.
+    #[serde(skip)]
+    totals: Totals,
+    /// Each entry id's position.
+    #[serde(skip)]
+    ids: HashMap<String, usize>,
 }
 
 #[derive(Deserialize)]
@@ -551,6 +560,8 @@ impl Requirement {
             terms,
             policy,
             entries: Vec::new(),
+            totals: Totals::default(),
+            ids: HashMap::new(),
         })
     }
 
@@ -640,7 +651,7 @@ impl Requirement {
     /// snapshot may have no id.
     fn append(&mut self, entry: LedgerEntry) -> Result<(), LedgerError> {
         if let Some(id) = entry.id.as_deref()
-            && let Some(earlier) = self.entries.iter().find(|e| e.id.as_deref() == Some(id))
+            && let Some(earlier) = self.ids.get(id).and_then(|&i| self.entries.get(i))
         {
             return if *earlier == entry {
                 Ok(())
@@ -681,12 +692,15 @@ impl Requirement {
             LedgerEventKind::Extension { months } => self.check_extension(*months)?,
             LedgerEventKind::WorkAppointment { .. } => {}
         }
-        self.entries.push(entry);
         // A figure that no longer fits the range of minutes refuses the entry.
-        if let Err(e) = self.figures(None) {
-            self.entries.pop();
-            return Err(e);
+        let mut totals = self.totals;
+        totals.add(&entry);
+        self.status_of(totals, None)?;
+        if let Some(id) = &entry.id {
+            self.ids.insert(id.clone(), self.entries.len());
         }
+        self.entries.push(entry);
+        self.totals = totals;
         Ok(())
     }
 
@@ -721,14 +735,7 @@ impl Requirement {
 
     /// Extensions may add at most the policy's `maxExtensionMonths` in total (H-9).
     fn check_extension(&self, months: u32) -> Result<(), LedgerError> {
-        let so_far = self
-            .entries
-            .iter()
-            .filter_map(|e| match e.event {
-                LedgerEventKind::Extension { months } => Some(u64::from(months)),
-                _ => None,
-            })
-            .fold(0u64, u64::saturating_add);
+        let so_far = self.totals.extension_months;
         let max = self.policy.max_extension_months;
         if so_far.saturating_add(u64::from(months)) > u64::from(max) {
             return Err(LedgerError::OutOfBounds {
@@ -768,20 +775,22 @@ impl Requirement {
     /// The end of the completion period: start + completion months + extensions, in calendar
     /// months with end-of-month clamping, counting extensions recorded up to `on`.
     pub fn end_date(&self, on: NaiveDate) -> NaiveDate {
-        let extensions: u32 = self
-            .entries
-            .iter()
-            .filter(|e| e.date <= on)
-            .filter_map(|e| match e.event {
-                LedgerEventKind::Extension { months } => Some(months),
-                _ => None,
-            })
-            .fold(0u32, u32::saturating_add);
+        self.end_after(Totals::of(self.entries.iter().filter(|e| e.date <= on)).extension_months)
+    }
+
+    /// The end of the completion period with `extensions` months added.
+    fn end_after(&self, extensions: u64) -> NaiveDate {
+        let extensions = u32::try_from(extensions).unwrap_or(u32::MAX);
         let months = self.policy.completion_months.saturating_add(extensions);
         self.terms
             .start
             .checked_add_months(Months::new(months))
             .unwrap_or(NaiveDate::MAX)
+    }
+
+    /// Whether the ledger holds an entry recorded under this command id.
+    pub fn has_entry(&self, id: &str) -> bool {
+        self.ids.contains_key(id)
     }
 
     /// Every figure counting the entries dated on or before `on`, and whether the requirement is
@@ -790,36 +799,25 @@ impl Requirement {
         self.figures(Some(on))
     }
 
+    /// Every figure, from the totals kept (the whole ledger, O(1)) or of the entries dated on
+    /// or before `on` (O(n)).
     fn figures(&self, on: Option<NaiveDate>) -> Result<LedgerStatus, LedgerError> {
-        let counted = self
-            .entries
-            .iter()
-            .filter(|e| on.is_none_or(|d| e.date <= d));
-        let (mut completed, mut ete, mut adjustments, mut qualifying) =
-            (0i128, 0i128, 0i128, 0i128);
-        let mut disqualified = false;
-        for entry in counted {
-            let (done, ete_part, adjustment) = match &entry.event {
-                LedgerEventKind::WorkAppointment { minutes, outcome } => {
-                    if *outcome == AppointmentOutcome::UnacceptableAbsence {
-                        disqualified = true;
-                    }
-                    (i128::from(minutes.get()), 0, 0)
-                }
-                LedgerEventKind::EteCredit { minutes, .. } => {
-                    (i128::from(minutes.get()), i128::from(minutes.get()), 0)
-                }
-                LedgerEventKind::Adjustment { minutes } => (0, 0, i128::from(*minutes)),
-                LedgerEventKind::Extension { .. } => (0, 0, 0),
-            };
-            let before_disqualification = !disqualified;
-            completed = completed.saturating_add(done);
-            ete = ete.saturating_add(ete_part);
-            adjustments = adjustments.saturating_add(adjustment);
-            if before_disqualification {
-                qualifying = qualifying.saturating_add(done.saturating_sub(adjustment));
-            }
-        }
+        let totals = match on {
+            None => self.totals,
+            Some(day) => Totals::of(self.entries.iter().filter(|e| e.date <= day)),
+        };
+        self.status_of(totals, on)
+    }
+
+    fn status_of(&self, totals: Totals, on: Option<NaiveDate>) -> Result<LedgerStatus, LedgerError> {
+        let Totals {
+            completed,
+            ete,
+            adjustments,
+            qualifying,
+            disqualified,
+            extension_months,
+        } = totals;
         let to_minutes = |v: i128| Minutes::new(u64::try_from(v.max(0)).unwrap_or(u64::MAX));
         let required = self.terms.required;
         let incentive = self.policy.incentive.status(
@@ -835,8 +833,7 @@ impl Requirement {
                 .saturating_sub(completed)
                 .saturating_sub(i128::from(incentive.current_discount.get())),
         )?;
-        let day = on.unwrap_or(NaiveDate::MAX);
-        let end_date = self.end_date(day);
+        let end_date = self.end_after(extension_months);
         let complete = remaining == Minutes::ZERO;
         Ok(LedgerStatus {
             required,

@@ -30,6 +30,7 @@ mod policy;
 mod read;
 mod record_error;
 mod report;
+mod totals;
 
 pub use against::{credit_against_requirements, record_credits};
 pub use agreement::{AgreementCategory, AgreementFields, ExtraTimeAgreement};
