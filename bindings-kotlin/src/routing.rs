@@ -160,6 +160,10 @@ impl Exchange {
     pub fn to_json(&self) -> Result<String, EteError> {
         Ok(self.lock()?.to_json()?)
     }
+    /// The head hash of the events' chain: publish it; a rewritten log is caught against it.
+    pub fn head_hash(&self) -> Result<String, EteError> {
+        Ok(self.lock()?.head_hash())
+    }
     /// Runs a command and returns the events it caused; a retried id returns none and changes
     /// nothing.
     pub fn execute(&self, command: ExchangeCommand) -> Result<Vec<ExchangeEvent>, EteError> {
@@ -214,4 +218,12 @@ pub fn check_referral(
         None => routing::ReferralPolicy::default(),
     };
     Ok(routing::check_referral(&policy, assessed_on, referral_on)?)
+}
+
+/// Verifies the hash chain of a snapshot (an exchange's, a register's or a requirement's
+/// `toJson`) without restoring it; returns its head hash, or throws
+/// `EteException.MalformedInput` naming the first broken position.
+#[uniffi::export]
+pub fn verify_chain(snapshot: String) -> Result<String, EteError> {
+    Ok(ete_core::chain::verify_json(&snapshot)?)
 }

@@ -217,6 +217,11 @@ impl PyRequirement {
             inner: Shared::new(r),
         })
     }
+    /// The head hash of the entries' chain: publish it; a rewritten ledger is caught against
+    /// it.
+    fn head_hash(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner.with(py, |r| r.head_hash())
+    }
     /// The requirement as JSON.
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         py_result(self.inner.with(py, |r| r.to_json())?)

@@ -92,5 +92,7 @@ mod _ete_core {
     use ete_core::routing::{Decision, Organisation, Receipt, TransferFile};
     // Aggregates and trust (issues 13, 14): the completion readers' date policy.
     #[pymodule_export]
+    use crate::routing::verify_chain;
+    #[pymodule_export]
     use ete_core::hours::ReadPolicy;
 }

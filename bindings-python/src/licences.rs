@@ -110,6 +110,11 @@ impl PyLicencePool {
             inner: Shared::new(State { pool, log }),
         })
     }
+    /// The head hash of the log's chain (`None` for a pool restored from a snapshot written
+    /// before pools kept one): publish it; a rewritten log is caught against it.
+    fn head_hash(&self, py: Python<'_>) -> PyResult<Option<String>> {
+        self.read(py, |p| p.head_hash().map(str::to_owned))
+    }
     /// The snapshot as JSON.
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         py_result(self.read(py, Pool::to_json)?)

@@ -291,6 +291,10 @@ impl PyExchange {
             inner: Shared::new(inner),
         })
     }
+    /// The head hash of the events' chain: publish it; a rewritten log is caught against it.
+    fn head_hash(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner.with(py, |e| e.head_hash())
+    }
     /// The exchange as JSON.
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         py_result(self.inner.with(py, |e| e.to_json())?)
@@ -398,4 +402,12 @@ pub(crate) fn check_referral(
         policy.risk_assessment_months = months;
     }
     py_result(routing::check_referral(&policy, assessed_on, referral_on))
+}
+
+/// Verifies the hash chain of a snapshot (an exchange's, a register's or a requirement's `to_json`)
+/// without restoring it; returns its head hash, or raises `MalformedInput` naming the first
+/// broken position.
+#[pyfunction]
+pub(crate) fn verify_chain(py: Python<'_>, snapshot: &str) -> PyResult<String> {
+    py_result(py.detach(|| ete_core::chain::verify_json(snapshot)))
 }

@@ -431,9 +431,12 @@ def test_a_tampered_exchange_snapshot_is_refused_naming_the_invariant():
     extra.update(command="forged", fileId=2, sender={"kind": "school", "id": "SCH-9"})
     extra["file"]["recipient"] = {"kind": "provider", "id": "PRV-1"}
     forged["events"].append(extra)
-    with pytest.raises(ete_core.MalformedInput, match="no-school-to-provider"):
+    with pytest.raises(ete_core.MalformedInput, match="hash chain breaks at event 2"):
         ete_core.Exchange.from_json(json.dumps(forged))
-    emptied = dict(snapshot, events=[])
+    # The same event replayed (no chain to break): the rules refuse the route.
+    with pytest.raises(ete_core.MalformedInput, match="no-school-to-provider"):
+        ete_core.Exchange.replay(json.dumps(forged["events"]))
+    emptied = dict(snapshot, events=[], chain=[])
     with pytest.raises(ete_core.MalformedInput, match="not the fold of the events"):
         ete_core.Exchange.from_json(json.dumps(emptied))
     stray = dict(snapshot, receipts=snapshot["receipts"] + [{"fileId": 7, "organisation": "SCH-1", "by": "X", "at": "2026-11-02T10:00:00Z"}])

@@ -123,6 +123,7 @@ plain_failures!(
     crate::routing::RoutingPolicyError,
     crate::routing::ReferralError,
     crate::register::StatutoryError,
+    crate::chain::ChainBreak,
 );
 
 impl Failure for crate::hours::RecordError {

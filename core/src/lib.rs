@@ -98,6 +98,7 @@ pub mod routing;
 #[cfg(feature = "uniffi")]
 pub mod uniffi_types;
 // Aggregates' trust: format versions and hash chains (issue 14 items 9, 10).
+pub mod chain;
 pub mod format;
 
 #[cfg(feature = "uniffi")]

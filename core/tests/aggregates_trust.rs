@@ -85,15 +85,18 @@ mod ledger_totals {
 
     fn entries() -> impl Strategy<Value = Vec<LedgerEntry>> {
         let event = prop_oneof![
-            (0u64..900, prop::sample::select(vec![
-                AppointmentOutcome::Attended,
-                AppointmentOutcome::AcceptableAbsence,
-                AppointmentOutcome::UnacceptableAbsence,
-            ]))
-            .prop_map(|(m, outcome)| LedgerEventKind::WorkAppointment {
-                minutes: Minutes::new(m).unwrap(),
-                outcome,
-            }),
+            (
+                0u64..900,
+                prop::sample::select(vec![
+                    AppointmentOutcome::Attended,
+                    AppointmentOutcome::AcceptableAbsence,
+                    AppointmentOutcome::UnacceptableAbsence,
+                ])
+            )
+                .prop_map(|(m, outcome)| LedgerEventKind::WorkAppointment {
+                    minutes: Minutes::new(m).unwrap(),
+                    outcome,
+                }),
             (0u64..2_000).prop_map(|m| LedgerEventKind::EteCredit {
                 minutes: Minutes::new(m).unwrap(),
                 course_name: "Budgeting".into(),
@@ -102,7 +105,8 @@ mod ledger_totals {
             (0u32..30).prop_map(|months| LedgerEventKind::Extension { months }),
         ];
         let entry = (0u8..40, 0i64..5, event).prop_map(|(id, day, event)| {
-            LedgerEntry::new(start() + Duration::days(day), "SUP-1", event).with_id(format!("e{id}"))
+            LedgerEntry::new(start() + Duration::days(day), "SUP-1", event)
+                .with_id(format!("e{id}"))
         });
         prop::collection::vec(entry, 0..60)
     }
@@ -132,5 +136,148 @@ mod ledger_totals {
                 prop_assert!(back.has_entry(entry.id.as_deref().unwrap()));
             }
         }
+    }
+}
+
+mod hash_chains {
+    use chrono::{Duration, NaiveDate, TimeZone, Utc};
+    use ete_core::chain::{Chain, EMPTY_HEAD, verify_json};
+    use ete_core::hours::{
+        LedgerEntry, LedgerEventKind, LedgerPolicy, OrderKind, Requirement, RequirementTerms,
+    };
+    use ete_core::licences::{AccountKind, Action, Command, Pool, PoolPolicy};
+    use ete_core::register::{Actor, Lesson, Register, Role};
+    use ete_core::{ErrorKind, Minutes};
+    use serde_json::{Value, json};
+
+    fn requirement() -> Requirement {
+        let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+        let terms = RequirementTerms {
+            id: "R-1".into(),
+            person_ref: "P-1".into(),
+            kind: OrderKind::Adult,
+            required: Minutes::new(6_000).unwrap(),
+            start,
+            incentive_eligible: false,
+        };
+        let mut r = Requirement::new(terms, LedgerPolicy::default()).unwrap();
+        for (i, months) in [1u32, 2, 3].into_iter().enumerate() {
+            let entry = LedgerEntry::new(
+                start + Duration::days(1),
+                "SUP-1",
+                LedgerEventKind::Extension { months },
+            );
+            r.record(entry.with_id(format!("e{i}"))).unwrap();
+        }
+        r
+    }
+
+    #[test]
+    fn every_recorded_entry_moves_the_head_and_an_edit_breaks_the_chain_at_its_position() {
+        let r = requirement();
+        assert_eq!(r.chain().len(), 3);
+        assert_ne!(r.head_hash(), EMPTY_HEAD);
+        assert_eq!(verify_json(&r.to_json().unwrap()).unwrap(), r.head_hash());
+        let mut snapshot: Value = serde_json::from_str(&r.to_json().unwrap()).unwrap();
+        assert_eq!(snapshot["format"], json!(2));
+        snapshot["entries"][1]["months"] = json!(9);
+        let text = snapshot.to_string();
+        assert_eq!(verify_json(&text).unwrap_err().position, 1);
+        let err = Requirement::from_json(&text).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::MalformedInput);
+        assert!(
+            err.to_string().contains("hash chain breaks at event 1"),
+            "{err}"
+        );
+        // A newer format is refused; format 1 (no format, no chain) is read.
+        snapshot["format"] = json!(3);
+        assert!(
+            Requirement::from_json(&snapshot.to_string())
+                .unwrap_err()
+                .to_string()
+                .contains("newer")
+        );
+        let mut old: Value = serde_json::from_str(&r.to_json().unwrap()).unwrap();
+        old.as_object_mut().unwrap().remove("format");
+        old.as_object_mut().unwrap().remove("chain");
+        assert_eq!(Requirement::from_json(&old.to_string()).unwrap(), r);
+    }
+
+    /// What the chain does not prove: a rewrite of the whole chain verifies (only a published
+    /// head hash catches it), and so does the log with its tail cut (only a recorded length
+    /// catches that).
+    #[test]
+    fn a_rewritten_chain_or_a_cut_tail_is_only_caught_against_the_head_or_the_length() {
+        let r = requirement();
+        let published = r.head_hash();
+        let mut snapshot: Value = serde_json::from_str(&r.to_json().unwrap()).unwrap();
+        snapshot["entries"][2]["months"] = json!(4);
+        let entries = snapshot["entries"].as_array().unwrap().clone();
+        snapshot["chain"] = serde_json::to_value(Chain::of(&entries).unwrap()).unwrap();
+        let rewritten = Requirement::from_json(&snapshot.to_string()).unwrap();
+        assert_ne!(rewritten.head_hash(), published);
+        let mut cut: Value = serde_json::from_str(&r.to_json().unwrap()).unwrap();
+        cut["entries"].as_array_mut().unwrap().pop();
+        cut["chain"].as_array_mut().unwrap().pop();
+        let shorter = Requirement::from_json(&cut.to_string()).unwrap();
+        assert_eq!(shorter.entries().len(), 2);
+        assert_ne!(shorter.head_hash(), published);
+    }
+
+    #[test]
+    fn a_register_snapshot_with_an_edited_event_is_refused_naming_its_position() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 24, 11, 0, 0).unwrap();
+        let lesson = Lesson::new("L-1", "PRV-1", at - Duration::hours(2), at).unwrap();
+        let mut register = Register::new(lesson, &["A".into()]).unwrap();
+        let hub = Actor::new(Role::Hub, "CAP-1");
+        register.add_note(&hub, "A", "Arrived late", at).unwrap();
+        register.add_note(&hub, "A", "Left early", at).unwrap();
+        let mut snapshot: Value = serde_json::from_str(&register.to_json().unwrap()).unwrap();
+        assert_eq!(
+            verify_json(&snapshot.to_string()).unwrap(),
+            register.head_hash()
+        );
+        // The note's text edited in the event and in the notes: the fold agrees, the chain not.
+        snapshot["events"][1]["text"] = json!("Left on time");
+        snapshot["notes"][1]["text"] = json!("Left on time");
+        let err = Register::restore(&snapshot.to_string()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::MalformedInput);
+        assert!(
+            err.to_string().contains("hash chain breaks at event 1"),
+            "{err}"
+        );
+        assert!(!err.to_string().contains("Left"), "{err}");
+    }
+
+    #[test]
+    fn a_pool_log_changed_without_changing_the_fold_is_refused_against_the_head() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
+        let (mut pool, opened) =
+            Pool::open("open", "ADMIN-1", at, "Wales", 1, PoolPolicy::default()).unwrap();
+        let mut log = vec![opened];
+        let request = Command {
+            id: "c1".into(),
+            actor: "ADMIN-1".into(),
+            at,
+            action: Action::Request {
+                person: "P-1".into(),
+                kind: AccountKind::Learner,
+                requirement_end: None,
+                courses: vec![],
+            },
+        };
+        log.extend(pool.execute(&request).unwrap());
+        assert!(pool.head_hash().is_some());
+        assert_eq!(Pool::restore(&pool.to_json().unwrap(), &log).unwrap(), pool);
+        // Who gave the command is not part of the pool's state: only the chain shows the edit.
+        let mut edited = log.clone();
+        edited[1].actor = "SOMEONE-ELSE".into();
+        let err = Pool::restore(&pool.to_json().unwrap(), &edited).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::MalformedInput);
+        assert!(err.to_string().contains("hash chain"), "{err}");
+        // A snapshot written before pools kept a head is read and takes the log's.
+        let mut old: Value = serde_json::from_str(&pool.to_json().unwrap()).unwrap();
+        old.as_object_mut().unwrap().remove("head");
+        assert_eq!(Pool::restore(&old.to_string(), &log).unwrap(), pool);
     }
 }

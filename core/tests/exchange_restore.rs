@@ -50,6 +50,14 @@ fn exchange(steps: &[(bool, u8)]) -> Exchange {
     ex
 }
 
+/// The snapshot with its hash chain recomputed over its (edited) events, as someone who
+/// rewrites a snapshot can: the rules, replayed on restore, must still catch the edit.
+fn rechained(mut json: Value) -> Value {
+    let events = json["events"].as_array().cloned().unwrap_or_default();
+    json["chain"] = serde_json::to_value(ete_core::chain::Chain::of(&events).unwrap()).unwrap();
+    json
+}
+
 fn refused(json: &Value) -> String {
     let e = Exchange::restore(&json.to_string(), &RoutingPolicy::default()).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::MalformedInput, "{e}");
@@ -99,7 +107,8 @@ fn tampered_snapshots_are_refused_naming_the_broken_invariant() {
     let mut again = twice["events"][0].clone();
     again["command"] = json!("again");
     twice["events"].as_array_mut().unwrap().push(again);
-    assert!(refused(&twice).contains("file 1 stands where file 3 should"));
+    assert!(refused(&twice).contains("the hash chain breaks at event 3"));
+    assert!(refused(&rechained(twice)).contains("file 1 stands where file 3 should"));
 
     // A receipt for a file never sent to that organisation, in the receipts or the events.
     let mut receipt = good.clone();
@@ -113,12 +122,12 @@ fn tampered_snapshots_are_refused_naming_the_broken_invariant() {
         .unwrap()
         .push(json!({"command": "x", "actor": "X",
         "at": "2026-11-02T10:00:00Z", "type": "downloaded", "fileId": 2, "organisation": "SCH-0"}));
-    assert!(refused(&receipt).contains("not sent to"));
+    assert!(refused(&rechained(receipt)).contains("not sent to"));
 
     // An emptied log.
     let mut emptied = good.clone();
     emptied["events"] = json!([]);
-    assert!(refused(&emptied).contains("not the fold of the events"));
+    assert!(refused(&rechained(emptied)).contains("not the fold of the events"));
 
     // A school → provider file injected (a forbidden route).
     let mut injected = good.clone();
@@ -128,6 +137,7 @@ fn tampered_snapshots_are_refused_naming_the_broken_invariant() {
     forged["sender"] = json!({"kind": "school", "id": "SCH-9"});
     forged["file"]["recipient"] = json!({"kind": "provider", "id": "PRV-1"});
     injected["events"].as_array_mut().unwrap().push(forged);
+    let injected = rechained(injected);
     assert!(
         refused(&injected).contains("no-school-to-provider"),
         "{}",
@@ -138,7 +148,8 @@ fn tampered_snapshots_are_refused_naming_the_broken_invariant() {
     let mut reused = good.clone();
     let first_id = reused["events"][0]["command"].clone();
     reused["events"][2]["command"] = first_id;
-    assert!(refused(&reused).contains("appears again"));
+    assert!(refused(&reused).contains("the hash chain breaks at event 2"));
+    assert!(refused(&rechained(reused)).contains("appears again"));
 
     // Not an object; a newer format; format 0.
     assert!(refused(&json!([])).contains("not an exchange snapshot"));

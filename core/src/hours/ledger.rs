@@ -31,9 +31,10 @@ use serde::{Deserialize, Serialize};
 
 use std::collections::HashMap;
 
+use crate::chain::Chain;
 use crate::error::ErrorKind;
-use crate::hours::totals::Totals;
 use crate::hours::incentive::{IncentivePolicy, IncentiveStatus};
+use crate::hours::totals::Totals;
 use crate::minutes::{Minutes, MinutesError};
 use crate::ratio::{Ratio, Rounding};
 
@@ -491,6 +492,8 @@ pub struct Requirement {
     terms: RequirementTerms,
     policy: LedgerPolicy,
     entries: Vec<LedgerEntry>,
+    /// The hash chain of the entries ([`crate::chain`]).
+    chain: Chain,
     /// The totals of every entry, kept as entries are recorded.
     #[serde(skip)]
     totals: Totals,
@@ -499,9 +502,24 @@ pub struct Requirement {
     ids: HashMap<String, usize>,
 }
 
+/// The format a requirement's JSON is written in: 2 added `format` and the entries' `chain`;
+/// format 1 (neither) is read too.
+pub const REQUIREMENT_FORMAT: u32 = 2;
+
+#[derive(Serialize)]
+struct Written<'a> {
+    format: u32,
+    #[serde(flatten)]
+    requirement: &'a Requirement,
+}
+
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct RequirementFields {
+    #[serde(default)]
+    format: Option<u32>,
+    #[serde(default)]
+    chain: Option<Chain>,
     terms: RequirementTerms,
     #[serde(default)]
     policy: LedgerPolicy,
@@ -512,6 +530,17 @@ struct RequirementFields {
 impl TryFrom<RequirementFields> for Requirement {
     type Error = LedgerError;
     fn try_from(f: RequirementFields) -> Result<Requirement, LedgerError> {
+        let malformed = |reason: String| LedgerError::Malformed { reason };
+        let format = f.format.unwrap_or(1);
+        crate::format::check_version("requirement", format, REQUIREMENT_FORMAT)
+            .map_err(malformed)?;
+        match (format, &f.chain) {
+            (_, Some(chain)) => chain
+                .verify(&f.entries)
+                .map_err(|e| malformed(e.to_string()))?,
+            (1, None) => {}
+            (_, None) => return Err(malformed("the requirement has no hash chain".into())),
+        }
         let mut ids = std::collections::HashSet::new();
         if let Some(id) = f
             .entries
@@ -560,6 +589,7 @@ impl Requirement {
             terms,
             policy,
             entries: Vec::new(),
+            chain: Chain::default(),
             totals: Totals::default(),
             ids: HashMap::new(),
         })
@@ -586,16 +616,34 @@ impl Requirement {
         &self.entries
     }
 
-    /// The requirement as JSON (`{terms, policy, entries}`).
+    /// The hash chain of the entries ([`crate::chain`]).
+    pub fn chain(&self) -> &Chain {
+        &self.chain
+    }
+
+    /// The head hash of the entries' chain: publish it, and a rewrite of the whole ledger is
+    /// caught against it ([`crate::chain`]).
+    pub fn head_hash(&self) -> String {
+        self.chain.head()
+    }
+
+    /// The requirement as JSON (format [`REQUIREMENT_FORMAT`]: `{format, terms, policy, entries,
+    /// chain}`).
     pub fn to_json(&self) -> Result<String, LedgerError> {
-        serde_json::to_string(self).map_err(|e| LedgerError::InvalidField {
+        serde_json::to_string(&Written {
+            format: REQUIREMENT_FORMAT,
+            requirement: self,
+        })
+        .map_err(|e| LedgerError::InvalidField {
             field: "requirement".into(),
             value: self.terms.id.clone(),
             reason: e.to_string(),
         })
     }
 
-    /// Reads a requirement from JSON, replaying its entries through [`Requirement::record`];
+    /// Reads a requirement from JSON: the entries' hash chain must verify (a format 1
+    /// requirement, without one, is read too; a newer format is refused), then its entries are
+    /// replayed through [`Requirement::record`] (entries of older formats may lack ids);
     /// JSON that does not parse, or entries the rules refuse, are [`LedgerError::Malformed`]
     /// (`MalformedInput`); an embedded policy out of range is [`LedgerError::Policy`]
     /// (`InvalidPolicy`). A leading byte-order mark is skipped; a key given twice is malformed.
@@ -696,6 +744,12 @@ impl Requirement {
         let mut totals = self.totals;
         totals.add(&entry);
         self.status_of(totals, None)?;
+        // `push` changes the chain only when it succeeds.
+        self.chain
+            .push(&entry)
+            .map_err(|e| LedgerError::Malformed {
+                reason: e.to_string(),
+            })?;
         if let Some(id) = &entry.id {
             self.ids.insert(id.clone(), self.entries.len());
         }
@@ -809,7 +863,11 @@ impl Requirement {
         self.status_of(totals, on)
     }
 
-    fn status_of(&self, totals: Totals, on: Option<NaiveDate>) -> Result<LedgerStatus, LedgerError> {
+    fn status_of(
+        &self,
+        totals: Totals,
+        on: Option<NaiveDate>,
+    ) -> Result<LedgerStatus, LedgerError> {
         let Totals {
             completed,
             ete,

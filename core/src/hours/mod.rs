@@ -43,7 +43,7 @@ pub use credit::{
 pub use incentive::{IncentivePolicy, IncentiveState, IncentiveStatus};
 pub use ledger::{
     AppointmentOutcome, EteFit, LedgerEntry, LedgerError, LedgerEventKind, LedgerPolicy,
-    LedgerStatus, OrderKind, Requirement, RequirementTerms,
+    LedgerStatus, OrderKind, REQUIREMENT_FORMAT, Requirement, RequirementTerms,
 };
 /// The former name of [`LedgerEventKind`]: what happened, beside a [`LedgerEntry`]'s date and
 /// recorder (the entry is the ledger's event).

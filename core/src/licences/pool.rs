@@ -30,6 +30,10 @@ pub struct Pool {
     releases: u64,
     /// When each current holder's licence was allocated.
     held_since: BTreeMap<String, DateTime<Utc>>,
+    /// The head hash of the log's chain ([`crate::chain`]): the last link over every event
+    /// folded. A snapshot written before pools had one has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    head: Option<String>,
 }
 
 fn blank(person: &str, kind: AccountKind, at: DateTime<Utc>) -> Account {
@@ -215,6 +219,10 @@ impl Pool {
             released_days: 0,
             releases: 0,
             held_since: BTreeMap::new(),
+            head: Some(
+                crate::chain::link(crate::chain::EMPTY_HEAD, first)
+                    .map_err(|e| bad(0, e.reason))?,
+            ),
         };
         for (i, event) in events.iter().enumerate().skip(1) {
             pool.apply(event).map_err(|e| bad(i, e.to_string()))?;
@@ -246,7 +254,7 @@ impl Pool {
 
     /// Restores a pool from a snapshot and the event log it was taken with (L-7): the snapshot
     /// is checked as [`Pool::from_json`] checks it, the log is replayed, and the two must
-    /// describe the same pool. A snapshot that does not parse or breaks an invariant, a log that
+    /// describe the same pool, the log's hash chain ending in the snapshot's head hash. A snapshot that does not parse or breaks an invariant, a log that
     /// does not replay, or a snapshot and a log that disagree is [`PoolError::BadLog`]
     /// (`MalformedInput`).
     ///
@@ -270,8 +278,20 @@ impl Pool {
     /// # Ok::<(), PoolError>(())
     /// ```
     pub fn restore(snapshot_json: &str, log: &[Event]) -> Result<Pool, PoolError> {
-        let pool = Pool::from_json(snapshot_json)?;
+        let mut pool = Pool::from_json(snapshot_json)?;
         let replayed = Pool::replay(log)?;
+        // A snapshot written before pools kept a head hash takes the log's (migration).
+        if pool.head.is_none() {
+            pool.head.clone_from(&replayed.head);
+        }
+        if pool.head != replayed.head && pool.event_count() == replayed.event_count() {
+            return Err(PoolError::BadLog {
+                position: log.len(),
+                reason: "the log's hash chain does not end in the snapshot's head hash: an \
+                         event was changed (L-7)"
+                    .into(),
+            });
+        }
         if replayed != pool {
             return Err(PoolError::BadLog {
                 position: log.len(),
@@ -728,9 +748,22 @@ impl Pool {
                 account.last_reported = Some(at);
             }
         }
+        let previous = self.head.as_deref().unwrap_or(crate::chain::EMPTY_HEAD);
+        let head = crate::chain::link(previous, event).map_err(|e| PoolError::BadLog {
+            position: 0,
+            reason: e.reason,
+        })?;
+        self.head = Some(head);
         self.commands.insert(event.command.clone());
         self.events = self.events.saturating_add(1);
         Ok(())
+    }
+
+    /// The head hash of the log's chain ([`crate::chain`]): the log this pool is the fold of
+    /// ends in this link. `None` for a pool restored from a snapshot written before pools
+    /// kept one (without its log).
+    pub fn head_hash(&self) -> Option<&str> {
+        self.head.as_deref()
     }
 }
 

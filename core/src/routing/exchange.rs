@@ -33,6 +33,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::chain::Chain;
 use crate::routing::decision::Organisation;
 use crate::routing::policy::RoutingPolicy;
 use crate::routing::transfer::{Refusal, TransferError, TransferFile, TransferPlan, plan};
@@ -216,6 +217,8 @@ pub struct Exchange {
     files: Vec<HeldFile>,
     receipts: Vec<Receipt>,
     events: Vec<ExchangeEvent>,
+    /// The hash chain of the events.
+    chain: Chain,
     /// Each executed command's id, with the position of its first event.
     commands: BTreeMap<String, usize>,
 }
@@ -240,6 +243,7 @@ impl Exchange {
             files: Vec::new(),
             receipts: Vec::new(),
             events: Vec::new(),
+            chain: Chain::default(),
             commands: BTreeMap::new(),
         }
     }
@@ -252,6 +256,17 @@ impl Exchange {
     /// Every event, oldest first: the audit log of sends and downloads (T-6).
     pub fn events(&self) -> &[ExchangeEvent] {
         &self.events
+    }
+
+    /// The hash chain of the events ([`crate::chain`]).
+    pub fn chain(&self) -> &Chain {
+        &self.chain
+    }
+
+    /// The head hash of the events' chain: publish it, and a rewrite of the whole log is
+    /// caught against it ([`crate::chain`]).
+    pub fn head_hash(&self) -> String {
+        self.chain.head()
     }
 
     /// Every receipt, oldest first.
@@ -336,6 +351,7 @@ impl Exchange {
             self.files.truncate(files);
             self.receipts.truncate(receipts);
             self.events.truncate(count);
+            self.chain.truncate(count);
             self.commands.remove(&command.id);
             return Err(TransferError::Tampered {
                 reason: format!("internal: a decided event did not apply: {e}"),
@@ -519,6 +535,9 @@ impl Exchange {
                 });
             }
         }
+        self.chain
+            .push(event)
+            .map_err(|e| tampered(position, e.reason))?;
         if !continues {
             self.commands.insert(event.command.clone(), position);
         }

@@ -1,11 +1,13 @@
-//! An exchange's snapshot: `{format, files, receipts, events}`, checked on restore by replaying
-//! the events under the policy and comparing the files and receipts with their fold. Format 1
+//! An exchange's snapshot: `{format, files, receipts, events, chain}`, checked on restore by
+//! verifying the events' hash chain, replaying the events under the policy and comparing the
+//! files and receipts with their fold. Format 1
 //! (`{files, receipts, log}`, before the exchange had commands) is migrated on read.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Exchange, ExchangeEvent, ExchangeEventKind, HeldFile, Receipt};
+use crate::chain::Chain;
 use crate::routing::policy::RoutingPolicy;
 use crate::routing::transfer::TransferError;
 
@@ -19,6 +21,7 @@ struct Written<'a> {
     files: &'a [HeldFile],
     receipts: &'a [Receipt],
     events: &'a [ExchangeEvent],
+    chain: &'a Chain,
 }
 
 #[derive(Deserialize)]
@@ -32,6 +35,8 @@ struct Read {
     events: Option<Vec<ExchangeEvent>>,
     #[serde(default)]
     log: Option<Vec<FormatOneEvent>>,
+    #[serde(default)]
+    chain: Option<Chain>,
 }
 
 /// A line of format 1's audit log.
@@ -113,12 +118,14 @@ impl Exchange {
             files: &self.files,
             receipts: &self.receipts,
             events: &self.events,
+            chain: &self.chain,
         })
         .map_err(|e| refused(e.to_string()))
     }
 
     /// Restores a snapshot taken by [`Exchange::to_json`] to an exchange that runs under
-    /// `policy`: its events are replayed under `policy` (file ids 1, 2, 3, … in order; every
+    /// `policy`: the events' hash chain must verify ([`crate::chain`]; the first broken
+    /// position is named), its events are replayed under `policy` (file ids 1, 2, 3, … in order; every
     /// route and description allowed, T-1..T-7; downloads only by a file's recipient, T-6; a
     /// command id used once) and its files and receipts must be their fold. A snapshot of
     /// format 1 is migrated; a newer format than [`EXCHANGE_FORMAT`] is refused. Every refusal
@@ -131,10 +138,10 @@ impl Exchange {
     /// let empty = Exchange::restore(&Exchange::default().to_json().unwrap(), &policy).unwrap();
     /// assert_eq!(empty, Exchange::default());
     /// assert!(Exchange::restore(r#"{"format":2,"files":[],"receipts":[{"fileId":1,
-    ///     "organisation":"SCH-1","by":"T-1","at":"2026-11-02T09:00:00Z"}],"events":[]}"#,
+    ///     "organisation":"SCH-1","by":"T-1","at":"2026-11-02T09:00:00Z"}],"events":[],"chain":[]}"#,
     ///     &policy).is_err());
-    /// assert!(Exchange::restore(r#"{"format":3,"files":[],"receipts":[],"events":[]}"#,
-    ///     &policy).unwrap_err().to_string().contains("newer"));
+    /// assert!(Exchange::restore(r#"{"format":3,"files":[],"receipts":[],"events":[],
+    ///     "chain":[]}"#, &policy).unwrap_err().to_string().contains("newer"));
     /// ```
     pub fn restore(text: &str, policy: &RoutingPolicy) -> Result<Exchange, TransferError> {
         let read: Read = crate::json::from_object(text).map_err(|e| {
@@ -148,11 +155,19 @@ impl Exchange {
         let format = read.format.unwrap_or(1);
         crate::format::check_version("exchange snapshot", format, EXCHANGE_FORMAT)
             .map_err(refused)?;
-        let events = match (format, read.events, read.log) {
-            (1, None, Some(log)) => migrate(&read.files, log)?,
-            (1, ..) => return Err(refused("a format 1 snapshot has a log and no events")),
-            (_, Some(events), None) => events,
-            _ => return Err(refused("a snapshot has events and no log")),
+        let events = match (format, read.events, read.log, read.chain) {
+            // Format 1 had no chain: the migrated events get one.
+            (1, None, Some(log), None) => migrate(&read.files, log)?,
+            (1, ..) => {
+                return Err(refused(
+                    "a format 1 snapshot has a log, no events, no chain",
+                ));
+            }
+            (_, Some(events), None, Some(chain)) => {
+                chain.verify(&events).map_err(|e| refused(e.to_string()))?;
+                events
+            }
+            _ => return Err(refused("a snapshot has events and their chain, and no log")),
         };
         let exchange = Exchange::replay(&events, policy.clone())?;
         if exchange.files != read.files {

@@ -38,4 +38,35 @@ class AggregatesTrustTest {
         assertThrows<EteException.InvalidPolicy> { readCompletionsCsv(csv, policy = inverted) }
         assertThrows<EteException.InvalidPolicy> { readPolicyFromJson("""{"earliest": "2101-01-01"}""") }
     }
+
+    @Test
+    fun `every aggregate has a head hash and a broken chain is refused naming its position`() {
+        val policy = RoutingPolicy()
+        val exchange = Exchange(policy)
+        val file = TransferFile("a.pdf", Organisation("school", "SCH-1"), "dsl", "CFC JN", "risk_assessment")
+        exchange.confirm(planTransfer(policy, Organisation("hub", "HUB-1"), "CAP-7", listOf(file, file)), nine)
+        exchange.downloadAll("SCH-1", "T-1", nine)
+        assertEquals(exchange.headHash(), verifyChain(exchange.toJson()))
+        val snapshot = org.json.JSONObject(exchange.toJson())
+        assertEquals(2, snapshot.getInt("format"))
+        snapshot.getJSONArray("events").getJSONObject(2).put("actor", "T-2")
+        snapshot.getJSONArray("receipts").getJSONObject(0).put("by", "T-2")
+        val e = assertThrows<EteException.MalformedInput> { Exchange.fromJson(snapshot.toString()) }
+        assertTrue(e.message!!.contains("hash chain breaks at event 2"), e.message)
+        assertThrows<EteException.MalformedInput> { verifyChain(snapshot.toString()) }
+
+        val r = Requirement(RequirementTerms("R-1", "P-1", OrderKind.ADULT, 6000, LocalDate.of(2026, 1, 5)))
+        val empty = r.headHash()
+        r.record(LedgerEntry("e1", LocalDate.of(2026, 1, 6), "SUP-1", LedgerEventKind.Extension(1u)))
+        assertTrue(r.headHash() != empty && empty == "0".repeat(64))
+        assertEquals(r.headHash(), verifyChain(r.toJson()))
+        val newer = org.json.JSONObject(r.toJson()).put("format", 99)
+        val n = assertThrows<EteException.MalformedInput> { Requirement.fromJson(newer.toString()) }
+        assertTrue(n.message!!.contains("format 99 is newer"), n.message)
+
+        val reg = Register(Lesson("L-1", "PRV-1", nine, nine.plusSeconds(3600)), listOf("A"))
+        assertEquals(reg.headHash(), verifyChain(reg.toJson()))
+        val pool = LicencePool("Wales", 1u, nine)
+        assertTrue(pool.headHash() != null)
+    }
 }

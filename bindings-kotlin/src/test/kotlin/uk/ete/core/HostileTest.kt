@@ -482,7 +482,7 @@ class HostileTest {
         val good = org.json.JSONObject(exchange.toJson())
         assertEquals(exchange.toJson(), Exchange.fromJson(exchange.toJson(), policy).toJson())
 
-        val emptied = org.json.JSONObject(good.toString()).put("events", org.json.JSONArray())
+        val emptied = org.json.JSONObject(good.toString()).put("events", org.json.JSONArray()).put("chain", org.json.JSONArray())
         val e1 = assertThrows<EteException.MalformedInput> { Exchange.fromJson(emptied.toString()) }
         assertTrue(e1.message!!.contains("not the fold of the events"), e1.message)
 
@@ -493,7 +493,14 @@ class HostileTest {
         extra.getJSONObject("file").put("recipient", org.json.JSONObject(mapOf("kind" to "provider", "id" to "PRV-1")))
         forged.getJSONArray("events").put(extra)
         val e2 = assertThrows<EteException.MalformedInput> { Exchange.fromJson(forged.toString()) }
-        assertTrue(e2.message!!.contains("no-school-to-provider"), e2.message)
+        assertTrue(e2.message!!.contains("hash chain breaks at event 1"), e2.message)
+        // The same event replayed (no chain to break): the rules refuse the route.
+        val events = exchange.events()
+        val sent = events.single().kind as ExchangeEventKind.Sent
+        val forgedEvent = events.single().copy(command = "forged", kind = sent.copy(fileId = 2uL,
+            sender = Organisation("school", "SCH-9"), file = sent.file.copy(recipient = Organisation("provider", "PRV-1"))))
+        val e4 = assertThrows<EteException.MalformedInput> { Exchange.replay(events + forgedEvent, policy) }
+        assertTrue(e4.message!!.contains("no-school-to-provider"), e4.message)
 
         val newer = org.json.JSONObject(good.toString()).put("format", 3)
         val e3 = assertThrows<EteException.MalformedInput> { Exchange.fromJson(newer.toString()) }
