@@ -96,16 +96,16 @@ impl PyLicencePool {
             inner: Shared::new(State { pool, log }),
         })
     }
-    /// Restores a snapshot (`to_json`) with its log (`events_json`); both must agree.
+    /// Restores a snapshot (`to_json`) with its log (`events_json`); both must agree, the log's
+    /// hash chain ending in the snapshot's head hash (L-7).
     #[staticmethod]
     fn restore(py: Python<'_>, snapshot_json: &str, events_json: &str) -> PyResult<PyLicencePool> {
-        let pool = py_result(py.detach(|| Pool::from_json(snapshot_json)))?;
-        let (replayed, log) = py.detach(|| replay_log(events_json))?;
-        if replayed != pool {
-            return Err(crate::errors::malformed(
-                "the snapshot and the event log describe different pools (L-7)",
-            ));
-        }
+        let (pool, log) = py.detach(|| {
+            let log: Vec<Event> = serde_json::from_str(events_json)
+                .map_err(|e| crate::errors::malformed(format!("invalid event log: {e}")))?;
+            let pool = py_result(Pool::restore(snapshot_json, &log))?;
+            Ok::<_, PyErr>((pool, log))
+        })?;
         Ok(PyLicencePool {
             inner: Shared::new(State { pool, log }),
         })

@@ -12,6 +12,10 @@ use crate::licences::model::{
 };
 use crate::licences::policy::{PoolPolicy, WaitingOrder};
 
+/// The format a pool snapshot is written in: 2 added `format` and the log's `head` hash;
+/// format 1 (neither) is read too.
+pub const POOL_FORMAT: u32 = 2;
+
 /// A region's licence pool. Every change goes through [`Pool::execute`]; a refused command
 /// leaves the pool unchanged, and a command whose id was already executed changes nothing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -230,20 +234,39 @@ impl Pool {
         Ok(pool)
     }
 
-    /// The pool as JSON (a snapshot).
+    /// The pool as JSON (a snapshot, format [`POOL_FORMAT`]).
     pub fn to_json(&self) -> Result<String, PoolError> {
-        serde_json::to_string(self).map_err(|e| PoolError::BadLog {
+        let bad = |e: serde_json::Error| PoolError::BadLog {
             position: 0,
             reason: e.to_string(),
-        })
+        };
+        let mut value = serde_json::to_value(self).map_err(bad)?;
+        if let Some(object) = value.as_object_mut() {
+            object.insert("format".into(), POOL_FORMAT.into());
+        }
+        serde_json::to_string(&value).map_err(bad)
     }
 
-    /// Restores a snapshot; one that breaks an invariant is refused.
+    /// Restores a snapshot; one that breaks an invariant is refused. A snapshot without a
+    /// `format` is format 1 (before pools kept a head hash); a newer format than
+    /// [`POOL_FORMAT`] is refused.
     pub fn from_json(text: &str) -> Result<Pool, PoolError> {
-        let pool: Pool = crate::json::from_str(text).map_err(|e| PoolError::BadLog {
+        let invalid = |reason: String| PoolError::BadLog {
             position: 0,
-            reason: format!("invalid snapshot: {e}"),
-        })?;
+            reason: format!("invalid snapshot: {reason}"),
+        };
+        let mut object: serde_json::Map<String, serde_json::Value> =
+            crate::json::from_object(text).map_err(|e| invalid(e.to_string()))?;
+        let format = match object.remove("format") {
+            None => 1,
+            Some(v) => v
+                .as_u64()
+                .and_then(|v| u32::try_from(v).ok())
+                .ok_or_else(|| invalid("format is not a whole number".into()))?,
+        };
+        crate::format::check_version("pool snapshot", format, POOL_FORMAT).map_err(invalid)?;
+        let pool: Pool = serde_json::from_value(serde_json::Value::Object(object))
+            .map_err(|e| invalid(e.to_string()))?;
         pool.check_invariants()
             .map_err(|reason| PoolError::BadLog {
                 position: 0,
