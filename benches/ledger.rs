@@ -65,8 +65,14 @@ fn main() {
             f,
         )
     };
-    let title = format!("{ENTRIES} entries, {:.1} MB of JSON", json.len() as f64 / 1e6);
-    println!("\n{title:<34} {:>12} {:>22}", "time (ms)", "ratio to parse_json");
+    let title = format!(
+        "{ENTRIES} entries, {:.1} MB of JSON",
+        json.len() as f64 / 1e6
+    );
+    println!(
+        "\n{title:<34} {:>12} {:>22}",
+        "time (ms)", "ratio to parse_json"
+    );
     let base = estimate("parse_json");
     for f in ["parse_json", "from_json", "record"] {
         match (estimate(f), base) {
