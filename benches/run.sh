@@ -8,12 +8,12 @@
 #
 #   ./benches/run.sh                      # everything
 #   SIZES=100000,1000000 ./benches/run.sh # smaller Python sizes
-#   PARTS=core,cedar ./benches/run.sh     # some parts: python, kotlin, core, cedar
+#   PARTS=core,cedar ./benches/run.sh     # some parts: python, kotlin, core, cedar, ledger
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 venv="$root/.venv"
-parts=",${PARTS:-python,kotlin,core,cedar},"
+parts=",${PARTS:-python,kotlin,core,cedar,ledger},"
 if [[ $parts == *,python,* ]]; then
   [[ -x $venv/bin/python ]] || python3 -m venv "$venv"
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-dev.txt
@@ -42,4 +42,9 @@ if [[ $parts == *,cedar,* ]]; then
   echo; echo "== routing against cedar-policy, 1e6 decisions (builds cedar-policy the first time)"
   (cd benches/cedar && cargo bench -q --locked --bench routing_vs_cedar -- --noplot) 2>&1 |
     grep -v '^Benchmarking'
+fi
+
+if [[ $parts == *,ledger,* ]]; then
+  echo; echo "== a requirement ledger of 131,072 entries: restored from JSON, and recorded one by one"
+  cargo bench -q --locked -p ete-benches --bench ledger -- --noplot 2>&1 | grep -v '^Benchmarking'
 fi

@@ -4,6 +4,7 @@
 //! decision is the core's.
 
 pub mod columns;
+pub mod ledger;
 pub mod pool;
 pub mod routing;
 

@@ -3,7 +3,7 @@
 //! A completion crosses as core's `CompletionFields` (Kotlin: `Completion`, a typealias); every
 //! function that takes completions checks them with core's `Completion::new`.
 
-use ete_core::hours::{self, CompletionFields, ReadMode, ReadOutcome};
+use ete_core::hours::{self, CompletionFields, ReadMode, ReadOutcome, ReadPolicy};
 
 use crate::EteError;
 
@@ -23,14 +23,47 @@ fn mode(strict: bool) -> ReadMode {
     }
 }
 
-/// Reads a JSON array of portal completions (H-2).
-#[uniffi::export(default(strict = false))]
-pub fn read_completions_json(text: String, strict: bool) -> Result<ReadOutcome, EteError> {
-    Ok(hours::read_completions_json(&text, mode(strict))?)
+/// Reads a JSON array of portal completions (H-2); `policy`: the dates accepted (core's
+/// default when null).
+#[uniffi::export(default(strict = false, policy = None))]
+pub fn read_completions_json(
+    text: String,
+    strict: bool,
+    policy: Option<ReadPolicy>,
+) -> Result<ReadOutcome, EteError> {
+    let policy = policy.unwrap_or_default();
+    Ok(hours::read_completions_json_with(
+        &text,
+        mode(strict),
+        &policy,
+    )?)
 }
 
-/// Reads portal completions from CSV text with a header row (H-2).
-#[uniffi::export(default(strict = false))]
-pub fn read_completions_csv(text: String, strict: bool) -> Result<ReadOutcome, EteError> {
-    Ok(hours::read_completions_csv(text.as_bytes(), mode(strict))?)
+/// Reads portal completions from CSV text with a header row (H-2); `policy`: the dates
+/// accepted (core's default when null).
+#[uniffi::export(default(strict = false, policy = None))]
+pub fn read_completions_csv(
+    text: String,
+    strict: bool,
+    policy: Option<ReadPolicy>,
+) -> Result<ReadOutcome, EteError> {
+    let policy = policy.unwrap_or_default();
+    Ok(hours::read_completions_csv_with(
+        text.as_bytes(),
+        mode(strict),
+        &policy,
+    )?)
+}
+
+/// Core's default reading policy (the dates a completion reader accepts).
+#[uniffi::export]
+pub fn read_policy_default() -> ReadPolicy {
+    ReadPolicy::default()
+}
+
+/// Reads a reading policy from JSON (missing keys take core's default); an inverted range is
+/// `EteException.InvalidPolicy`.
+#[uniffi::export]
+pub fn read_policy_from_json(text: String) -> Result<ReadPolicy, EteError> {
+    Ok(ReadPolicy::from_json(&text)?)
 }

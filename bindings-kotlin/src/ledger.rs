@@ -55,6 +55,10 @@ impl Requirement {
     pub fn to_json(&self) -> Result<String, EteError> {
         Ok(self.lock()?.to_json()?)
     }
+    /// The head hash of the entries' chain: publish it; a rewritten ledger is caught against it.
+    pub fn head_hash(&self) -> Result<String, EteError> {
+        Ok(self.lock()?.head_hash())
+    }
     /// The requirement's id.
     pub fn id(&self) -> Result<String, EteError> {
         Ok(self.lock()?.id().to_owned())

@@ -129,6 +129,11 @@ impl LicencePool {
     pub fn to_json(&self) -> Result<String, EteError> {
         Ok(self.lock()?.pool.to_json()?)
     }
+    /// The head hash of the log's chain (null for a pool restored from a snapshot written
+    /// before pools kept one): publish it; a rewritten log is caught against it.
+    pub fn head_hash(&self) -> Result<Option<String>, EteError> {
+        Ok(self.lock()?.pool.head_hash().map(str::to_owned))
+    }
     /// Events folded (the log's length).
     pub fn event_count(&self) -> Result<u64, EteError> {
         Ok(self.lock()?.pool.event_count())

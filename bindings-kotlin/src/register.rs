@@ -226,6 +226,10 @@ impl Register {
     pub fn to_json(&self) -> Result<String, EteError> {
         Ok(self.lock()?.to_json()?)
     }
+    /// The head hash of the events' chain: publish it; a rewritten log is caught against it.
+    pub fn head_hash(&self) -> Result<String, EteError> {
+        Ok(self.lock()?.head_hash())
+    }
 }
 
 /// The notes on a learner's training record, safe to share between threads.

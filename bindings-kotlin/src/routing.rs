@@ -4,7 +4,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::NaiveDate;
 use ete_core::routing::{
-    self, AuditEvent, Decision, Destination, InboxItem, Organisation, Receipt,
+    self, Decision, Destination, ExchangeCommand, ExchangeEvent, InboxItem, Organisation, Receipt,
     RoutingPolicy as CorePolicy, TransferFile, TransferPlan,
 };
 
@@ -102,7 +102,8 @@ pub fn plan_transfer(
     routing::plan(&policy.inner, &sender, &sent_by, files)
 }
 
-/// The secure transfer site (T-5, T-6); safe to share between threads.
+/// The secure transfer site (T-5, T-6), an aggregate: every change is a command with an id (a
+/// retry changes nothing), its events are the audit log. Safe to share between threads.
 #[derive(uniffi::Object)]
 pub struct Exchange {
     inner: Mutex<routing::Exchange>,
@@ -114,45 +115,64 @@ impl Exchange {
             detail: "a thread panicked while holding this exchange".into(),
         })
     }
+
+    fn wrap(exchange: routing::Exchange) -> Arc<Exchange> {
+        Arc::new(Exchange {
+            inner: Mutex::new(exchange),
+        })
+    }
+}
+
+fn policy_or_default(policy: Option<Arc<RoutingPolicy>>) -> CorePolicy {
+    policy.map(|p| p.inner.clone()).unwrap_or_default()
 }
 
 #[uniffi::export]
 impl Exchange {
-    /// An empty exchange.
-    #[uniffi::constructor]
-    pub fn new() -> Arc<Exchange> {
-        Arc::new(Exchange {
-            inner: Mutex::new(routing::Exchange::new()),
-        })
+    /// An empty exchange deciding every file under `policy` (the default routing policy when
+    /// null).
+    #[uniffi::constructor(default(policy = None))]
+    pub fn new(policy: Option<Arc<RoutingPolicy>>) -> Arc<Exchange> {
+        Exchange::wrap(routing::Exchange::new(policy_or_default(policy)))
     }
-    /// Restores a snapshot (`toJson`), checked against the exchange's invariants under
-    /// `policy` (the default routing policy when null): a tampered snapshot is
-    /// `EteException.MalformedInput` naming the first broken invariant.
+    /// Restores a snapshot (`toJson`) to an exchange under `policy` (the default routing policy
+    /// when null): its events are replayed under the policy and its files and receipts must be
+    /// their fold; a tampered snapshot is `EteException.MalformedInput` naming the first broken
+    /// invariant, a newer format is refused, format 1 is migrated.
     #[uniffi::constructor(default(policy = None))]
     pub fn from_json(
         text: String,
         policy: Option<Arc<RoutingPolicy>>,
     ) -> Result<Arc<Exchange>, EteError> {
-        let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
-        Ok(Arc::new(Exchange {
-            inner: Mutex::new(routing::Exchange::restore(&text, &policy)?),
-        }))
+        let policy = policy_or_default(policy);
+        Ok(Exchange::wrap(routing::Exchange::restore(&text, &policy)?))
+    }
+    /// Rebuilds an exchange from its events under `policy` (the default when null).
+    #[uniffi::constructor(default(policy = None))]
+    pub fn replay(
+        events: Vec<ExchangeEvent>,
+        policy: Option<Arc<RoutingPolicy>>,
+    ) -> Result<Arc<Exchange>, EteError> {
+        let policy = policy_or_default(policy);
+        Ok(Exchange::wrap(routing::Exchange::replay(&events, policy)?))
     }
     /// The exchange as JSON.
     pub fn to_json(&self) -> Result<String, EteError> {
         Ok(self.lock()?.to_json()?)
     }
-    /// Sends every file of the plan, decided again under `policy`, or none (T-5).
-    pub fn confirm(
-        &self,
-        policy: Arc<RoutingPolicy>,
-        plan: TransferPlan,
-        at: UtcDateTime,
-    ) -> Result<Vec<u64>, EteError> {
-        // Decided again under `policy`: the plan's own decisions are the caller's to change.
-        let files = plan.files.into_iter().map(|f| f.file).collect();
-        let shown = routing::plan(&policy.inner, &plan.sender, &plan.sent_by, files);
-        Ok(self.lock()?.confirm(&policy.inner, &shown, at)?)
+    /// The head hash of the events' chain: publish it; a rewritten log is caught against it.
+    pub fn head_hash(&self) -> Result<String, EteError> {
+        Ok(self.lock()?.head_hash())
+    }
+    /// Runs a command and returns the events it caused; a retried id returns none and changes
+    /// nothing.
+    pub fn execute(&self, command: ExchangeCommand) -> Result<Vec<ExchangeEvent>, EteError> {
+        Ok(self.lock()?.execute(&command)?)
+    }
+    /// Sends every file of the plan, decided again under the exchange's policy, or none (T-5),
+    /// under a fresh command id. Returns the new files' ids.
+    pub fn confirm(&self, plan: TransferPlan, at: UtcDateTime) -> Result<Vec<u64>, EteError> {
+        Ok(self.lock()?.confirm(&plan, at)?)
     }
     /// The files addressed to an organisation, oldest first (T-6).
     pub fn inbox(&self, organisation: String) -> Result<Vec<InboxItem>, EteError> {
@@ -175,11 +195,11 @@ impl Exchange {
         by: String,
         at: UtcDateTime,
     ) -> Result<Vec<Receipt>, EteError> {
-        Ok(self.lock()?.download_all(&organisation, &by, at))
+        Ok(self.lock()?.download_all(&organisation, &by, at)?)
     }
-    /// Every send and download, in order.
-    pub fn audit_log(&self) -> Result<Vec<AuditEvent>, EteError> {
-        Ok(self.lock()?.audit_log().to_vec())
+    /// Every send and download, in order: the audit log.
+    pub fn events(&self) -> Result<Vec<ExchangeEvent>, EteError> {
+        Ok(self.lock()?.events().to_vec())
     }
 }
 
@@ -198,4 +218,12 @@ pub fn check_referral(
         None => routing::ReferralPolicy::default(),
     };
     Ok(routing::check_referral(&policy, assessed_on, referral_on)?)
+}
+
+/// Verifies the hash chain of a snapshot (an exchange's, a register's or a requirement's
+/// `toJson`) without restoring it; returns its head hash, or throws
+/// `EteException.MalformedInput` naming the first broken position.
+#[uniffi::export]
+pub fn verify_chain(snapshot: String) -> Result<String, EteError> {
+    Ok(ete_core::chain::verify_json(&snapshot)?)
 }

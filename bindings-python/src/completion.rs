@@ -195,25 +195,32 @@ fn mode(strict: bool) -> ReadMode {
 }
 
 /// Reads a JSON array of portal completions (H-2).
+/// `policy`: the dates accepted (`ReadPolicy`; core's default when None).
 #[pyfunction]
-#[pyo3(signature = (text, *, strict = false))]
+#[pyo3(signature = (text, *, strict = false, policy = None))]
 pub(crate) fn read_completions_json(
     py: Python<'_>,
     text: &str,
     strict: bool,
+    policy: Option<hours::ReadPolicy>,
 ) -> PyResult<PyReadResult> {
-    let out = py.detach(|| hours::read_completions_json(text, mode(strict)));
+    let policy = policy.unwrap_or_default();
+    let out = py.detach(|| hours::read_completions_json_with(text, mode(strict), &policy));
     read_result(py, py_result(out)?)
 }
 
 /// Reads portal completions from CSV text with a header row (H-2).
+/// `policy`: the dates accepted (`ReadPolicy`; core's default when None).
 #[pyfunction]
-#[pyo3(signature = (text, *, strict = false))]
+#[pyo3(signature = (text, *, strict = false, policy = None))]
 pub(crate) fn read_completions_csv(
     py: Python<'_>,
     text: &str,
     strict: bool,
+    policy: Option<hours::ReadPolicy>,
 ) -> PyResult<PyReadResult> {
-    let out = py.detach(|| hours::read_completions_csv(text.as_bytes(), mode(strict)));
+    let policy = policy.unwrap_or_default();
+    let out =
+        py.detach(|| hours::read_completions_csv_with(text.as_bytes(), mode(strict), &policy));
     read_result(py, py_result(out)?)
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use ete_core::Minutes;
 use ete_core::hours::{
-    self, AppointmentOutcome, IncentiveStatus, LedgerEntry, LedgerEvent, LedgerPolicy,
+    self, AppointmentOutcome, IncentiveStatus, LedgerEntry, LedgerEventKind, LedgerPolicy,
     LedgerStatus, OrderKind, RequirementTerms,
 };
 use pyo3::prelude::*;
@@ -28,7 +28,7 @@ pub struct PyLedgerEntry {
 }
 
 /// An entry of `event`, with its command id when the caller gives one.
-fn entry(date: NaiveDate, by: String, event: LedgerEvent, id: Option<String>) -> PyLedgerEntry {
+fn entry(date: NaiveDate, by: String, event: LedgerEventKind, id: Option<String>) -> PyLedgerEntry {
     let inner = LedgerEntry::new(date, by, event);
     PyLedgerEntry {
         inner: match id {
@@ -51,7 +51,7 @@ impl PyLedgerEntry {
         outcome: AppointmentOutcome,
         id: Option<String>,
     ) -> PyResult<PyLedgerEntry> {
-        let event = LedgerEvent::WorkAppointment { minutes, outcome };
+        let event = LedgerEventKind::WorkAppointment { minutes, outcome };
         Ok(entry(date, by, event, id))
     }
     /// ETE credit for a course.
@@ -64,7 +64,7 @@ impl PyLedgerEntry {
         course_name: String,
         id: Option<String>,
     ) -> PyLedgerEntry {
-        let event = LedgerEvent::EteCredit {
+        let event = LedgerEventKind::EteCredit {
             minutes,
             course_name,
         };
@@ -79,7 +79,7 @@ impl PyLedgerEntry {
         minutes: Whole<i64>,
         id: Option<String>,
     ) -> PyLedgerEntry {
-        let event = LedgerEvent::Adjustment { minutes: minutes.0 };
+        let event = LedgerEventKind::Adjustment { minutes: minutes.0 };
         entry(date, by, event, id)
     }
     /// An extension of the completion period, in calendar months.
@@ -91,7 +91,7 @@ impl PyLedgerEntry {
         months: Whole<u32>,
         id: Option<String>,
     ) -> PyLedgerEntry {
-        let event = LedgerEvent::Extension { months: months.0 };
+        let event = LedgerEventKind::Extension { months: months.0 };
         entry(date, by, event, id)
     }
     /// The command id that recorded the entry, or None.
@@ -216,6 +216,11 @@ impl PyRequirement {
         py_result(py.detach(|| hours::Requirement::from_json(text))).map(|r| PyRequirement {
             inner: Shared::new(r),
         })
+    }
+    /// The head hash of the entries' chain: publish it; a rewritten ledger is caught against
+    /// it.
+    fn head_hash(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner.with(py, |r| r.head_hash())
     }
     /// The requirement as JSON.
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {

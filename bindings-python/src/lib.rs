@@ -85,12 +85,12 @@ mod _ete_core {
         plan_transfer,
     };
     #[pymodule_export]
-    use crate::training::{PyEstablishment, PyPlacement};
-    #[pymodule_export]
     use crate::staff::{
         PyStaffPolicy, candidate_decision, feedback_due, mandatory_status, objectivity_conflicts,
         pqip_decision, task_decision, team_compliance, vacancy_decision, verification_check,
     };
+    #[pymodule_export]
+    use crate::training::{PyEstablishment, PyPlacement};
     #[pymodule_export]
     use ete_core::hours::{
         Certificate, Course, CreditDecision, CreditPolicy, Delivery, ExtraTimeAgreement, Reject,
@@ -108,4 +108,9 @@ mod _ete_core {
     use ete_core::training::{
         AssessmentNeed, MergeOutcome, QualificationProgress, RecordPage, RecordRow,
     };
+    // Aggregates and trust (issues 13, 14): the completion readers' date policy.
+    #[pymodule_export]
+    use crate::routing::verify_chain;
+    #[pymodule_export]
+    use ete_core::hours::ReadPolicy;
 }

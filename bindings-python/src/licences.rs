@@ -96,19 +96,24 @@ impl PyLicencePool {
             inner: Shared::new(State { pool, log }),
         })
     }
-    /// Restores a snapshot (`to_json`) with its log (`events_json`); both must agree.
+    /// Restores a snapshot (`to_json`) with its log (`events_json`); both must agree, the log's
+    /// hash chain ending in the snapshot's head hash (L-7).
     #[staticmethod]
     fn restore(py: Python<'_>, snapshot_json: &str, events_json: &str) -> PyResult<PyLicencePool> {
-        let pool = py_result(py.detach(|| Pool::from_json(snapshot_json)))?;
-        let (replayed, log) = py.detach(|| replay_log(events_json))?;
-        if replayed != pool {
-            return Err(crate::errors::malformed(
-                "the snapshot and the event log describe different pools (L-7)",
-            ));
-        }
+        let (pool, log) = py.detach(|| {
+            let log: Vec<Event> = serde_json::from_str(events_json)
+                .map_err(|e| crate::errors::malformed(format!("invalid event log: {e}")))?;
+            let pool = py_result(Pool::restore(snapshot_json, &log))?;
+            Ok::<_, PyErr>((pool, log))
+        })?;
         Ok(PyLicencePool {
             inner: Shared::new(State { pool, log }),
         })
+    }
+    /// The head hash of the log's chain (`None` for a pool restored from a snapshot written
+    /// before pools kept one): publish it; a rewritten log is caught against it.
+    fn head_hash(&self, py: Python<'_>) -> PyResult<Option<String>> {
+        self.read(py, |p| p.head_hash().map(str::to_owned))
     }
     /// The snapshot as JSON.
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {

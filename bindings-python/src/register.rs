@@ -203,6 +203,10 @@ impl PyRegister {
             Action::SetContribution { learner, score },
         )
     }
+    /// The head hash of the events' chain: publish it; a rewritten log is caught against it.
+    fn head_hash(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner.with(py, |r| r.head_hash())
+    }
     /// The register as JSON (a snapshot for `Register.restore`).
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         py_result(self.inner.with(py, |r| r.to_json())?)

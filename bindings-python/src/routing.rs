@@ -8,7 +8,6 @@ use pyo3::prelude::*;
 
 use crate::convert::{Instant, Whole, py_repr, repr_call};
 use crate::shared::Shared;
-use pyo3::types::PyDict;
 
 use crate::errors::py_result;
 
@@ -210,23 +209,55 @@ pub struct PyInboxItem {
     downloaded: bool,
 }
 
-/// The secure transfer site (T-5, T-6): safe to share between threads.
+/// The secure transfer site (T-5, T-6), an aggregate: every change is a command with an id
+/// (a retry changes nothing), its events are the audit log. Safe to share between threads.
 #[pyclass(name = "Exchange", module = "ete_core", frozen)]
 pub struct PyExchange {
     inner: Shared<routing::Exchange>,
 }
 
+impl PyExchange {
+    /// Runs a command under `id` (a fresh one when None) and returns the events of that
+    /// command: a retry answers with the events the first run caused.
+    fn run(
+        &self,
+        py: Python<'_>,
+        id: Option<String>,
+        actor: &str,
+        at: Instant,
+        action: routing::ExchangeAction,
+    ) -> PyResult<Vec<routing::ExchangeEvent>> {
+        let actor = actor.to_owned();
+        py_result(self.inner.with(py, |e| {
+            let id = id.unwrap_or_else(|| e.next_command_id());
+            let command = routing::ExchangeCommand {
+                id,
+                actor,
+                at: at.0,
+                action,
+            };
+            e.execute(&command)
+                .map(|_| e.events_of(&command.id).to_vec())
+        })?)
+    }
+}
+
 #[pymethods]
 impl PyExchange {
+    /// An empty exchange that decides every file under `policy` (the default routing policy
+    /// when None).
     #[new]
-    fn new() -> PyExchange {
+    #[pyo3(signature = (policy = None))]
+    fn new(policy: Option<PyRef<'_, PyRoutingPolicy>>) -> PyExchange {
+        let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
         PyExchange {
-            inner: Shared::new(routing::Exchange::new()),
+            inner: Shared::new(routing::Exchange::new(policy)),
         }
     }
-    /// Restores a snapshot (`to_json`), checked against the exchange's invariants under
-    /// `policy` (the default routing policy when None): a tampered snapshot is `MalformedInput`
-    /// naming the first broken invariant.
+    /// Restores a snapshot (`to_json`) to an exchange under `policy` (the default routing
+    /// policy when None): its events are replayed under the policy and its files and receipts
+    /// must be their fold; a tampered snapshot is `MalformedInput` naming the first broken
+    /// invariant, a newer format is refused, format 1 is migrated.
     #[staticmethod]
     #[pyo3(signature = (text, policy = None))]
     fn from_json(
@@ -240,20 +271,54 @@ impl PyExchange {
             inner: Shared::new(inner),
         })
     }
+    /// Rebuilds an exchange from its events (`events_json`) under `policy`.
+    #[staticmethod]
+    #[pyo3(signature = (events_json, policy = None))]
+    fn replay(
+        py: Python<'_>,
+        events_json: &str,
+        policy: Option<PyRef<'_, PyRoutingPolicy>>,
+    ) -> PyResult<PyExchange> {
+        let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
+        let inner = py_result(py.detach(|| {
+            let events: Vec<routing::ExchangeEvent> = ete_core::json::from_str(events_json)
+                .map_err(|e| routing::TransferError::Tampered {
+                    reason: format!("not a list of exchange events: {e}"),
+                })?;
+            routing::Exchange::replay(&events, policy)
+        }))?;
+        Ok(PyExchange {
+            inner: Shared::new(inner),
+        })
+    }
+    /// The head hash of the events' chain: publish it; a rewritten log is caught against it.
+    fn head_hash(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner.with(py, |e| e.head_hash())
+    }
     /// The exchange as JSON.
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         py_result(self.inner.with(py, |e| e.to_json())?)
     }
-    /// Sends every file of the plan, decided again under `policy`, or none (T-5).
+    /// Sends every file of the plan, decided again under the exchange's policy, or none (T-5),
+    /// as the plan's `sent_by`. Returns the new files' ids; with an `id`, a retry returns the
+    /// same ids and changes nothing.
+    #[pyo3(signature = (plan, at, id = None))]
     fn confirm(
         &self,
         py: Python<'_>,
-        policy: PyRef<'_, PyRoutingPolicy>,
         plan: PyRef<'_, PyTransferPlan>,
         at: Instant,
+        id: Option<String>,
     ) -> PyResult<Vec<u64>> {
-        let (policy, plan) = (policy.inner.clone(), plan.inner.clone());
-        py_result(self.inner.with(py, |e| e.confirm(&policy, &plan, at.0))?)
+        let action = routing::ExchangeAction::Send {
+            sender: plan.inner.sender.clone(),
+            files: plan.inner.files.iter().map(|f| f.file.clone()).collect(),
+        };
+        let events = self.run(py, id, &plan.inner.sent_by, at, action)?;
+        Ok(events
+            .iter()
+            .filter_map(routing::ExchangeEvent::sent_file)
+            .collect())
     }
     /// The files addressed to an organisation, oldest first (T-6).
     fn inbox(&self, py: Python<'_>, organisation: &str) -> PyResult<Vec<PyInboxItem>> {
@@ -272,63 +337,55 @@ impl PyExchange {
             })
             .collect())
     }
-    /// Downloads a file, recording who and when; only its recipient may (T-6).
+    /// Downloads a file, recording who and when; only its recipient may (T-6). With an `id`,
+    /// a retry returns the same receipt and changes nothing.
+    #[pyo3(signature = (file_id, organisation, by, at, id = None))]
     fn download(
         &self,
         py: Python<'_>,
         file_id: Whole<u64>,
-        organisation: &str,
+        organisation: String,
         by: &str,
         at: Instant,
+        id: Option<String>,
     ) -> PyResult<Receipt> {
-        let receipt = self
-            .inner
-            .with(py, |e| e.download(file_id.0, organisation, by, at.0))?;
-        py_result(receipt)
+        let action = routing::ExchangeAction::Download {
+            file_id: file_id.0,
+            organisation,
+        };
+        let events = self.run(py, id, by, at, action)?;
+        events
+            .iter()
+            .find_map(routing::ExchangeEvent::receipt)
+            .ok_or_else(|| crate::errors::malformed("the command id names another command"))
     }
-    /// Downloads every new file addressed to the organisation (T-6).
+    /// Downloads every new file addressed to the organisation (T-6); returns the receipts.
+    #[pyo3(signature = (organisation, by, at, id = None))]
     fn download_all(
         &self,
         py: Python<'_>,
-        organisation: &str,
+        organisation: String,
         by: &str,
         at: Instant,
+        id: Option<String>,
     ) -> PyResult<Vec<Receipt>> {
-        let receipts = self
-            .inner
-            .with(py, |e| e.download_all(organisation, by, at.0))?;
-        Ok(receipts)
+        let action = routing::ExchangeAction::DownloadAll { organisation };
+        let events = self.run(py, id, by, at, action)?;
+        Ok(events
+            .iter()
+            .filter_map(routing::ExchangeEvent::receipt)
+            .collect())
     }
-    /// Every send and download, in order, as dicts.
-    fn audit_log<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyDict>>> {
-        let log = self.inner.with(py, |e| e.audit_log().to_vec())?;
-        log.iter()
-            .map(|event| {
-                let d = PyDict::new(py);
-                match event {
-                    routing::AuditEvent::Sent {
-                        file_id,
-                        sender,
-                        by,
-                        at,
-                    } => {
-                        d.set_item("type", "sent")?;
-                        d.set_item("file_id", file_id)?;
-                        d.set_item("organisation", sender)?;
-                        d.set_item("by", by)?;
-                        d.set_item("at", at)?;
-                    }
-                    routing::AuditEvent::Downloaded { receipt } => {
-                        d.set_item("type", "downloaded")?;
-                        d.set_item("file_id", receipt.file_id)?;
-                        d.set_item("organisation", &receipt.organisation)?;
-                        d.set_item("by", &receipt.by)?;
-                        d.set_item("at", receipt.at)?;
-                    }
-                }
-                Ok(d)
-            })
-            .collect()
+    /// Every send and download, in order (the audit log), as dicts with snake_case keys.
+    fn events<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let events = self.inner.with(py, |e| e.events().to_vec())?;
+        crate::convert::plain(py, &events)
+    }
+    /// The events as JSON, for `Exchange.replay`.
+    fn events_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner
+            .with(py, |e| serde_json::to_string(e.events()))?
+            .map_err(|e| crate::errors::malformed(e.to_string()))
     }
 }
 
@@ -345,4 +402,12 @@ pub(crate) fn check_referral(
         policy.risk_assessment_months = months;
     }
     py_result(routing::check_referral(&policy, assessed_on, referral_on))
+}
+
+/// Verifies the hash chain of a snapshot (an exchange's, a register's or a requirement's `to_json`)
+/// without restoring it; returns its head hash, or raises `MalformedInput` naming the first
+/// broken position.
+#[pyfunction]
+pub(crate) fn verify_chain(py: Python<'_>, snapshot: &str) -> PyResult<String> {
+    py_result(py.detach(|| ete_core::chain::verify_json(snapshot)))
 }

@@ -55,14 +55,14 @@ def run(op: str, inp: dict) -> dict:
         return {"sendable": shown.sendable, "refusals": refusals}
     if op == "transfer":
         p, shown = planned(inp)
-        exchange = ete_core.Exchange()
-        ids = exchange.confirm(p, shown, AT)
+        exchange = ete_core.Exchange(p)
+        ids = exchange.confirm(shown, AT)
         recipients = {f.recipient.id for f in shown.files if f.recipient}
         return {"sent": len(ids), "inbox": {r: len(exchange.inbox(r)) for r in recipients}}
     if op == "download":
         p, shown = planned(inp)
-        exchange = ete_core.Exchange()
-        ids = exchange.confirm(p, shown, AT)
+        exchange = ete_core.Exchange(p)
+        ids = exchange.confirm(shown, AT)
         who = inp["downloader"]
         if inp["all"]:
             receipts = len(exchange.download_all(who, "STAFF-9", AT))
@@ -70,7 +70,7 @@ def run(op: str, inp: dict) -> dict:
             exchange.download(ids[0], who, "STAFF-9", AT)
             receipts = 1
         new_after = sum(1 for i in exchange.inbox(who) if not i.downloaded)
-        return {"receipts": receipts, "new_after": new_after, "audit_events": len(exchange.audit_log())}
+        return {"receipts": receipts, "new_after": new_after, "audit_events": len(exchange.events())}
     if op == "referral":
         until = ete_core.check_referral(datetime.date.fromisoformat(inp["assessed_on"]), datetime.date.fromisoformat(inp["referral_on"]))
         return {"valid_until": until.isoformat()}

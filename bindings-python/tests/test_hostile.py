@@ -119,16 +119,17 @@ def test_every_stateful_object_takes_mixed_reads_and_writes_from_8_threads(no_ha
             notes.add(tutor, f"note {i}", T0)
             notes.notes([register])
             try:
-                requirement.record(ete_core.LedgerEntry.ete_credit(datetime.date(2026, 11, 3), "ADMIN-1", 1, "Course"))
+                requirement.record(ete_core.LedgerEntry.ete_credit(datetime.date(2026, 11, 3), "ADMIN-1", 1, "Course", id=f"e{n}"))
             except ete_core.EteError:
                 pass
             requirement.status(datetime.date(2026, 12, 1))
             plan = ete_core.plan_transfer(
                 policy, hub, "CAP-7", [ete_core.TransferFile("a.pdf", school, "dsl", "CFC JN", "risk_assessment")]
             )
-            exchange.confirm(policy, plan, T0)
+            exchange.confirm(plan, T0)
             exchange.inbox("SCH-1")
-            exchange.audit_log()
+            if i % 50 == 0:
+                exchange.events()
 
     run_threads([worker])
     assert pool.invariant_violation() is None
@@ -283,7 +284,7 @@ def instant_calls(at):
     return [
         lambda: ete_core.LicencePool("Wales", 1, at),
         lambda: ete_core.LicencePool("Wales", 1, T0).login("c", "A", at, "P-1"),
-        lambda: ete_core.Exchange().confirm(policy, plan, at),
+        lambda: ete_core.Exchange(policy).confirm(plan, at),
         lambda: ete_core.Lesson("L-1", "PRV-1", at, at),
         lambda: ete_core.Completion("P-1", "C", at, "Passed", 10, 20),
     ]
@@ -418,26 +419,32 @@ def test_every_repr_is_python_syntax():
 def test_a_tampered_exchange_snapshot_is_refused_naming_the_invariant():
     policy = ete_core.RoutingPolicy()
     hub, school = ete_core.Organisation("hub", "HUB-1"), ete_core.Organisation("school", "SCH-1")
-    exchange = ete_core.Exchange()
+    exchange = ete_core.Exchange(policy)
     plan = ete_core.plan_transfer(policy, hub, "CAP-7", [ete_core.TransferFile("a.pdf", school, "dsl", "CFC JN", "risk_assessment")])
-    exchange.confirm(policy, plan, T0)
+    exchange.confirm(plan, T0)
     exchange.download_all("SCH-1", "T-1", T0)
     snapshot = json.loads(exchange.to_json())
     assert ete_core.Exchange.from_json(exchange.to_json(), policy).to_json() == exchange.to_json()
 
     forged = json.loads(json.dumps(snapshot))
-    extra = json.loads(json.dumps(snapshot["files"][0]))
-    extra.update(id=2, sender={"kind": "school", "id": "SCH-9", "attributes": {}})
-    extra["recipient"] = extra["file"]["recipient"] = {"kind": "provider", "id": "PRV-1", "attributes": {}}
-    forged["files"].append(extra)
-    with pytest.raises(ete_core.MalformedInput, match="no-school-to-provider"):
+    extra = json.loads(json.dumps(snapshot["events"][0]))
+    extra.update(command="forged", fileId=2, sender={"kind": "school", "id": "SCH-9"})
+    extra["file"]["recipient"] = {"kind": "provider", "id": "PRV-1"}
+    forged["events"].append(extra)
+    with pytest.raises(ete_core.MalformedInput, match="hash chain breaks at event 2"):
         ete_core.Exchange.from_json(json.dumps(forged))
-    emptied = dict(snapshot, log=[])
-    with pytest.raises(ete_core.MalformedInput, match="audit log"):
+    # The same event replayed (no chain to break): the rules refuse the route.
+    with pytest.raises(ete_core.MalformedInput, match="no-school-to-provider"):
+        ete_core.Exchange.replay(json.dumps(forged["events"]))
+    emptied = dict(snapshot, events=[], chain=[])
+    with pytest.raises(ete_core.MalformedInput, match="not the fold of the events"):
         ete_core.Exchange.from_json(json.dumps(emptied))
     stray = dict(snapshot, receipts=snapshot["receipts"] + [{"fileId": 7, "organisation": "SCH-1", "by": "X", "at": "2026-11-02T10:00:00Z"}])
-    with pytest.raises(ete_core.MalformedInput, match="not sent to"):
+    with pytest.raises(ete_core.MalformedInput, match="receipts are not the fold"):
         ete_core.Exchange.from_json(json.dumps(stray))
+    newer = dict(snapshot, format=3)
+    with pytest.raises(ete_core.MalformedInput, match="format 3 is newer"):
+        ete_core.Exchange.from_json(json.dumps(newer))
 
 
 def test_percentages_of_any_places_are_exact_or_invalid_field_never_a_panic():

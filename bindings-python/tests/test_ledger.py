@@ -24,9 +24,9 @@ def completion(ref="P-1", course="Budgeting", actual=500, guided=600, first_name
 
 def test_over_allowance_credit_states_the_remaining_allowance_and_changes_nothing():
     r = requirement()
-    r.record(ete_core.LedgerEntry.ete_credit(D(2026, 2, 1), "CA-1", 700, "Budgeting"))
+    r.record(ete_core.LedgerEntry.ete_credit(D(2026, 2, 1), "CA-1", 700, "Budgeting", id="e1"))
     with pytest.raises(ete_core.EteAllowanceExceeded, match="00:20 of the ETE allowance remain"):
-        r.record(ete_core.LedgerEntry.ete_credit(D(2026, 2, 2), "CA-1", 30, "CV writing"))
+        r.record(ete_core.LedgerEntry.ete_credit(D(2026, 2, 2), "CA-1", 30, "CV writing", id="e2"))
     assert len(r) == 1
     assert r.ete_fit(30) == (20, 10)
 
@@ -40,13 +40,22 @@ def test_required_hours_outside_the_legal_range_are_refused():
 
 def test_a_batch_applies_whole_or_not_at_all():
     r = requirement()
-    good = ete_core.LedgerEntry.work_appointment(D(2026, 2, 3), "SUP-1", 60, "attended")
-    late = ete_core.LedgerEntry.work_appointment(D(2026, 2, 1), "SUP-1", 60, "attended")
+    good = ete_core.LedgerEntry.work_appointment(D(2026, 2, 3), "SUP-1", 60, "attended", id="good")
+    late = ete_core.LedgerEntry.work_appointment(D(2026, 2, 1), "SUP-1", 60, "attended", id="late")
     with pytest.raises(ete_core.OutOfOrder, match="entry 1 of the batch"):
         r.record_all([good, late])
     assert len(r) == 0
     r.record_all([late, good])
     assert r.status(D(2026, 3, 1))["completed"] == 120
+
+
+def test_an_entry_without_an_id_is_refused_so_a_retry_cannot_count_twice():
+    r = requirement()
+    with pytest.raises(ete_core.InvalidField, match="id"):
+        r.record(ete_core.LedgerEntry.work_appointment(D(2026, 2, 3), "SUP-1", 60, "attended"))
+    with pytest.raises(ete_core.InvalidField, match="id"):
+        r.record_all([ete_core.LedgerEntry.extension(D(2026, 2, 3), "SUP-1", 1)])
+    assert len(r) == 0
 
 
 def test_a_negative_appointment_is_refused_before_it_reaches_the_ledger():
@@ -56,8 +65,8 @@ def test_a_negative_appointment_is_refused_before_it_reaches_the_ledger():
 
 def test_json_round_trip_is_exact_and_replays_the_rules():
     r = requirement(eligible=True)
-    r.record(ete_core.LedgerEntry.work_appointment(D(2026, 2, 3), "SUP-1", 700, "attended"))
-    r.record(ete_core.LedgerEntry.adjustment(D(2026, 2, 4), "CA-1", -60))
+    r.record(ete_core.LedgerEntry.work_appointment(D(2026, 2, 3), "SUP-1", 700, "attended", id="e1"))
+    r.record(ete_core.LedgerEntry.adjustment(D(2026, 2, 4), "CA-1", -60, id="e2"))
     back = ete_core.Requirement.from_json(r.to_json())
     assert back.to_json() == r.to_json()
     assert back.status(D(2026, 3, 1)) == r.status(D(2026, 3, 1))
@@ -68,13 +77,13 @@ def test_json_round_trip_is_exact_and_replays_the_rules():
 
 def test_eight_threads_recording_on_one_requirement_keep_every_entry():
     r = ete_core.Requirement("R-1", "P-1", "adult", 300 * 60, D(2026, 1, 5))
-    entry = ete_core.LedgerEntry.work_appointment(D(2026, 2, 3), "SUP-1", 1, "attended")
-
-    def work():
-        for _ in range(500):
+    def work(t):
+        for i in range(500):
+            entry = ete_core.LedgerEntry.work_appointment(D(2026, 2, 3), "SUP-1", 1, "attended", id=f"{t}-{i}")
             r.record(entry)
+            r.record(entry)  # a retry: recorded once
 
-    threads = [threading.Thread(target=work) for _ in range(8)]
+    threads = [threading.Thread(target=work, args=(t,)) for t in range(8)]
     for t in threads:
         t.start()
     for t in threads:

@@ -43,11 +43,11 @@ def test_a_refused_transfer_sends_nothing_and_lists_every_refusal():
     policy = ete_core.RoutingPolicy()
     shown = ete_core.plan_transfer(policy, SCHOOL, "T-1", [file(HUB), file(PROVIDER), file(None)])
     assert not shown.sendable
-    exchange = ete_core.Exchange()
+    exchange = ete_core.Exchange(policy)
     with pytest.raises(ete_core.TransferRefused) as raised:
-        exchange.confirm(policy, shown, AT)
+        exchange.confirm(shown, AT)
     assert [(r.position, r.code, r.reason) for r in raised.value.refusals] == [(1, "denied", "forbidden"), (2, "no_recipient", None)]
-    assert exchange.inbox("CAP") == [] and exchange.audit_log() == []
+    assert exchange.inbox("CAP") == [] and exchange.events() == []
 
 
 def test_a_bad_policy_file_is_refused_with_the_rule_named():
@@ -60,25 +60,45 @@ def test_a_bad_policy_file_is_refused_with_the_rule_named():
 
 def test_the_exchange_records_receipts_and_refuses_other_organisations():
     policy = ete_core.RoutingPolicy()
-    exchange = ete_core.Exchange()
-    [file_id] = exchange.confirm(policy, ete_core.plan_transfer(policy, HUB, "CAP-7", [file(SCHOOL)]), AT)
+    exchange = ete_core.Exchange(policy)
+    [file_id] = exchange.confirm(ete_core.plan_transfer(policy, HUB, "CAP-7", [file(SCHOOL)]), AT)
     with pytest.raises(ete_core.NotRecipient):
         exchange.download(file_id, "PRV-1", "P-1", AT)
     receipt = exchange.download(file_id, "SCH-1", "T-9", AT)
     assert (receipt.organisation, receipt.by, receipt.at) == ("SCH-1", "T-9", AT)
     assert [i.downloaded for i in exchange.inbox("SCH-1")] == [True]
-    assert [e["type"] for e in exchange.audit_log()] == ["sent", "downloaded"]
+    assert [e["type"] for e in exchange.events()] == ["sent", "downloaded"]
     assert ete_core.Exchange.from_json(exchange.to_json()).to_json() == exchange.to_json()
+
+
+def test_the_exchange_is_an_aggregate_a_retried_id_changes_nothing_and_events_replay():
+    policy = ete_core.RoutingPolicy()
+    exchange = ete_core.Exchange(policy)
+    shown = ete_core.plan_transfer(policy, HUB, "CAP-7", [file(SCHOOL), file(SCHOOL)])
+    assert exchange.confirm(shown, AT, id="send-1") == [1, 2]
+    assert exchange.confirm(shown, AT, id="send-1") == [1, 2]  # a retry: the same answer
+    assert len(exchange.inbox("SCH-1")) == 2
+    receipt = exchange.download(1, "SCH-1", "T-9", AT, id="dl-1")
+    assert exchange.download(1, "SCH-1", "T-9", AT, id="dl-1") == receipt
+    with pytest.raises(ete_core.InvalidField, match="command id"):
+        exchange.download(2, "SCH-1", "T-9", AT, id="dl-1")  # another command under the id
+    events = exchange.events()
+    assert [(e["command"], e["type"], e["file_id"]) for e in events] == [
+        ("send-1", "sent", 1), ("send-1", "sent", 2), ("dl-1", "downloaded", 1)]
+    again = ete_core.Exchange.replay(exchange.events_json(), policy)
+    assert again.to_json() == exchange.to_json()
+    with pytest.raises(ete_core.MalformedInput, match="event 2: a download of file 1 by an organisation"):
+        ete_core.Exchange.replay(exchange.events_json().replace('"organisation":"SCH-1"', '"organisation":"PRV-1"'))
 
 
 def test_one_exchange_shared_by_eight_threads_keeps_every_file():
     policy = ete_core.RoutingPolicy()
-    exchange = ete_core.Exchange()
+    exchange = ete_core.Exchange(policy)
     shown = ete_core.plan_transfer(policy, HUB, "CAP-7", [file(SCHOOL)])
 
     def work():
         for _ in range(200):
-            exchange.confirm(policy, shown, AT)
+            exchange.confirm(shown, AT)
 
     threads = [threading.Thread(target=work) for _ in range(8)]
     for t in threads:

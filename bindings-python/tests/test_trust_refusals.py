@@ -56,9 +56,9 @@ def test_a_requirement_snapshot_cannot_smuggle_in_a_policy():
 def test_adjustments_and_extensions_are_bounded():
     r = ete_core.Requirement("R-1", "P-1", "adult", 6000, D(2026, 1, 5))
     with pytest.raises(ete_core.InvalidField, match="below zero"):
-        r.record(ete_core.LedgerEntry.adjustment(D(2026, 2, 1), "CA-1", -(2**53 - 1)))
+        r.record(ete_core.LedgerEntry.adjustment(D(2026, 2, 1), "CA-1", -(2**53 - 1), id="a1"))
     with pytest.raises(ete_core.InvalidField, match="maxExtensionMonths"):
-        r.record(ete_core.LedgerEntry.extension(D(2026, 2, 1), "CA-1", 100_000))
+        r.record(ete_core.LedgerEntry.extension(D(2026, 2, 1), "CA-1", 100_000, id="x1"))
     assert r.status(D(2026, 3, 1))["remaining"] == 6000
 
 

@@ -98,9 +98,25 @@ impl Aggregate for crate::register::Register {
     }
 }
 
+impl Aggregate for crate::routing::Exchange {
+    type Command = crate::routing::ExchangeCommand;
+    type Event = crate::routing::ExchangeEvent;
+    type Error = crate::routing::TransferError;
+
+    fn execute(&mut self, command: &Self::Command) -> Result<Vec<Self::Event>, Self::Error> {
+        crate::routing::Exchange::execute(self, command)
+    }
+    fn apply(&mut self, event: &Self::Event) -> Result<(), Self::Error> {
+        crate::routing::Exchange::apply(self, event)
+    }
+    fn has_executed(&self, command: &str) -> bool {
+        crate::routing::Exchange::has_executed(self, command)
+    }
+}
+
 /// A requirement's ledger in the pattern: an entry is both the command and its event. Through
-/// this trait an entry must carry an id (`LedgerEntry::with_id`), so a retry changes nothing;
-/// [`Requirement::record`](crate::hours::Requirement::record) still takes entries without one.
+/// this trait, as through [`Requirement::record`](crate::hours::Requirement::record), an entry
+/// must carry an id (`LedgerEntry::with_id`), so a retry changes nothing.
 impl Aggregate for crate::hours::Requirement {
     type Command = crate::hours::LedgerEntry;
     type Event = crate::hours::LedgerEntry;
@@ -125,8 +141,6 @@ impl Aggregate for crate::hours::Requirement {
         self.record(event.clone())
     }
     fn has_executed(&self, command: &str) -> bool {
-        self.entries()
-            .iter()
-            .any(|e| e.id.as_deref() == Some(command))
+        self.has_entry(command)
     }
 }

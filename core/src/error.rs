@@ -124,6 +124,7 @@ plain_failures!(
     crate::routing::ReferralError,
     crate::register::StatutoryError,
     crate::staff::StaffError,
+    crate::chain::ChainBreak,
 );
 
 impl Failure for crate::hours::RecordError {

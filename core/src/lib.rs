@@ -99,6 +99,9 @@ pub mod staff;
 pub mod training;
 #[cfg(feature = "uniffi")]
 pub mod uniffi_types;
+// Aggregates' trust: format versions and hash chains (issue 14 items 9, 10).
+pub mod chain;
+pub mod format;
 
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("ete_core");

@@ -152,6 +152,36 @@ impl crate::hours::Course {
     }
 }
 
+#[pymethods]
+impl crate::hours::ReadPolicy {
+    /// `ReadPolicy(earliest=None, latest=None, earliest_birth=None)`: the dates a completion
+    /// reader accepts; a date not given is core's default. An inverted range is
+    /// `InvalidPolicy`.
+    #[new]
+    #[pyo3(signature = (earliest = None, latest = None, earliest_birth = None))]
+    fn py_new(
+        earliest: Option<chrono::NaiveDate>,
+        latest: Option<chrono::NaiveDate>,
+        earliest_birth: Option<chrono::NaiveDate>,
+    ) -> PyResult<Self> {
+        let default = crate::hours::ReadPolicy::default();
+        let policy = crate::hours::ReadPolicy {
+            earliest: earliest.unwrap_or(default.earliest),
+            latest: latest.unwrap_or(default.latest),
+            earliest_birth: earliest_birth.unwrap_or(default.earliest_birth),
+        };
+        policy.check().map_err(|e| error(e.kind(), e.to_string()))?;
+        Ok(policy)
+    }
+    /// Reads a policy from JSON (`{"earliest": "2000-01-01", ...}`; missing keys take core's
+    /// default).
+    #[staticmethod]
+    #[pyo3(name = "from_json")]
+    fn py_from_json(text: &str) -> PyResult<Self> {
+        crate::hours::ReadPolicy::from_json(text).map_err(|e| error(e.kind(), e.to_string()))
+    }
+}
+
 /// A record's public properties (its class's getters, `explanation` aside) as a dict.
 fn properties<'py>(record: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
     let out = PyDict::new(record.py());
@@ -488,16 +518,16 @@ impl crate::register::Actor {
 
 #[pymethods]
 impl crate::register::Lesson {
-    /// A lesson: its register can be marked once it has finished. Any timezone-aware
-    /// datetimes.
+    /// A lesson: its register can be marked once it has finished; one ending at or before
+    /// its start is `InvalidField`. Any timezone-aware datetimes.
     #[new]
-    fn py_new(id: String, provider: String, starts_at: Instant, ends_at: Instant) -> Self {
-        Self {
-            id,
-            provider,
-            starts_at: starts_at.0,
-            ends_at: ends_at.0,
-        }
+    fn py_new(
+        id: String,
+        provider: String,
+        starts_at: Instant,
+        ends_at: Instant,
+    ) -> PyResult<Self> {
+        Self::new(id, provider, starts_at.0, ends_at.0).map_err(|e| error(e.kind(), e.to_string()))
     }
 }
 

@@ -290,17 +290,17 @@ fn a_snapshot_that_is_not_json_names_no_value() {
 }
 
 fn ledger_commands() -> impl Strategy<Value = Vec<ete_core::hours::LedgerEntry>> {
-    use ete_core::hours::{AppointmentOutcome, LedgerEntry, LedgerEvent};
+    use ete_core::hours::{AppointmentOutcome, LedgerEntry, LedgerEventKind};
     let event = prop_oneof![
-        (0u64..600).prop_map(|m| LedgerEvent::WorkAppointment {
+        (0u64..600).prop_map(|m| LedgerEventKind::WorkAppointment {
             minutes: ete_core::Minutes::new(m).unwrap(),
             outcome: AppointmentOutcome::Attended,
         }),
-        (0u64..400).prop_map(|m| LedgerEvent::EteCredit {
+        (0u64..400).prop_map(|m| LedgerEventKind::EteCredit {
             minutes: ete_core::Minutes::new(m).unwrap(),
             course_name: "Budgeting".into(),
         }),
-        (1u32..3).prop_map(|months| LedgerEvent::Extension { months }),
+        (1u32..3).prop_map(|months| LedgerEventKind::Extension { months }),
     ];
     let entry = (0u8..20, 0i64..3, event).prop_map(|(id, day, event)| {
         LedgerEntry::new(start().date_naive() + Duration::days(day), "SUP-1", event)
@@ -326,7 +326,88 @@ proptest! {
             prop_assert_eq!(retried.execute(entry), Ok(Vec::new()));
         }
         prop_assert_eq!(&retried, &state);
-        let no_id = ete_core::hours::LedgerEntry { id: None, ..commands.first().cloned().unwrap_or_else(|| log.first().cloned().unwrap_or_else(|| ete_core::hours::LedgerEntry::new(start().date_naive(), "S", ete_core::hours::LedgerEvent::Extension { months: 1 }))) };
+        let no_id = ete_core::hours::LedgerEntry { id: None, ..commands.first().cloned().unwrap_or_else(|| log.first().cloned().unwrap_or_else(|| ete_core::hours::LedgerEntry::new(start().date_naive(), "S", ete_core::hours::LedgerEventKind::Extension { months: 1 }))) };
         prop_assert!(retried.execute(&no_id).is_err());
+    }
+}
+
+fn exchange_commands() -> impl Strategy<Value = Vec<ete_core::routing::ExchangeCommand>> {
+    use ete_core::routing::{ExchangeAction, ExchangeCommand, Organisation, TransferFile};
+    // Known and unknown kinds, roles and categories, so that some sends are refused.
+    let org = prop::sample::select(vec![
+        ("hub", "HUB-1"),
+        ("school", "SCH-1"),
+        ("school", "SCH-2"),
+        ("provider", "PRV-1"),
+        ("prison", "PRS-1"),
+    ])
+    .prop_map(|(kind, id)| Organisation::new(kind, id));
+    let file = (
+        org.clone(),
+        prop::sample::select(vec!["dsl", "cap_coordinator", "janitor"]),
+        prop::sample::select(vec!["risk_assessment", "invoice", "risk_asessment"]),
+        prop::sample::select(vec!["CFC JN", "", "LSP AB"]),
+    )
+        .prop_map(|(to, role, category, description)| TransferFile {
+            name: "a.pdf".into(),
+            recipient: Some(to),
+            role: role.into(),
+            description: description.into(),
+            category: category.into(),
+        });
+    let organisation = prop::sample::select(vec!["SCH-1", "SCH-2", "PRV-1", "HUB-1"]);
+    let action = prop_oneof![
+        3 => (org, prop::collection::vec(file, 0..3))
+            .prop_map(|(sender, files)| ExchangeAction::Send { sender, files }),
+        2 => (0u64..6, organisation.clone()).prop_map(|(file_id, o)| ExchangeAction::Download {
+            file_id,
+            organisation: o.into(),
+        }),
+        1 => organisation.prop_map(|o| ExchangeAction::DownloadAll { organisation: o.into() }),
+    ];
+    let command = (
+        0u8..20,
+        prop::sample::select(vec!["CAP-1", "T-1", " "]),
+        0i64..600,
+        action,
+    )
+        .prop_map(|(id, actor, minutes, action)| ExchangeCommand {
+            id: format!("c{id}"),
+            actor: actor.into(),
+            at: start() + Duration::minutes(minutes),
+            action,
+        });
+    prop::collection::vec(command, 0..40)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// An exchange is the fold of its events, replays to itself, restores from its snapshot,
+    /// and a retried command id changes nothing while another command under it is refused.
+    #[test]
+    fn an_exchange_is_the_fold_of_its_events(commands in exchange_commands()) {
+        use ete_core::routing::{Exchange, RoutingPolicy};
+        let initial = Exchange::default();
+        let (state, log) = run_checked(&initial, &commands)?;
+        prop_assert_eq!(state.events(), log.as_slice());
+        prop_assert_eq!(&Exchange::replay(&log, RoutingPolicy::default()).unwrap(), &state);
+        prop_assert_eq!(
+            &Exchange::restore(&state.to_json().unwrap(), &RoutingPolicy::default()).unwrap(),
+            &state
+        );
+        let mut retried = state.clone();
+        for command in commands.iter().filter(|c| state.has_executed(&c.id)) {
+            let first = log.iter().position(|e| e.command == command.id).unwrap();
+            let same = log[first].actor == command.actor && log[first].at == command.at;
+            match retried.execute(command) {
+                Ok(events) => prop_assert!(events.is_empty(), "a retry returned events"),
+                Err(e) => {
+                    prop_assert_eq!(e.kind(), ErrorKind::InvalidField);
+                    prop_assert!(!same || e.to_string().contains("command id"));
+                }
+            }
+            prop_assert_eq!(&retried, &state);
+        }
     }
 }

@@ -7,7 +7,7 @@ use ete_core::ErrorKind;
 use ete_core::Minutes;
 use ete_core::columns::{ColumnError, ete_totals, find_repeats};
 use ete_core::hours::{
-    LedgerEntry, LedgerError, LedgerEvent, LedgerPolicy, OrderKind, PolicyError, ReadMode,
+    LedgerEntry, LedgerError, LedgerEventKind, LedgerPolicy, OrderKind, PolicyError, ReadMode,
     ReadPolicy, Requirement, RequirementTerms, read_completions_csv, read_completions_csv_with,
     read_completions_json,
 };
@@ -207,10 +207,11 @@ fn an_adjustment_may_not_take_the_time_still_to_do_below_zero() {
     let big = LedgerEntry::new(
         day(2026, 2, 1),
         "PR-1",
-        LedgerEvent::Adjustment {
+        LedgerEventKind::Adjustment {
             minutes: -(2_i64.pow(53) - 1),
         },
-    );
+    )
+    .with_id("a1");
     let err = r.record(big).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidField);
     assert!(err.to_string().contains("below zero"), "{err}");
@@ -219,28 +220,37 @@ fn an_adjustment_may_not_take_the_time_still_to_do_below_zero() {
     let all = LedgerEntry::new(
         day(2026, 2, 1),
         "PR-1",
-        LedgerEvent::Adjustment { minutes: -6_000 },
-    );
+        LedgerEventKind::Adjustment { minutes: -6_000 },
+    )
+    .with_id("a2");
     r.clone().record(all).unwrap();
     // An increase beyond the legal maximum (300 hours) is refused.
     let up = LedgerEntry::new(
         day(2026, 2, 1),
         "PR-1",
-        LedgerEvent::Adjustment { minutes: 12_001 },
-    );
+        LedgerEventKind::Adjustment { minutes: 12_001 },
+    )
+    .with_id("a3");
     assert!(r.record(up).is_err());
 }
 
 #[test]
 fn extensions_beyond_the_policy_maximum_are_refused() {
     let mut r = Requirement::new(terms(6_000), LedgerPolicy::default()).unwrap();
-    let ext = |months| LedgerEntry::new(day(2026, 2, 1), "PR-1", LedgerEvent::Extension { months });
-    let err = r.record(ext(100_000)).unwrap_err();
+    let ext = |id: &str, months| {
+        LedgerEntry::new(
+            day(2026, 2, 1),
+            "PR-1",
+            LedgerEventKind::Extension { months },
+        )
+        .with_id(id)
+    };
+    let err = r.record(ext("x1", 100_000)).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidField);
     assert!(err.to_string().contains("maxExtensionMonths"), "{err}");
-    r.record(ext(12)).unwrap();
-    r.record(ext(12)).unwrap();
-    assert!(r.record(ext(1)).is_err());
+    r.record(ext("x2", 12)).unwrap();
+    r.record(ext("x3", 12)).unwrap();
+    assert!(r.record(ext("x4", 1)).is_err());
     assert_eq!(r.status(day(2030, 1, 1)).unwrap().end_date, day(2029, 1, 5));
 }
 

@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use ete_core::Minutes;
 use ete_core::hours::{
     AppointmentOutcome, Completion, CompletionFields, CompletionStatus, CreditPolicy, Grouping,
-    LedgerEntry, LedgerEvent, LedgerPolicy, OrderKind, Requirement, RequirementTerms,
+    LedgerEntry, LedgerEventKind, LedgerPolicy, OrderKind, Requirement, RequirementTerms,
     completion_report, credit_batch,
 };
 use proptest::prelude::*;
@@ -30,16 +30,16 @@ fn requirement(required_hours: u64, eligible: bool) -> Requirement {
     .expect("valid requirement")
 }
 
-fn event() -> impl Strategy<Value = LedgerEvent> {
+fn event() -> impl Strategy<Value = LedgerEventKind> {
     let minutes = (0u64..900).prop_map(|m| Minutes::new(m).expect("in range"));
     prop_oneof![
         4 => (minutes.clone(), prop::sample::select(vec![
             AppointmentOutcome::Attended, AppointmentOutcome::Attended, AppointmentOutcome::AcceptableAbsence,
             AppointmentOutcome::UnacceptableAbsence,
-        ])).prop_map(|(minutes, outcome)| LedgerEvent::WorkAppointment { minutes, outcome }),
-        3 => minutes.prop_map(|minutes| LedgerEvent::EteCredit { minutes, course_name: "C".into() }),
-        1 => (-600i64..600).prop_map(|minutes| LedgerEvent::Adjustment { minutes }),
-        1 => (0u32..4).prop_map(|months| LedgerEvent::Extension { months }),
+        ])).prop_map(|(minutes, outcome)| LedgerEventKind::WorkAppointment { minutes, outcome }),
+        3 => minutes.prop_map(|minutes| LedgerEventKind::EteCredit { minutes, course_name: "C".into() }),
+        1 => (-600i64..600).prop_map(|minutes| LedgerEventKind::Adjustment { minutes }),
+        1 => (0u32..4).prop_map(|months| LedgerEventKind::Extension { months }),
     ]
 }
 
@@ -194,7 +194,8 @@ proptest! {
 #[test]
 fn a_snapshot_with_one_entry_id_twice_is_refused() {
     let day = start();
-    let entry = LedgerEntry::new(day, "SUP-1", LedgerEvent::Extension { months: 1 }).with_id("c1");
+    let entry =
+        LedgerEntry::new(day, "SUP-1", LedgerEventKind::Extension { months: 1 }).with_id("c1");
     let mut r = requirement(100, false);
     r.record(entry.clone()).expect("recorded");
     let json = r.to_json().expect("json");

@@ -114,10 +114,10 @@ proptest! {
         files.push(TransferFile { name: "x".into(), recipient: Some(recipient), role, description: "CFC JN".into(), category: category.into() });
         let shown = plan(&policy, &sender, "S-1", files);
         prop_assert!(!shown.sendable());
-        let mut exchange = Exchange::new();
+        let mut exchange = Exchange::new(policy.clone());
         let at = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).single().expect("valid");
-        prop_assert!(exchange.confirm(&policy, &shown, at).is_err());
-        prop_assert_eq!(exchange, Exchange::new());
+        prop_assert!(exchange.confirm(&shown, at).is_err());
+        prop_assert_eq!(exchange, Exchange::new(policy));
     }
 
     #[test]
@@ -155,13 +155,13 @@ proptest! {
             .collect();
         let sender = Organisation::new(sender, "S");
         let shown = plan(&policy, &sender, "S-1", files);
-        let mut exchange = Exchange::new();
+        let mut exchange = Exchange::new(policy.clone());
         let at = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).single().expect("valid");
-        let sent = exchange.confirm(&policy, &shown, at);
+        let sent = exchange.confirm(&shown, at);
         prop_assert_eq!(sent.is_ok(), shown.sendable());
         let held: usize = KINDS.iter().map(|k| exchange.inbox(k).len()).sum();
         prop_assert_eq!(held, if shown.sendable() { shown.files.len() } else { 0 });
-        prop_assert_eq!(exchange.audit_log().len(), held);
+        prop_assert_eq!(exchange.events().len(), held);
     }
 
     /// T-3: under random policies whose lists are random subsets of a wider universe, a request

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use ete_core::ErrorKind;
 use ete_core::Minutes;
 use ete_core::hours::{
-    AppointmentOutcome, LedgerEntry, LedgerEvent, LedgerPolicy, OrderKind, Requirement,
+    AppointmentOutcome, LedgerEntry, LedgerEventKind, LedgerPolicy, OrderKind, Requirement,
     RequirementTerms,
 };
 use proptest::prelude::*;
@@ -78,14 +78,14 @@ proptest! {
             let day = start + chrono::Days::new(i as u64);
             let event = match kind {
                 0 => match Minutes::new(value as u64) {
-                    Ok(minutes) => LedgerEvent::WorkAppointment {
+                    Ok(minutes) => LedgerEventKind::WorkAppointment {
                         minutes,
                         outcome: if attended { AppointmentOutcome::Attended } else { AppointmentOutcome::UnacceptableAbsence },
                     },
                     Err(_) => continue,
                 },
-                1 => LedgerEvent::Adjustment { minutes: value },
-                _ => LedgerEvent::Extension { months: value as u32 },
+                1 => LedgerEventKind::Adjustment { minutes: value },
+                _ => LedgerEventKind::Extension { months: value as u32 },
             };
             let before = r.clone();
             if r.record(LedgerEntry::new(day, "CA-1", event)).is_err() {
@@ -97,7 +97,7 @@ proptest! {
         prop_assert!((0..=18_000).contains(&net), "net required {}", net);
         prop_assert!(status.remaining.get() <= 18_000);
         let extensions: u64 = r.entries().iter().filter_map(|e| match e.event {
-            LedgerEvent::Extension { months } => Some(u64::from(months)),
+            LedgerEventKind::Extension { months } => Some(u64::from(months)),
             _ => None,
         }).sum();
         prop_assert!(extensions <= u64::from(policy.max_extension_months));

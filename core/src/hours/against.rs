@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::hours::{
     Completion, CreditDecision, CreditPolicy, CreditReason, ExtraTimeAgreement, LedgerEntry,
-    LedgerError, LedgerEvent, PriorCredit, Requirement, credit_batch,
+    LedgerError, LedgerEventKind, PriorCredit, Requirement, credit_batch,
 };
 use crate::minutes::Minutes;
 
@@ -101,7 +101,8 @@ pub fn credit_against_requirements(
 /// if any credit is refused — its requirement is not among `requirements`
 /// ([`LedgerError::UnknownRequirement`]), it is out of date order, or it exceeds the allowance —
 /// no requirement changes, and the error names the decision's position in the batch.
-/// Returns how many credits were recorded.
+/// Each entry's id names its completion (person, day, course), so a batch recorded twice is
+/// recorded once. Returns how many credits were recorded.
 pub fn record_credits(
     requirements: &mut [Requirement],
     decisions: &[CreditDecision],
@@ -123,14 +124,21 @@ pub fn record_credits(
             .iter_mut()
             .find(|r| r.id() == id)
             .ok_or_else(|| batch_error(LedgerError::UnknownRequirement { id: id.to_owned() }))?;
-        let event = LedgerEvent::EteCredit {
+        let event = LedgerEventKind::EteCredit {
             minutes: d.credited,
             course_name: d.course_name.clone(),
         };
-        requirement
-            .record(LedgerEntry::new(d.date, by, event))
-            .map_err(batch_error)?;
-        recorded = recorded.saturating_add(1);
+        // The completion names the entry, so recording the same decisions again changes
+        // nothing.
+        let entry = LedgerEntry::new(d.date, by, event).with_id(format!(
+            "ete-credit {} {} {}",
+            d.person_ref, d.date, d.course_name
+        ));
+        let before = requirement.entries().len();
+        requirement.record(entry).map_err(batch_error)?;
+        if requirement.entries().len() > before {
+            recorded = recorded.saturating_add(1);
+        }
     }
     requirements.clone_from_slice(&next);
     Ok(recorded)

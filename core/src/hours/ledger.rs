@@ -8,7 +8,7 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use ete_core::hours::{LedgerEntry, LedgerEvent, LedgerPolicy, OrderKind, Requirement, RequirementTerms};
+//! use ete_core::hours::{LedgerEntry, LedgerEventKind, LedgerPolicy, OrderKind, Requirement, RequirementTerms};
 //! use ete_core::Minutes;
 //!
 //! let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
@@ -17,10 +17,10 @@
 //!     required: Minutes::new(40 * 60)?, start: day(2), incentive_eligible: false,
 //! }, LedgerPolicy::default())?;
 //! // The ETE allowance is floor(30% of 2,400) = 720 minutes.
-//! r.record(LedgerEntry::new(day(3), "PR-1", LedgerEvent::EteCredit {
-//!     minutes: Minutes::new(700)?, course_name: "Budgeting".into() }))?;
-//! let err = r.record(LedgerEntry::new(day(4), "PR-1", LedgerEvent::EteCredit {
-//!     minutes: Minutes::new(30)?, course_name: "CV writing".into() })).unwrap_err();
+//! r.record(LedgerEntry::new(day(3), "PR-1", LedgerEventKind::EteCredit {
+//!     minutes: Minutes::new(700)?, course_name: "Budgeting".into() }).with_id("e1"))?;
+//! let err = r.record(LedgerEntry::new(day(4), "PR-1", LedgerEventKind::EteCredit {
+//!     minutes: Minutes::new(30)?, course_name: "CV writing".into() }).with_id("e2")).unwrap_err();
 //! assert!(err.to_string().contains("00:20 of the ETE allowance remain"));
 //! assert_eq!(r.status(day(4))?.remaining.get(), 1_700);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -29,8 +29,12 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use std::collections::HashMap;
+
+use crate::chain::Chain;
 use crate::error::ErrorKind;
 use crate::hours::incentive::{IncentivePolicy, IncentiveStatus};
+use crate::hours::totals::Totals;
 use crate::minutes::{Minutes, MinutesError};
 use crate::ratio::{Ratio, Rounding};
 
@@ -66,7 +70,8 @@ crate::codes!(AppointmentOutcome, "outcome", {
     UnacceptableAbsence => "unacceptable_absence",
 });
 
-/// One thing that happened to a requirement (H-11).
+/// What happened to a requirement (H-11); the [`LedgerEntry`] around it is the ledger's event,
+/// with its id, day and recorder.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(
     tag = "type",
@@ -74,7 +79,7 @@ crate::codes!(AppointmentOutcome, "outcome", {
     rename_all_fields = "camelCase"
 )]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum LedgerEvent {
+pub enum LedgerEventKind {
     /// A work appointment and the minutes credited for it.
     WorkAppointment {
         /// Minutes credited.
@@ -120,12 +125,12 @@ pub struct LedgerEntry {
     pub by: String,
     /// What happened.
     #[serde(flatten)]
-    pub event: LedgerEvent,
+    pub event: LedgerEventKind,
 }
 
 impl LedgerEntry {
     /// An entry.
-    pub fn new(date: NaiveDate, by: impl Into<String>, event: LedgerEvent) -> LedgerEntry {
+    pub fn new(date: NaiveDate, by: impl Into<String>, event: LedgerEventKind) -> LedgerEntry {
         LedgerEntry {
             id: None,
             date,
@@ -139,14 +144,14 @@ impl LedgerEntry {
     /// ```
     /// use chrono::NaiveDate;
     /// use ete_core::Minutes;
-    /// use ete_core::hours::{LedgerEntry, LedgerEvent, OrderKind, Requirement, RequirementTerms};
+    /// use ete_core::hours::{LedgerEntry, LedgerEventKind, OrderKind, Requirement, RequirementTerms};
     ///
     /// let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
     /// let terms = RequirementTerms { id: "R-1".into(), person_ref: "P-1".into(),
     ///     kind: OrderKind::Adult, required: Minutes::new(6_000)?, start: day,
     ///     incentive_eligible: false };
     /// let mut ledger = Requirement::new(terms, Default::default()).unwrap();
-    /// let entry = LedgerEntry::new(day, "ADMIN-1", LedgerEvent::Extension { months: 1 })
+    /// let entry = LedgerEntry::new(day, "ADMIN-1", LedgerEventKind::Extension { months: 1 })
     ///     .with_id("cmd-1");
     /// ledger.record(entry.clone()).unwrap();
     /// ledger.record(entry).unwrap(); // a retry: nothing changes
@@ -487,11 +492,34 @@ pub struct Requirement {
     terms: RequirementTerms,
     policy: LedgerPolicy,
     entries: Vec<LedgerEntry>,
+    /// The hash chain of the entries ([`crate::chain`]).
+    chain: Chain,
+    /// The totals of every entry, kept as entries are recorded.
+    #[serde(skip)]
+    totals: Totals,
+    /// Each entry id's position.
+    #[serde(skip)]
+    ids: HashMap<String, usize>,
+}
+
+/// The format a requirement's JSON is written in: 2 added `format` and the entries' `chain`;
+/// format 1 (neither) is read too.
+pub const REQUIREMENT_FORMAT: u32 = 2;
+
+#[derive(Serialize)]
+struct Written<'a> {
+    format: u32,
+    #[serde(flatten)]
+    requirement: &'a Requirement,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct RequirementFields {
+    #[serde(default)]
+    format: Option<u32>,
+    #[serde(default)]
+    chain: Option<Chain>,
     terms: RequirementTerms,
     #[serde(default)]
     policy: LedgerPolicy,
@@ -502,6 +530,17 @@ struct RequirementFields {
 impl TryFrom<RequirementFields> for Requirement {
     type Error = LedgerError;
     fn try_from(f: RequirementFields) -> Result<Requirement, LedgerError> {
+        let malformed = |reason: String| LedgerError::Malformed { reason };
+        let format = f.format.unwrap_or(1);
+        crate::format::check_version("requirement", format, REQUIREMENT_FORMAT)
+            .map_err(malformed)?;
+        match (format, &f.chain) {
+            (_, Some(chain)) => chain
+                .verify(&f.entries)
+                .map_err(|e| malformed(e.to_string()))?,
+            (1, None) => {}
+            (_, None) => return Err(malformed("the requirement has no hash chain".into())),
+        }
         let mut ids = std::collections::HashSet::new();
         if let Some(id) = f
             .entries
@@ -514,7 +553,8 @@ impl TryFrom<RequirementFields> for Requirement {
             });
         }
         let mut requirement = Requirement::new(f.terms, f.policy)?;
-        requirement.record_all(f.entries)?;
+        // Entries recorded before ids were required may have none.
+        requirement.record_each(f.entries, Requirement::append)?;
         Ok(requirement)
     }
 }
@@ -549,6 +589,9 @@ impl Requirement {
             terms,
             policy,
             entries: Vec::new(),
+            chain: Chain::default(),
+            totals: Totals::default(),
+            ids: HashMap::new(),
         })
     }
 
@@ -573,16 +616,34 @@ impl Requirement {
         &self.entries
     }
 
-    /// The requirement as JSON (`{terms, policy, entries}`).
+    /// The hash chain of the entries ([`crate::chain`]).
+    pub fn chain(&self) -> &Chain {
+        &self.chain
+    }
+
+    /// The head hash of the entries' chain: publish it, and a rewrite of the whole ledger is
+    /// caught against it ([`crate::chain`]).
+    pub fn head_hash(&self) -> String {
+        self.chain.head()
+    }
+
+    /// The requirement as JSON (format [`REQUIREMENT_FORMAT`]: `{format, terms, policy, entries,
+    /// chain}`).
     pub fn to_json(&self) -> Result<String, LedgerError> {
-        serde_json::to_string(self).map_err(|e| LedgerError::InvalidField {
+        serde_json::to_string(&Written {
+            format: REQUIREMENT_FORMAT,
+            requirement: self,
+        })
+        .map_err(|e| LedgerError::InvalidField {
             field: "requirement".into(),
             value: self.terms.id.clone(),
             reason: e.to_string(),
         })
     }
 
-    /// Reads a requirement from JSON, replaying its entries through [`Requirement::record`];
+    /// Reads a requirement from JSON: the entries' hash chain must verify (a format 1
+    /// requirement, without one, is read too; a newer format is refused), then its entries are
+    /// replayed through [`Requirement::record`] (entries of older formats may lack ids);
     /// JSON that does not parse, or entries the rules refuse, are [`LedgerError::Malformed`]
     /// (`MalformedInput`); an embedded policy out of range is [`LedgerError::Policy`]
     /// (`InvalidPolicy`). A leading byte-order mark is skipped; a key given twice is malformed.
@@ -616,13 +677,29 @@ impl Requirement {
         })
     }
 
-    /// Records one entry, or refuses it with the ledger unchanged: entries must be in date order
-    /// and not before the start, with a recorder; ETE credit must fit the remaining allowance.
-    /// An entry whose id the ledger already holds is a retry: it changes nothing (the same id
-    /// with a different entry is `InvalidField`).
+    /// Records one entry, or refuses it with the ledger unchanged: an entry carries a command
+    /// id (`LedgerEntry::with_id`; one without is `InvalidField` naming `id`, as a retried entry
+    /// without one could not be told from a new one); entries must be in date order and not
+    /// before the start, with a recorder; ETE credit must fit the remaining allowance. An entry
+    /// whose id the ledger already holds is a retry: it changes nothing (the same id with a
+    /// different entry is `InvalidField`).
     pub fn record(&mut self, entry: LedgerEntry) -> Result<(), LedgerError> {
+        if entry.id.as_deref().is_none_or(|id| id.trim().is_empty()) {
+            return Err(LedgerError::InvalidField {
+                field: "id".into(),
+                value: entry.id.clone().unwrap_or_default(),
+                reason: "an entry carries a command id, so that a retry is recorded once (H-11)"
+                    .into(),
+            });
+        }
+        self.append(entry)
+    }
+
+    /// Records one entry as [`Requirement::record`] does, except that an entry of an older
+    /// snapshot may have no id.
+    fn append(&mut self, entry: LedgerEntry) -> Result<(), LedgerError> {
         if let Some(id) = entry.id.as_deref()
-            && let Some(earlier) = self.entries.iter().find(|e| e.id.as_deref() == Some(id))
+            && let Some(earlier) = self.ids.get(id).and_then(|&i| self.entries.get(i))
         {
             return if *earlier == entry {
                 Ok(())
@@ -650,7 +727,7 @@ impl Requirement {
             });
         }
         match &entry.event {
-            LedgerEvent::EteCredit { minutes, .. } => {
+            LedgerEventKind::EteCredit { minutes, .. } => {
                 let remaining = self.figures(None)?.ete_remaining;
                 if *minutes > remaining {
                     return Err(LedgerError::EteAllowanceExceeded {
@@ -659,16 +736,25 @@ impl Requirement {
                     });
                 }
             }
-            LedgerEvent::Adjustment { minutes } => self.check_adjustment(*minutes)?,
-            LedgerEvent::Extension { months } => self.check_extension(*months)?,
-            LedgerEvent::WorkAppointment { .. } => {}
+            LedgerEventKind::Adjustment { minutes } => self.check_adjustment(*minutes)?,
+            LedgerEventKind::Extension { months } => self.check_extension(*months)?,
+            LedgerEventKind::WorkAppointment { .. } => {}
+        }
+        // A figure that no longer fits the range of minutes refuses the entry.
+        let mut totals = self.totals;
+        totals.add(&entry);
+        self.status_of(totals, None)?;
+        // `push` changes the chain only when it succeeds.
+        self.chain
+            .push(&entry)
+            .map_err(|e| LedgerError::Malformed {
+                reason: e.to_string(),
+            })?;
+        if let Some(id) = &entry.id {
+            self.ids.insert(id.clone(), self.entries.len());
         }
         self.entries.push(entry);
-        // A figure that no longer fits the range of minutes refuses the entry.
-        if let Err(e) = self.figures(None) {
-            self.entries.pop();
-            return Err(e);
-        }
+        self.totals = totals;
         Ok(())
     }
 
@@ -703,14 +789,7 @@ impl Requirement {
 
     /// Extensions may add at most the policy's `maxExtensionMonths` in total (H-9).
     fn check_extension(&self, months: u32) -> Result<(), LedgerError> {
-        let so_far = self
-            .entries
-            .iter()
-            .filter_map(|e| match e.event {
-                LedgerEvent::Extension { months } => Some(u64::from(months)),
-                _ => None,
-            })
-            .fold(0u64, u64::saturating_add);
+        let so_far = self.totals.extension_months;
         let max = self.policy.max_extension_months;
         if so_far.saturating_add(u64::from(months)) > u64::from(max) {
             return Err(LedgerError::OutOfBounds {
@@ -725,11 +804,20 @@ impl Requirement {
         Ok(())
     }
 
-    /// Records every entry or none: the first refusal is reported with its position.
+    /// Records every entry or none, each as [`Requirement::record`] does: the first refusal is
+    /// reported with its position.
     pub fn record_all(&mut self, entries: Vec<LedgerEntry>) -> Result<(), LedgerError> {
+        self.record_each(entries, Requirement::record)
+    }
+
+    fn record_each(
+        &mut self,
+        entries: Vec<LedgerEntry>,
+        record: fn(&mut Requirement, LedgerEntry) -> Result<(), LedgerError>,
+    ) -> Result<(), LedgerError> {
         let mut next = self.clone();
         for (position, entry) in entries.into_iter().enumerate() {
-            next.record(entry).map_err(|e| LedgerError::Batch {
+            record(&mut next, entry).map_err(|e| LedgerError::Batch {
                 position,
                 source: Box::new(e),
             })?;
@@ -741,20 +829,22 @@ impl Requirement {
     /// The end of the completion period: start + completion months + extensions, in calendar
     /// months with end-of-month clamping, counting extensions recorded up to `on`.
     pub fn end_date(&self, on: NaiveDate) -> NaiveDate {
-        let extensions: u32 = self
-            .entries
-            .iter()
-            .filter(|e| e.date <= on)
-            .filter_map(|e| match e.event {
-                LedgerEvent::Extension { months } => Some(months),
-                _ => None,
-            })
-            .fold(0u32, u32::saturating_add);
+        self.end_after(Totals::of(self.entries.iter().filter(|e| e.date <= on)).extension_months)
+    }
+
+    /// The end of the completion period with `extensions` months added.
+    fn end_after(&self, extensions: u64) -> NaiveDate {
+        let extensions = u32::try_from(extensions).unwrap_or(u32::MAX);
         let months = self.policy.completion_months.saturating_add(extensions);
         self.terms
             .start
             .checked_add_months(Months::new(months))
             .unwrap_or(NaiveDate::MAX)
+    }
+
+    /// Whether the ledger holds an entry recorded under this command id.
+    pub fn has_entry(&self, id: &str) -> bool {
+        self.ids.contains_key(id)
     }
 
     /// Every figure counting the entries dated on or before `on`, and whether the requirement is
@@ -763,36 +853,29 @@ impl Requirement {
         self.figures(Some(on))
     }
 
+    /// Every figure, from the totals kept (the whole ledger, O(1)) or of the entries dated on
+    /// or before `on` (O(n)).
     fn figures(&self, on: Option<NaiveDate>) -> Result<LedgerStatus, LedgerError> {
-        let counted = self
-            .entries
-            .iter()
-            .filter(|e| on.is_none_or(|d| e.date <= d));
-        let (mut completed, mut ete, mut adjustments, mut qualifying) =
-            (0i128, 0i128, 0i128, 0i128);
-        let mut disqualified = false;
-        for entry in counted {
-            let (done, ete_part, adjustment) = match &entry.event {
-                LedgerEvent::WorkAppointment { minutes, outcome } => {
-                    if *outcome == AppointmentOutcome::UnacceptableAbsence {
-                        disqualified = true;
-                    }
-                    (i128::from(minutes.get()), 0, 0)
-                }
-                LedgerEvent::EteCredit { minutes, .. } => {
-                    (i128::from(minutes.get()), i128::from(minutes.get()), 0)
-                }
-                LedgerEvent::Adjustment { minutes } => (0, 0, i128::from(*minutes)),
-                LedgerEvent::Extension { .. } => (0, 0, 0),
-            };
-            let before_disqualification = !disqualified;
-            completed = completed.saturating_add(done);
-            ete = ete.saturating_add(ete_part);
-            adjustments = adjustments.saturating_add(adjustment);
-            if before_disqualification {
-                qualifying = qualifying.saturating_add(done.saturating_sub(adjustment));
-            }
-        }
+        let totals = match on {
+            None => self.totals,
+            Some(day) => Totals::of(self.entries.iter().filter(|e| e.date <= day)),
+        };
+        self.status_of(totals, on)
+    }
+
+    fn status_of(
+        &self,
+        totals: Totals,
+        on: Option<NaiveDate>,
+    ) -> Result<LedgerStatus, LedgerError> {
+        let Totals {
+            completed,
+            ete,
+            adjustments,
+            qualifying,
+            disqualified,
+            extension_months,
+        } = totals;
         let to_minutes = |v: i128| Minutes::new(u64::try_from(v.max(0)).unwrap_or(u64::MAX));
         let required = self.terms.required;
         let incentive = self.policy.incentive.status(
@@ -808,8 +891,7 @@ impl Requirement {
                 .saturating_sub(completed)
                 .saturating_sub(i128::from(incentive.current_discount.get())),
         )?;
-        let day = on.unwrap_or(NaiveDate::MAX);
-        let end_date = self.end_date(day);
+        let end_date = self.end_after(extension_months);
         let complete = remaining == Minutes::ZERO;
         Ok(LedgerStatus {
             required,

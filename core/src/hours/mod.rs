@@ -30,6 +30,7 @@ mod policy;
 mod read;
 mod record_error;
 mod report;
+mod totals;
 
 pub use against::{credit_against_requirements, record_credits};
 pub use agreement::{AgreementCategory, AgreementFields, ExtraTimeAgreement};
@@ -41,9 +42,13 @@ pub use credit::{
 };
 pub use incentive::{IncentivePolicy, IncentiveState, IncentiveStatus};
 pub use ledger::{
-    AppointmentOutcome, EteFit, LedgerEntry, LedgerError, LedgerEvent, LedgerPolicy, LedgerStatus,
-    OrderKind, Requirement, RequirementTerms,
+    AppointmentOutcome, EteFit, LedgerEntry, LedgerError, LedgerEventKind, LedgerPolicy,
+    LedgerStatus, OrderKind, REQUIREMENT_FORMAT, Requirement, RequirementTerms,
 };
+/// The former name of [`LedgerEventKind`]: what happened, beside a [`LedgerEntry`]'s date and
+/// recorder (the entry is the ledger's event).
+#[deprecated(note = "renamed LedgerEventKind: an entry is the ledger's event")]
+pub type LedgerEvent = LedgerEventKind;
 pub(crate) use policy::policy_from_json;
 pub use policy::{CreditPolicy, MAX_ALLOWANCE_PERCENT, PolicyError, PolicyFields};
 pub use read::{

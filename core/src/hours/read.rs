@@ -42,6 +42,8 @@
 //! # Ok::<(), ete_core::hours::RecordError>(())
 //! ```
 
+#[cfg(feature = "python")]
+use pyo3::prelude::*;
 use std::collections::HashMap;
 use std::io;
 
@@ -78,6 +80,12 @@ const PERSONAL_FIELDS: [&str; 4] = ["firstName", "lastName", "dateOfBirth", "ema
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
+#[cfg_attr(
+    feature = "python",
+    pyclass(module = "ete_core", frozen, get_all, eq, hash, from_py_object)
+)]
 pub struct ReadPolicy {
     /// The earliest completion day accepted (default 2000-01-01).
     pub earliest: NaiveDate,
@@ -169,12 +177,14 @@ pub fn read_completions_json(text: &str, mode: ReadMode) -> Result<ReadOutcome, 
     read_completions_json_with(text, mode, &ReadPolicy::default())
 }
 
-/// Reads a JSON array of portal completion objects, with the dates `policy` accepts.
+/// Reads a JSON array of portal completion objects, with the dates `policy` accepts; an
+/// inverted range is [`RecordError::Policy`] (`InvalidPolicy`).
 pub fn read_completions_json_with(
     text: &str,
     mode: ReadMode,
     policy: &ReadPolicy,
 ) -> Result<ReadOutcome, RecordError> {
+    policy.check()?;
     let text = crate::json::without_bom(text);
     let malformed = |e: serde_json::Error, other: String| RecordError::Malformed {
         line: u64::try_from(e.line()).ok(),
@@ -234,12 +244,14 @@ pub fn read_completions_csv(
     read_completions_csv_with(input, mode, &ReadPolicy::default())
 }
 
-/// Reads CSV as [`read_completions_csv`] does, with the dates `policy` accepts.
+/// Reads CSV as [`read_completions_csv`] does, with the dates `policy` accepts; an inverted
+/// range is [`RecordError::Policy`] (`InvalidPolicy`).
 pub fn read_completions_csv_with(
     input: impl io::Read,
     mode: ReadMode,
     policy: &ReadPolicy,
 ) -> Result<ReadOutcome, RecordError> {
+    policy.check()?;
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(input);

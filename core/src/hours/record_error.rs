@@ -67,6 +67,9 @@ pub enum RecordError {
         /// The missing column's name.
         column: String,
     },
+    /// The reading policy is out of range (an inverted date range).
+    #[error(transparent)]
+    Policy(#[from] crate::hours::PolicyError),
     /// A strict read met bad records; nothing was accepted.
     #[error("{} record(s) rejected; first: {}", .rejects.len(), first(.rejects))]
     Rejected {
@@ -117,6 +120,7 @@ impl RecordError {
                 ErrorKind::MalformedInput
             }
             RecordError::Rejected { .. } => ErrorKind::RejectedRecords,
+            RecordError::Policy(e) => e.kind(),
         }
     }
 

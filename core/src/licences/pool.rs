@@ -12,6 +12,10 @@ use crate::licences::model::{
 };
 use crate::licences::policy::{PoolPolicy, WaitingOrder};
 
+/// The format a pool snapshot is written in: 2 added `format` and the log's `head` hash;
+/// format 1 (neither) is read too.
+pub const POOL_FORMAT: u32 = 2;
+
 /// A region's licence pool. Every change goes through [`Pool::execute`]; a refused command
 /// leaves the pool unchanged, and a command whose id was already executed changes nothing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,6 +34,10 @@ pub struct Pool {
     releases: u64,
     /// When each current holder's licence was allocated.
     held_since: BTreeMap<String, DateTime<Utc>>,
+    /// The head hash of the log's chain ([`crate::chain`]): the last link over every event
+    /// folded. A snapshot written before pools had one has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    head: Option<String>,
 }
 
 fn blank(person: &str, kind: AccountKind, at: DateTime<Utc>) -> Account {
@@ -215,6 +223,10 @@ impl Pool {
             released_days: 0,
             releases: 0,
             held_since: BTreeMap::new(),
+            head: Some(
+                crate::chain::link(crate::chain::EMPTY_HEAD, first)
+                    .map_err(|e| bad(0, e.reason))?,
+            ),
         };
         for (i, event) in events.iter().enumerate().skip(1) {
             pool.apply(event).map_err(|e| bad(i, e.to_string()))?;
@@ -222,20 +234,39 @@ impl Pool {
         Ok(pool)
     }
 
-    /// The pool as JSON (a snapshot).
+    /// The pool as JSON (a snapshot, format [`POOL_FORMAT`]).
     pub fn to_json(&self) -> Result<String, PoolError> {
-        serde_json::to_string(self).map_err(|e| PoolError::BadLog {
+        let bad = |e: serde_json::Error| PoolError::BadLog {
             position: 0,
             reason: e.to_string(),
-        })
+        };
+        let mut value = serde_json::to_value(self).map_err(bad)?;
+        if let Some(object) = value.as_object_mut() {
+            object.insert("format".into(), POOL_FORMAT.into());
+        }
+        serde_json::to_string(&value).map_err(bad)
     }
 
-    /// Restores a snapshot; one that breaks an invariant is refused.
+    /// Restores a snapshot; one that breaks an invariant is refused. A snapshot without a
+    /// `format` is format 1 (before pools kept a head hash); a newer format than
+    /// [`POOL_FORMAT`] is refused.
     pub fn from_json(text: &str) -> Result<Pool, PoolError> {
-        let pool: Pool = crate::json::from_str(text).map_err(|e| PoolError::BadLog {
+        let invalid = |reason: String| PoolError::BadLog {
             position: 0,
-            reason: format!("invalid snapshot: {e}"),
-        })?;
+            reason: format!("invalid snapshot: {reason}"),
+        };
+        let mut object: serde_json::Map<String, serde_json::Value> =
+            crate::json::from_object(text).map_err(|e| invalid(e.to_string()))?;
+        let format = match object.remove("format") {
+            None => 1,
+            Some(v) => v
+                .as_u64()
+                .and_then(|v| u32::try_from(v).ok())
+                .ok_or_else(|| invalid("format is not a whole number".into()))?,
+        };
+        crate::format::check_version("pool snapshot", format, POOL_FORMAT).map_err(invalid)?;
+        let pool: Pool = serde_json::from_value(serde_json::Value::Object(object))
+            .map_err(|e| invalid(e.to_string()))?;
         pool.check_invariants()
             .map_err(|reason| PoolError::BadLog {
                 position: 0,
@@ -246,7 +277,7 @@ impl Pool {
 
     /// Restores a pool from a snapshot and the event log it was taken with (L-7): the snapshot
     /// is checked as [`Pool::from_json`] checks it, the log is replayed, and the two must
-    /// describe the same pool. A snapshot that does not parse or breaks an invariant, a log that
+    /// describe the same pool, the log's hash chain ending in the snapshot's head hash. A snapshot that does not parse or breaks an invariant, a log that
     /// does not replay, or a snapshot and a log that disagree is [`PoolError::BadLog`]
     /// (`MalformedInput`).
     ///
@@ -270,8 +301,20 @@ impl Pool {
     /// # Ok::<(), PoolError>(())
     /// ```
     pub fn restore(snapshot_json: &str, log: &[Event]) -> Result<Pool, PoolError> {
-        let pool = Pool::from_json(snapshot_json)?;
+        let mut pool = Pool::from_json(snapshot_json)?;
         let replayed = Pool::replay(log)?;
+        // A snapshot written before pools kept a head hash takes the log's (migration).
+        if pool.head.is_none() {
+            pool.head.clone_from(&replayed.head);
+        }
+        if pool.head != replayed.head && pool.event_count() == replayed.event_count() {
+            return Err(PoolError::BadLog {
+                position: log.len(),
+                reason: "the log's hash chain does not end in the snapshot's head hash: an \
+                         event was changed (L-7)"
+                    .into(),
+            });
+        }
         if replayed != pool {
             return Err(PoolError::BadLog {
                 position: log.len(),
@@ -728,9 +771,22 @@ impl Pool {
                 account.last_reported = Some(at);
             }
         }
+        let previous = self.head.as_deref().unwrap_or(crate::chain::EMPTY_HEAD);
+        let head = crate::chain::link(previous, event).map_err(|e| PoolError::BadLog {
+            position: 0,
+            reason: e.reason,
+        })?;
+        self.head = Some(head);
         self.commands.insert(event.command.clone());
         self.events = self.events.saturating_add(1);
         Ok(())
+    }
+
+    /// The head hash of the log's chain ([`crate::chain`]): the log this pool is the fold of
+    /// ends in this link. `None` for a pool restored from a snapshot written before pools
+    /// kept one (without its log).
+    pub fn head_hash(&self) -> Option<&str> {
+        self.head.as_deref()
     }
 }
 

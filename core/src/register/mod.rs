@@ -37,7 +37,9 @@ pub use events::{
 };
 pub use mark::{Actor, Mark, Role};
 pub use notes::RecordNotes;
-pub use register::{Entry, Field, Lesson, MarkDecision, MarkReason, Note, Register, RegisterError};
+pub use register::{
+    Entry, Field, Lesson, MarkDecision, MarkReason, Note, REGISTER_FORMAT, Register, RegisterError,
+};
 pub use statutory::{
     CodeSessions, MarkCategories, REGULATIONS_2024, STATUTORY_CODES, StatutoryCategory,
     StatutoryCode, StatutoryError, StatutoryFigures, StatutoryReport, StatutoryTally,

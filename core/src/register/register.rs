@@ -7,6 +7,7 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::chain::Chain;
 use crate::contribution::Contribution;
 use crate::error::ErrorKind;
 use crate::register::events::{
@@ -36,6 +37,53 @@ pub struct Lesson {
     pub starts_at: DateTime<Utc>,
     /// When it ends.
     pub ends_at: DateTime<Utc>,
+}
+
+impl Lesson {
+    /// A lesson, refused when it ends at or before it starts (`InvalidField` naming `ends_at`).
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use ete_core::register::Lesson;
+    ///
+    /// let nine = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
+    /// let eleven = Utc.with_ymd_and_hms(2026, 11, 24, 11, 0, 0).unwrap();
+    /// assert!(Lesson::new("L-1", "PRV-1", nine, eleven).is_ok());
+    /// let err = Lesson::new("L-1", "PRV-1", eleven, nine).unwrap_err();
+    /// assert!(err.to_string().contains("ends_at"));
+    /// ```
+    pub fn new(
+        id: impl Into<String>,
+        provider: impl Into<String>,
+        starts_at: DateTime<Utc>,
+        ends_at: DateTime<Utc>,
+    ) -> Result<Lesson, RegisterError> {
+        let lesson = Lesson {
+            id: id.into(),
+            provider: provider.into(),
+            starts_at,
+            ends_at,
+        };
+        lesson.check()?;
+        Ok(lesson)
+    }
+
+    /// Checks that the lesson ends after it starts (`InvalidField` naming `ends_at`, with the
+    /// lesson's id).
+    pub fn check(&self) -> Result<(), RegisterError> {
+        if self.ends_at <= self.starts_at {
+            return Err(RegisterError::InvalidField {
+                field: "ends_at".into(),
+                value: self.ends_at.to_rfc3339(),
+                reason: format!(
+                    "lesson {} must end after it starts ({})",
+                    self.id.chars().take(40).collect::<String>(),
+                    self.starts_at.to_rfc3339()
+                ),
+            });
+        }
+        Ok(())
+    }
 }
 
 /// One learner's line in a register: the provider's mark and the school's decision kept side by
@@ -273,24 +321,51 @@ pub struct Register {
     entries: BTreeMap<String, Entry>,
     events: Vec<Event>,
     notes: Vec<Note>,
+    /// The hash chain of the events ([`crate::chain`]).
+    chain: Chain,
     /// Each executed command's id, with the position of its first event.
     #[serde(skip)]
     commands: BTreeMap<String, usize>,
+}
+
+/// The format a register snapshot is written in: 2 added `format` and the events' `chain`;
+/// format 1 (neither) is read too.
+pub const REGISTER_FORMAT: u32 = 2;
+
+#[derive(Serialize)]
+struct Written<'a> {
+    format: u32,
+    #[serde(flatten)]
+    register: &'a Register,
 }
 
 /// A register's JSON form as read, before it is checked.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct Snapshot {
+    #[serde(default)]
+    format: Option<u32>,
     lesson: Lesson,
     entries: BTreeMap<String, Entry>,
     events: Vec<Event>,
     notes: Vec<Note>,
+    #[serde(default)]
+    chain: Option<Chain>,
 }
 
 impl TryFrom<Snapshot> for Register {
     type Error = RegisterError;
     fn try_from(s: Snapshot) -> Result<Register, RegisterError> {
+        let format = s.format.unwrap_or(1);
+        crate::format::check_version("register snapshot", format, REGISTER_FORMAT)
+            .map_err(|reason| bad(0, reason))?;
+        match (format, &s.chain) {
+            (_, Some(chain)) => chain
+                .verify(&s.events)
+                .map_err(|e| bad(e.position, e.to_string()))?,
+            (1, None) => {}
+            (_, None) => return Err(bad(0, "the snapshot has no hash chain")),
+        }
         let learners: Vec<String> = s.entries.keys().cloned().collect();
         let replayed = Register::replay(s.lesson, &learners, &s.events)?;
         if replayed.entries != s.entries || replayed.notes != s.notes {
@@ -314,13 +389,7 @@ fn bad(position: usize, reason: impl Into<String>) -> RegisterError {
 impl Register {
     /// A register for `lesson` with every learner unmarked.
     pub fn new(lesson: Lesson, learners: &[String]) -> Result<Register, RegisterError> {
-        if lesson.ends_at <= lesson.starts_at {
-            return Err(RegisterError::InvalidField {
-                field: "lesson".into(),
-                value: lesson.id.clone(),
-                reason: "it must end after it starts".into(),
-            });
-        }
+        lesson.check()?;
         let mut entries = BTreeMap::new();
         for learner in learners {
             if entries.insert(learner.clone(), Entry::default()).is_some() {
@@ -336,6 +405,7 @@ impl Register {
             entries,
             events: Vec::new(),
             notes: Vec::new(),
+            chain: Chain::default(),
             commands: BTreeMap::new(),
         })
     }
@@ -495,6 +565,7 @@ impl Register {
             }
             self.notes.truncate(notes);
             self.events.truncate(count);
+            self.chain.truncate(count);
             self.commands.remove(&command.id);
             return Err(bad(
                 count,
@@ -721,13 +792,31 @@ impl Register {
         Ok(register)
     }
 
-    /// The register as JSON (a snapshot): lesson, entries, events and notes.
+    /// The register as JSON (a snapshot, format [`REGISTER_FORMAT`]): lesson, entries, events,
+    /// notes and the events' hash chain.
     pub fn to_json(&self) -> Result<String, RegisterError> {
-        serde_json::to_string(self).map_err(|e| bad(0, format!("cannot write the snapshot: {e}")))
+        serde_json::to_string(&Written {
+            format: REGISTER_FORMAT,
+            register: self,
+        })
+        .map_err(|e| bad(0, format!("cannot write the snapshot: {e}")))
     }
 
-    /// Restores a snapshot ([`Register::to_json`]): its events are replayed from its lesson and
-    /// learners, and its entries and notes must be their fold. A snapshot that does not parse,
+    /// The hash chain of the events ([`crate::chain`]).
+    pub fn chain(&self) -> &Chain {
+        &self.chain
+    }
+
+    /// The head hash of the events' chain: publish it, and a rewrite of the whole log is
+    /// caught against it ([`crate::chain`]).
+    pub fn head_hash(&self) -> String {
+        self.chain.head()
+    }
+
+    /// Restores a snapshot ([`Register::to_json`]): the events' hash chain must verify (the
+    /// first broken position is named; a format 1 snapshot, without one, is read too, and a
+    /// newer format refused), its events are replayed from its lesson and learners, and its
+    /// entries and notes must be their fold. A snapshot that does not parse,
     /// whose events do not replay or whose state is not their fold is refused
     /// ([`RegisterError::BadLog`] or `NotOnRegister`); the message never quotes the JSON.
     pub fn restore(json: &str) -> Result<Register, RegisterError> {
@@ -848,6 +937,7 @@ impl Register {
                 entry.contribution = *to;
             }
         }
+        self.chain.push(event).map_err(|e| fail(e.reason))?;
         if !continues {
             self.commands.insert(event.command.clone(), position);
         }

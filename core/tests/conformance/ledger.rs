@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use ete_core::hours::{
-    CreditPolicy, Grouping, LedgerEntry, LedgerEvent, LedgerPolicy, LedgerStatus, ReadMode,
+    CreditPolicy, Grouping, LedgerEntry, LedgerEventKind, LedgerPolicy, LedgerStatus, ReadMode,
     ReportRow, Requirement, RequirementTerms, completion_report, credit_against_requirements,
     credit_batch, delivery_against_target, read_completions_json, record_credits,
 };
@@ -23,18 +23,18 @@ fn minutes(v: &Value) -> Result<Minutes, ErrorKind> {
 
 fn entry(e: &Value) -> Result<LedgerEntry, ErrorKind> {
     let event = match text(&e["type"]) {
-        "work_appointment" => LedgerEvent::WorkAppointment {
+        "work_appointment" => LedgerEventKind::WorkAppointment {
             minutes: minutes(&e["minutes"])?,
             outcome: serde_json::from_value(e["outcome"].clone()).expect("outcome"),
         },
-        "ete_credit" => LedgerEvent::EteCredit {
+        "ete_credit" => LedgerEventKind::EteCredit {
             minutes: minutes(&e["minutes"])?,
             course_name: text(&e["courseName"]).into(),
         },
-        "adjustment" => LedgerEvent::Adjustment {
+        "adjustment" => LedgerEventKind::Adjustment {
             minutes: int(&e["minutes"]),
         },
-        "extension" => LedgerEvent::Extension {
+        "extension" => LedgerEventKind::Extension {
             months: u32::try_from(int(&e["months"])).expect("months"),
         },
         other => panic!("unknown entry type {other}"),

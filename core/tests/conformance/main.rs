@@ -26,7 +26,7 @@ use serde_json::Value;
 pub type Outcome = Result<Value, ErrorKind>;
 
 /// The vector files and the least number of cases each must hold.
-const FILES: [(&str, usize); 7] = [
+const FILES: [(&str, usize); 8] = [
     ("learning_hours", 30),
     ("upw_ledger", 40),
     ("routing", 40),

@@ -90,8 +90,8 @@ pub fn run(op: &str, input: &Value) -> Option<Outcome> {
         }),
         "transfer" => (|| {
             let (policy, shown) = planned(input)?;
-            let mut exchange = Exchange::new();
-            let ids = exchange.confirm(&policy, &shown, at).map_err(|e| e.kind())?;
+            let mut exchange = Exchange::new(policy);
+            let ids = exchange.confirm(&shown, at).map_err(|e| e.kind())?;
             let mut inbox = serde_json::Map::new();
             for file in &shown.files {
                 if let Some(r) = &file.file.recipient {
@@ -102,17 +102,17 @@ pub fn run(op: &str, input: &Value) -> Option<Outcome> {
         })(),
         "download" => (|| {
             let (policy, shown) = planned(input)?;
-            let mut exchange = Exchange::new();
-            let ids = exchange.confirm(&policy, &shown, at).map_err(|e| e.kind())?;
+            let mut exchange = Exchange::new(policy);
+            let ids = exchange.confirm(&shown, at).map_err(|e| e.kind())?;
             let who = text(&input["downloader"]);
             let receipts = if input["all"].as_bool() == Some(true) {
-                exchange.download_all(who, "STAFF-9", at).len()
+                exchange.download_all(who, "STAFF-9", at).map_err(|e| e.kind())?.len()
             } else {
                 exchange.download(ids[0], who, "STAFF-9", at).map_err(|e| e.kind())?;
                 1
             };
             let new_after = exchange.inbox(who).iter().filter(|i| !i.downloaded).count();
-            Ok(json!({ "receipts": receipts, "new_after": new_after, "audit_events": exchange.audit_log().len() }))
+            Ok(json!({ "receipts": receipts, "new_after": new_after, "audit_events": exchange.events().len() }))
         })(),
         "referral" => check_referral(&ReferralPolicy::default(), date(&input["assessed_on"]), date(&input["referral_on"]))
             .map(|until| json!({ "valid_until": until.to_string() }))

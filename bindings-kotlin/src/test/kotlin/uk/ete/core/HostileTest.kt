@@ -81,8 +81,8 @@ class HostileTest {
             val pool = LicencePool("Wales", 1u, day1)
             val r = register("LRN-1")
             val notes = RecordNotes("LRN-1")
-            val exchange = Exchange()
-            val sent = exchange.confirm(policy, plan, day1).single()
+            val exchange = Exchange(policy)
+            val sent = exchange.confirm(plan, day1).single()
             assertOutOfRange("LicencePool($bad)") { LicencePool("Wales", 1u, bad) }
             assertOutOfRange("execute($bad)") { pool.execute("c1", "A", bad, Action.Login("P-1")) }
             assertOutOfRange("dormantLogins($bad)") { pool.dormantLogins(bad) }
@@ -97,7 +97,7 @@ class HostileTest {
             assertOutOfRange("summarise($bad)") { summarise(listOf(r), bad) }
             assertOutOfRange("MarkReason.code($bad)") { MarkReason.LessonNotFinished(bad).code() }
             assertOutOfRange("MarkReason.text($bad)") { MarkReason.LessonNotFinished(bad).text() }
-            assertOutOfRange("confirm($bad)") { exchange.confirm(policy, plan, bad) }
+            assertOutOfRange("confirm($bad)") { exchange.confirm(plan, bad) }
             assertOutOfRange("download($bad)") { exchange.download(sent, "SCH-1", "T-9", bad) }
             assertOutOfRange("downloadAll($bad)") { exchange.downloadAll("SCH-1", "T-9", bad) }
             assertOutOfRange("Completion($bad)") { creditBatch(listOf(portalCompletion("P-1", "Budgeting", bad, "Completed", 30, 60))) }
@@ -106,7 +106,7 @@ class HostileTest {
             assertEquals(1uL, pool.eventCount())
             assertTrue(r.events().isEmpty() && r.notes().isEmpty())
             assertTrue(notes.notes(listOf()).isEmpty())
-            assertEquals(1, exchange.auditLog().size)
+            assertEquals(1, exchange.events().size)
         }
         val e = assertThrows<EteException.InvalidField> { LicencePool("Wales", 1u, Instant.MAX) }
         assertTrue(e.detail.contains("about the year 1000000001") && e.detail.contains("-262143-01-01T00:00:00Z"), e.detail)
@@ -128,7 +128,7 @@ class HostileTest {
             assertOutOfRange("overdue($bad)") { sessions.overdue(bad) }
             assertOutOfRange("Requirement($bad)") { Requirement(RequirementTerms("R-1", "P-1", OrderKind.ADULT, 2400, bad)) }
             assertOutOfRange("status($bad)") { req.status(bad) }
-            val entry = LedgerEntry(null, bad, "SUP-1", LedgerEvent.WorkAppointment(60, AppointmentOutcome.ATTENDED))
+            val entry = LedgerEntry(nextEntryId(), bad, "SUP-1", LedgerEventKind.WorkAppointment(60, AppointmentOutcome.ATTENDED))
             assertOutOfRange("record($bad)") { req.record(entry) }
             assertOutOfRange("recordAll($bad)") { req.recordAll(listOf(entry)) }
             assertOutOfRange("checkReferral assessed $bad") { checkReferral(bad, date) }
@@ -216,10 +216,10 @@ class HostileTest {
             assertThrows<EteException.InvalidMinutes>("Requirement($v)") { Requirement(RequirementTerms("R-1", "P-1", OrderKind.ADULT, v, date)) }
             assertThrows<EteException.InvalidMinutes>("eteFit($v)") { requirement().eteFit(v) }
             assertThrows<EteException.InvalidMinutes>("WorkAppointment($v)") {
-                requirement().record(LedgerEntry(null, date, "SUP-1", LedgerEvent.WorkAppointment(v, AppointmentOutcome.ATTENDED)))
+                requirement().record(LedgerEntry(nextEntryId(), date, "SUP-1", LedgerEventKind.WorkAppointment(v, AppointmentOutcome.ATTENDED)))
             }
             assertThrows<EteException.InvalidMinutes>("EteCredit($v)") {
-                requirement().record(LedgerEntry(null, date, "CA-1", LedgerEvent.EteCredit(v, "Budgeting")))
+                requirement().record(LedgerEntry(nextEntryId(), date, "CA-1", LedgerEventKind.EteCredit(v, "Budgeting")))
             }
             assertThrows<EteException.InvalidMinutes>("Completion actual $v") { creditBatch(listOf(portalCompletion("P-1", "B", day1, "Completed", v, 60))) }
             assertThrows<EteException.InvalidMinutes>("Completion guided $v") { creditBatch(listOf(portalCompletion("P-1", "B", day1, "Completed", 60, v))) }
@@ -244,7 +244,7 @@ class HostileTest {
         // Signed adjustments at the extremes are refused or recorded, never a crash.
         for (v in listOf(Long.MIN_VALUE, Long.MAX_VALUE)) {
             val r = requirement()
-            assertEteOrOk("Adjustment($v)") { r.record(LedgerEntry(null, date, "CRT", LedgerEvent.Adjustment(v))) }
+            assertEteOrOk("Adjustment($v)") { r.record(LedgerEntry(nextEntryId(), date, "CRT", LedgerEventKind.Adjustment(v))) }
             assertEteOrOk("status after Adjustment($v)") { r.status(date.plusDays(1)) }
         }
         assertThrows<EteException.InvalidPolicy> { creditColumns(longArrayOf(60), longArrayOf(60), booleanArrayOf(true), policy = CreditPolicy(UInt.MAX_VALUE, false)) }
@@ -357,8 +357,8 @@ class HostileTest {
             val registers = (0 until 3).map { Register(Lesson("L-$it", "PRV-1", start, end), learners) }
             val notes = RecordNotes("LRN-1")
             val requirements = (0 until 3).map { Requirement(RequirementTerms("R-$it", "P-$it", OrderKind.ADULT, 300L * 60, date)) }
-            val exchange = Exchange()
             val policy = RoutingPolicy()
+            val exchange = Exchange(policy)
             val plan = planTransfer(policy, hub, "CAP-7", listOf(file(schoolOrg)))
             val people = (0 until 60).map { "P-$it" }
             val laptops = (0 until 12).map { "LT-$it" }
@@ -413,17 +413,17 @@ class HostileTest {
                                 18 -> { summarise(registers, now); unprocessedAbsences(registers, learners); contributionSummary(registers, learner) }
                                 19 -> { notes.add(tutor, "record note $i", now); recordNotes.incrementAndGet() }
                                 20 -> { notes.notes(registers) }
-                                21 -> { req.record(LedgerEntry(null, day, "SUP-1", LedgerEvent.WorkAppointment(rng.nextLong(0, 120), AppointmentOutcome.ATTENDED))); entries.incrementAndGet() }
+                                21 -> { req.record(LedgerEntry(nextEntryId(), day, "SUP-1", LedgerEventKind.WorkAppointment(rng.nextLong(0, 120), AppointmentOutcome.ATTENDED))); entries.incrementAndGet() }
                                 22 -> { req.id(); req.entryCount(); req.eteFit(rng.nextLong(0, 600)); req.status(day); if (i % 16 == 0) Requirement.fromJson(req.toJson()) }
                                 23 -> {
                                     val c = portalCompletion(person, "Budgeting", now, "Completed", rng.nextLong(0, 200), 120)
                                     creditAgainstRequirements(listOf(c), requirements)
                                 }
                                 24 -> entries.addAndGet(recordCredits(requirements, listOf(CreditDecision(0, "P-${rng.nextInt(3)}", "Budgeting", day, 30, 60, 72, 30, CreditReason.WITHIN_GUIDED_TIME, null, false, null)), "CA-1").toLong())
-                                25 -> sentFiles.addAndGet(exchange.confirm(policy, plan, now).size.toLong())
+                                25 -> sentFiles.addAndGet(exchange.confirm(plan, now).size.toLong())
                                 26 -> { exchange.download(rng.nextLong(0, 50).toULong(), "SCH-1", "T-9", now); downloads.incrementAndGet() }
                                 27 -> downloads.addAndGet(exchange.downloadAll("SCH-1", "T-9", now).size.toLong())
-                                28 -> { exchange.inbox("SCH-1"); exchange.auditLog(); if (i % 16 == 0) Exchange.fromJson(exchange.toJson()) }
+                                28 -> { exchange.inbox("SCH-1"); exchange.events(); if (i % 16 == 0) Exchange.fromJson(exchange.toJson()) }
                                 else -> { attendanceByLearner(longArrayOf(rng.nextLong(0, 5)), byteArrayOf(0)) }
                             }
                         } catch (e: EteException) {
@@ -466,7 +466,7 @@ class HostileTest {
             for (req in requirements) assertEquals(req.toJson(), Requirement.fromJson(req.toJson()).toJson())
             // Exchange: every file sent is in the inbox once; every send and download audited.
             assertEquals(sentFiles.get(), exchange.inbox("SCH-1").size.toLong())
-            assertEquals(sentFiles.get() + downloads.get(), exchange.auditLog().size.toLong())
+            assertEquals(sentFiles.get() + downloads.get(), exchange.events().size.toLong())
             assertEquals(exchange.toJson(), Exchange.fromJson(exchange.toJson()).toJson())
         }
     }
@@ -476,25 +476,35 @@ class HostileTest {
         val policy = RoutingPolicy()
         val hub = Organisation("hub", "HUB-1")
         val school = Organisation("school", "SCH-1")
-        val exchange = Exchange()
+        val exchange = Exchange(policy)
         val file = TransferFile("a.pdf", school, "dsl", "CFC JN", "risk_assessment")
-        exchange.confirm(policy, planTransfer(policy, hub, "CAP-7", listOf(file)), Instant.parse("2026-11-02T09:00:00Z"))
+        exchange.confirm(planTransfer(policy, hub, "CAP-7", listOf(file)), Instant.parse("2026-11-02T09:00:00Z"))
         val good = org.json.JSONObject(exchange.toJson())
         assertEquals(exchange.toJson(), Exchange.fromJson(exchange.toJson(), policy).toJson())
 
-        val emptied = org.json.JSONObject(good.toString()).put("log", org.json.JSONArray())
+        val emptied = org.json.JSONObject(good.toString()).put("events", org.json.JSONArray()).put("chain", org.json.JSONArray())
         val e1 = assertThrows<EteException.MalformedInput> { Exchange.fromJson(emptied.toString()) }
-        assertTrue(e1.message!!.contains("audit log"), e1.message)
+        assertTrue(e1.message!!.contains("not the fold of the events"), e1.message)
 
         val forged = org.json.JSONObject(good.toString())
-        val extra = org.json.JSONObject(forged.getJSONArray("files").getJSONObject(0).toString())
-        val provider = org.json.JSONObject(mapOf("kind" to "provider", "id" to "PRV-1", "attributes" to mapOf<String, String>()))
-        extra.put("id", 2).put("sender", org.json.JSONObject(mapOf("kind" to "school", "id" to "SCH-9", "attributes" to mapOf<String, String>())))
-        extra.put("recipient", provider)
-        extra.getJSONObject("file").put("recipient", provider)
-        forged.getJSONArray("files").put(extra)
+        val extra = org.json.JSONObject(forged.getJSONArray("events").getJSONObject(0).toString())
+        extra.put("command", "forged").put("fileId", 2)
+        extra.put("sender", org.json.JSONObject(mapOf("kind" to "school", "id" to "SCH-9")))
+        extra.getJSONObject("file").put("recipient", org.json.JSONObject(mapOf("kind" to "provider", "id" to "PRV-1")))
+        forged.getJSONArray("events").put(extra)
         val e2 = assertThrows<EteException.MalformedInput> { Exchange.fromJson(forged.toString()) }
-        assertTrue(e2.message!!.contains("no-school-to-provider"), e2.message)
+        assertTrue(e2.message!!.contains("hash chain breaks at event 1"), e2.message)
+        // The same event replayed (no chain to break): the rules refuse the route.
+        val events = exchange.events()
+        val sent = events.single().kind as ExchangeEventKind.Sent
+        val forgedEvent = events.single().copy(command = "forged", kind = sent.copy(fileId = 2uL,
+            sender = Organisation("school", "SCH-9"), file = sent.file.copy(recipient = Organisation("provider", "PRV-1"))))
+        val e4 = assertThrows<EteException.MalformedInput> { Exchange.replay(events + forgedEvent, policy) }
+        assertTrue(e4.message!!.contains("no-school-to-provider"), e4.message)
+
+        val newer = org.json.JSONObject(good.toString()).put("format", 3)
+        val e3 = assertThrows<EteException.MalformedInput> { Exchange.fromJson(newer.toString()) }
+        assertTrue(e3.message!!.contains("format 3 is newer"), e3.message)
     }
 
     // ---- issue 14: policies out of range, unknown names, implausible values, hostile readers ----
@@ -518,9 +528,9 @@ class HostileTest {
     @Test
     fun `adjustments below the time still to do and extensions beyond the maximum are refused`() {
         val r = Requirement(RequirementTerms("R-1", "P-1", OrderKind.ADULT, 6000, date))
-        val e = assertThrows<EteException.InvalidField> { r.record(LedgerEntry(null, date, "CA-1", LedgerEvent.Adjustment(-((1L shl 53) - 1)))) }
+        val e = assertThrows<EteException.InvalidField> { r.record(LedgerEntry(nextEntryId(), date, "CA-1", LedgerEventKind.Adjustment(-((1L shl 53) - 1)))) }
         assertTrue(e.message!!.contains("below zero"), e.message)
-        assertThrows<EteException.InvalidField> { r.record(LedgerEntry(null, date, "CA-1", LedgerEvent.Extension(100_000u))) }
+        assertThrows<EteException.InvalidField> { r.record(LedgerEntry(nextEntryId(), date, "CA-1", LedgerEventKind.Extension(100_000u))) }
         assertEquals(6000L, r.status(date).remaining)
     }
 

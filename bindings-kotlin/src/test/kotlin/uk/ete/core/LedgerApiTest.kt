@@ -17,18 +17,31 @@ class LedgerApiTest {
     private val start = LocalDate.of(2026, 1, 5)
     private fun requirement(hours: Long = 40) = Requirement(RequirementTerms("R-1", "P-1", OrderKind.ADULT, hours * 60, start))
     private fun appointment(day: Int, minutes: Long, outcome: AppointmentOutcome = AppointmentOutcome.ATTENDED) =
-        LedgerEntry(null, LocalDate.of(2026, 2, day), "SUP-1", LedgerEvent.WorkAppointment(minutes, outcome))
+        LedgerEntry(nextEntryId(), LocalDate.of(2026, 2, day), "SUP-1", LedgerEventKind.WorkAppointment(minutes, outcome))
 
     @Test
     fun `over allowance credit states the remaining allowance and changes nothing`() {
         val r = requirement()
-        r.record(LedgerEntry(null, LocalDate.of(2026, 2, 1), "CA-1", LedgerEvent.EteCredit(700, "Budgeting")))
+        r.record(LedgerEntry(nextEntryId(), LocalDate.of(2026, 2, 1), "CA-1", LedgerEventKind.EteCredit(700, "Budgeting")))
         val e = assertThrows<EteException.EteAllowanceExceeded> {
-            r.record(LedgerEntry(null, LocalDate.of(2026, 2, 2), "CA-1", LedgerEvent.EteCredit(30, "CV writing")))
+            r.record(LedgerEntry(nextEntryId(), LocalDate.of(2026, 2, 2), "CA-1", LedgerEventKind.EteCredit(30, "CV writing")))
         }
         assertTrue(e.detail.contains("00:20 of the ETE allowance remain"), e.detail)
         assertEquals(1uL, r.entryCount())
         assertEquals(EteFit(20, 10), r.eteFit(30))
+    }
+
+    @Test
+    fun `an entry without an id is refused, so a retry is recorded once`() {
+        val r = requirement()
+        val e = assertThrows<EteException.InvalidField> {
+            r.record(LedgerEntry(null, LocalDate.of(2026, 2, 3), "SUP-1", LedgerEventKind.Extension(1u)))
+        }
+        assertTrue(e.detail.contains("id"), e.detail)
+        val entry = appointment(3, 60)
+        r.record(entry)
+        r.record(entry)
+        assertEquals(1uL, r.entryCount())
     }
 
     @Test

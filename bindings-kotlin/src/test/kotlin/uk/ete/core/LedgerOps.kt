@@ -13,10 +13,10 @@ object LedgerOps {
 
     private fun entry(e: JSONObject): LedgerEntry {
         val event = when (e.getString("type")) {
-            "work_appointment" -> LedgerEvent.WorkAppointment(e.getLong("minutes"), enumOf(AppointmentOutcome.values(), e.getString("outcome")))
-            "ete_credit" -> LedgerEvent.EteCredit(e.getLong("minutes"), e.getString("courseName"))
-            "adjustment" -> LedgerEvent.Adjustment(e.getLong("minutes"))
-            "extension" -> LedgerEvent.Extension(e.getInt("months").toUInt())
+            "work_appointment" -> LedgerEventKind.WorkAppointment(e.getLong("minutes"), enumOf(AppointmentOutcome.values(), e.getString("outcome")))
+            "ete_credit" -> LedgerEventKind.EteCredit(e.getLong("minutes"), e.getString("courseName"))
+            "adjustment" -> LedgerEventKind.Adjustment(e.getLong("minutes"))
+            "extension" -> LedgerEventKind.Extension(e.getInt("months").toUInt())
             else -> throw AssertionError("unknown entry type ${e.getString("type")}")
         }
         return LedgerEntry(e.optString("id").ifEmpty { null }, date(e.getString("date")), e.getString("by"), event)

@@ -198,7 +198,9 @@ class RegisterApiTest {
         val forged = r.toJson().replace("\"providerMark\":\"present\"", "\"providerMark\":\"late\"")
         val e = assertThrows<EteException.MalformedInput> { Register.restore(forged) }
         assertFalse(e.message!!.contains("carer"))
-        assertThrows<EteException.NotOnRegister> { Register.restore(r.toJson().replace("\"learner\":\"LRN-1\"", "\"learner\":\"LRN-9\"")) }
+        // The hash chain breaks first; replayed without a chain, the rules refuse the stranger.
+        assertThrows<EteException.MalformedInput> { Register.restore(r.toJson().replace("\"learner\":\"LRN-1\"", "\"learner\":\"LRN-9\"")) }
+        assertThrows<EteException.NotOnRegister> { Register.replay(r.lesson(), listOf("LRN-1"), r.events().map { it.copy(learner = "LRN-9") }) }
         assertThrows<EteException.MalformedInput> { Register.restore("{") }
         assertThrows<EteException.InvalidContribution> {
             r.execute(RegisterCommand("c9", tutor, after, RegisterAction.SetContribution("LRN-1", 5.toByte())))

@@ -70,22 +70,22 @@ object RoutingOps {
         }
         "transfer" -> {
             val (p, shown) = planned(input)
-            val exchange = Exchange()
-            val ids = exchange.confirm(p, shown, at)
+            val exchange = Exchange(p)
+            val ids = exchange.confirm(shown, at)
             val recipients = shown.files.mapNotNull { it.file.recipient?.id }.toSet()
             mapOf("sent" to ids.size.toLong(), "inbox" to recipients.associateWith { exchange.inbox(it).size.toLong() })
         }
         "download" -> {
             val (p, shown) = planned(input)
-            val exchange = Exchange()
-            val ids = exchange.confirm(p, shown, at)
+            val exchange = Exchange(p)
+            val ids = exchange.confirm(shown, at)
             val who = input.getString("downloader")
             val receipts = if (input.getBoolean("all")) exchange.downloadAll(who, "STAFF-9", at).size else {
                 exchange.download(ids[0], who, "STAFF-9", at); 1
             }
             mapOf(
                 "receipts" to receipts.toLong(), "new_after" to exchange.inbox(who).count { !it.downloaded }.toLong(),
-                "audit_events" to exchange.auditLog().size.toLong(),
+                "audit_events" to exchange.events().size.toLong(),
             )
         }
         "referral" -> mapOf("valid_until" to checkReferral(LocalDate.parse(input.getString("assessed_on")), LocalDate.parse(input.getString("referral_on"))).toString())

@@ -14,3 +14,8 @@ fun portalCompletion(
     status = CompletionStatus.valueOf(status.uppercase()), totalTimeMinutes = actual, expectedTimeMinutes = guided,
     firstName = firstName, lastName = lastName, email = email, dateOfBirth = dateOfBirth,
 )
+
+private val entryIds = java.util.concurrent.atomic.AtomicLong()
+
+/** A fresh ledger entry id: `Requirement.record` refuses an entry without one. */
+fun nextEntryId(): String = "e-${entryIds.incrementAndGet()}"
