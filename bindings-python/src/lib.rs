@@ -17,6 +17,7 @@ mod credit;
 mod errors;
 mod ledger;
 mod licences;
+mod messages;
 mod minutes;
 mod register;
 mod report;
@@ -90,4 +91,12 @@ mod _ete_core {
     use ete_core::hours::{Certificate, Course, CreditDecision, Delivery, Reject};
     #[pymodule_export]
     use ete_core::routing::{Decision, Organisation, Receipt, TransferFile};
+    #[pymodule_export]
+    use crate::messages::{
+        certificate_pdf, certificate_pdfs, courses_text, credit_reason_text, date_text,
+        delivery_text, grouping_text, heading_text, minutes_text, ndelius_evidence_csv_in,
+        routing_reason_text,
+    };
+    #[pymodule_export]
+    use ete_core::language::LocalText;
 }
