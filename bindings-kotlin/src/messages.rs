@@ -117,11 +117,13 @@ pub fn certificate_pdfs(
     default_language: String,
 ) -> Result<Vec<CertificatePdf>, EteError> {
     let completions: Vec<hours::Completion> = checked(completions)?;
-    Ok(ete_certificates::batch(&completions, &decisions, &languages, &default_language)?
-        .into_iter()
-        .map(|f| CertificatePdf {
-            file_name: f.file_name,
-            pdf: f.pdf,
-        })
-        .collect())
+    Ok(
+        ete_certificates::batch(&completions, &decisions, &languages, &default_language)?
+            .into_iter()
+            .map(|f| CertificatePdf {
+                file_name: f.file_name,
+                pdf: f.pdf,
+            })
+            .collect(),
+    )
 }

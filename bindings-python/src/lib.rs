@@ -70,6 +70,12 @@ mod _ete_core {
     #[pymodule_export]
     use crate::licences::{PyAccessSessions, PyLicencePool};
     #[pymodule_export]
+    use crate::messages::{
+        certificate_pdf, certificate_pdfs, courses_text, credit_reason_text, date_text,
+        delivery_text, grouping_text, heading_text, minutes_text, ndelius_evidence_csv_in,
+        routing_reason_text,
+    };
+    #[pymodule_export]
     use crate::minutes::{apply_ratio, format_minutes, parse_minutes};
     #[pymodule_export]
     use crate::register::{
@@ -90,13 +96,7 @@ mod _ete_core {
     #[pymodule_export]
     use ete_core::hours::{Certificate, Course, CreditDecision, Delivery, Reject};
     #[pymodule_export]
-    use ete_core::routing::{Decision, Organisation, Receipt, TransferFile};
-    #[pymodule_export]
-    use crate::messages::{
-        certificate_pdf, certificate_pdfs, courses_text, credit_reason_text, date_text,
-        delivery_text, grouping_text, heading_text, minutes_text, ndelius_evidence_csv_in,
-        routing_reason_text,
-    };
-    #[pymodule_export]
     use ete_core::language::LocalText;
+    #[pymodule_export]
+    use ete_core::routing::{Decision, Organisation, Receipt, TransferFile};
 }

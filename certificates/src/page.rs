@@ -28,11 +28,14 @@ const HEIGHT: f32 = 841.89;
 /// The widest a line may be: the page less 72 pt each side.
 const MEASURE: f32 = WIDTH - 144.0;
 
-const INK: (u8, u8, u8) = (33, 37, 41);
-const ACCENT: (u8, u8, u8) = (0, 94, 93);
-const MUTED: (u8, u8, u8) = (90, 96, 102);
+/// A colour as red, green and blue.
+type Rgb = (u8, u8, u8);
 
-fn color((r, g, b): (u8, u8, u8)) -> rgb::Color {
+const INK: Rgb = (33, 37, 41);
+const ACCENT: Rgb = (0, 94, 93);
+const MUTED: Rgb = (90, 96, 102);
+
+fn color((r, g, b): Rgb) -> rgb::Color {
     rgb::Color::new(r, g, b)
 }
 
@@ -133,7 +136,7 @@ fn border(surface: &mut Surface<'_>) {
 
 /// The lines, each centred; a line wider than the measure is set smaller until it fits.
 fn draw(surface: &mut Surface<'_>, font: &Font, widths: &Widths<'_>, lines: &CertificateLines) {
-    let rows: [(&str, f32, f32, (u8, u8, u8)); 10] = [
+    let rows: [(&str, f32, f32, Rgb); 10] = [
         (&lines.title, 30.0, 190.0, ACCENT),
         (&lines.awarded_to, 14.0, 270.0, MUTED),
         (&lines.name, 28.0, 325.0, INK),
