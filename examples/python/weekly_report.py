@@ -10,6 +10,8 @@ Each decision converts to a plain dict (``d.to_dict()``), so the rows load strai
 with ``pandas.DataFrame(rows)`` if you have it; this example needs only the standard library.
 """
 
+from __future__ import annotations
+
 import argparse
 import datetime
 import json
