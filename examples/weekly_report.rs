@@ -20,6 +20,15 @@
 //! ```
 //!
 //! defaults: `examples/data`, `2026-11-23`, `2026-11-16T00:00:00Z`.
+//!
+//! With `--language cy` (or `pl`, `en`; W-1) the reasons and notifications are written in that
+//! language, and the week's certificates — one PDF per credited completion since the last
+//! report (H-15, W-2) — are written into a folder (`--certificates DIR`, default
+//! `certificates`):
+//!
+//! ```text
+//! cargo run -q -p ete-examples --example weekly_report -- --language cy --certificates /tmp/certs
+//! ```
 
 use std::collections::{BTreeMap, HashMap};
 use std::error::Error;
@@ -33,12 +42,44 @@ use ete_core::hours::{
 };
 use ete_core::licences::{Command, Pool, PoolPolicy, dormant_logins, utilisation};
 
+/// `--language TAG` and `--certificates DIR`, taken out of the arguments.
+struct Options {
+    language: Option<String>,
+    certificates: PathBuf,
+}
+
+fn options(args: &mut Vec<String>) -> Result<Options, String> {
+    let mut take = |flag: &str| -> Result<Option<String>, String> {
+        match args.iter().position(|a| a == flag) {
+            None => Ok(None),
+            Some(i) if i + 1 < args.len() => {
+                let value = args.remove(i + 1);
+                args.remove(i);
+                Ok(Some(value))
+            }
+            Some(_) => Err(format!("{flag} needs a value")),
+        }
+    };
+    Ok(Options {
+        language: take("--language")?,
+        certificates: take("--certificates")?
+            .map_or_else(|| PathBuf::from("certificates"), PathBuf::from),
+    })
+}
+
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let options = match options(&mut args) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("weekly_report: {e}");
+            std::process::exit(2);
+        }
+    };
     let dir = args.first().map(PathBuf::from).unwrap_or_else(default_dir);
     let day = args.get(1).map_or("2026-11-23", String::as_str);
     let since = args.get(2).map_or("2026-11-16T00:00:00Z", String::as_str);
-    if let Err(e) = run(&dir, day, since) {
+    if let Err(e) = run(&dir, day, since, &options) {
         eprintln!("weekly_report: {e}");
         std::process::exit(1);
     }
@@ -53,7 +94,7 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Box<dyn E
     Ok(serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?)
 }
 
-fn run(dir: &Path, day: &str, since: &str) -> Result<(), Box<dyn Error>> {
+fn run(dir: &Path, day: &str, since: &str, options: &Options) -> Result<(), Box<dyn Error>> {
     let day = NaiveDate::parse_from_str(day, "%Y-%m-%d")
         .map_err(|e| format!("report day {day:?}: {e}"))?;
     let since: DateTime<Utc> = DateTime::parse_from_rfc3339(since)
@@ -90,12 +131,25 @@ fn run(dir: &Path, day: &str, since: &str) -> Result<(), Box<dyn Error>> {
             "not credited"
         }
     );
-    print_people(&decisions);
+    let language = options.language.as_deref();
+    if let Some(tag) = language {
+        let t = ete_messages::date_text(day, tag);
+        let note = if t.fell_back {
+            " (language not available: English)"
+        } else {
+            ""
+        };
+        println!("language: {} — {}{note}", t.language, t.text);
+    }
+    print_people(&decisions, language);
     print_rejects(&read.rejects);
     print_requirements(&requirements, &decisions, day)?;
     println!("\nPractitioner notifications (completions since {since})");
     for n in practitioner_notifications(&read.completions, &decisions, &practitioners, since)? {
-        println!("  {} ({} completions)", n.practitioner, n.decisions.len());
+        match language {
+            Some(tag) => println!("  {}", ete_messages::notification_text(&n, tag)),
+            None => println!("  {} ({} completions)", n.practitioner, n.decisions.len()),
+        }
         for d in &n.decisions {
             println!(
                 "    {} {} {:<28} {}",
@@ -104,7 +158,50 @@ fn run(dir: &Path, day: &str, since: &str) -> Result<(), Box<dyn Error>> {
         }
     }
     print_licences(dir, day, &practitioners)?;
-    print_totals(&decisions, read.rejects.len())
+    print_totals(&decisions, read.rejects.len())?;
+    if let Some(tag) = language {
+        write_certificates(
+            &read.completions,
+            &decisions,
+            since,
+            day,
+            tag,
+            &options.certificates,
+        )?;
+    }
+    Ok(())
+}
+
+/// The week's certificates: one PDF per completion credited from the last report to the report
+/// day, in `tag`'s language, written into `folder` (H-15, W-2).
+fn write_certificates(
+    completions: &[ete_core::hours::Completion],
+    decisions: &[CreditDecision],
+    since: DateTime<Utc>,
+    day: NaiveDate,
+    tag: &str,
+    folder: &Path,
+) -> Result<(), Box<dyn Error>> {
+    let week: Vec<CreditDecision> = decisions
+        .iter()
+        .filter(|d| d.date >= since.date_naive() && d.date <= day)
+        .cloned()
+        .collect();
+    let written = ete_certificates::write_batch(folder, completions, &week, &HashMap::new(), tag)?;
+    println!(
+        "\nCertificates ({}): {} written to {}",
+        tag,
+        written.len(),
+        folder.display()
+    );
+    for path in &written {
+        println!(
+            "  {}",
+            path.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        );
+    }
+    Ok(())
 }
 
 /// The region's licence pool, rebuilt from its commands, on the report day: dormant-login
@@ -214,7 +311,7 @@ fn print_requirements(
     Ok(())
 }
 
-fn print_people(decisions: &[CreditDecision]) {
+fn print_people(decisions: &[CreditDecision], language: Option<&str>) {
     let mut by_person: BTreeMap<&str, Vec<&CreditDecision>> = BTreeMap::new();
     for d in decisions {
         by_person.entry(d.person_ref.as_str()).or_default().push(d);
@@ -239,7 +336,10 @@ fn print_people(decisions: &[CreditDecision]) {
                 d.actual.to_string(),
                 d.guided.to_string(),
                 action,
-                d.reason.explanation()
+                language.map_or_else(
+                    || d.reason.explanation().to_owned(),
+                    |tag| ete_messages::credit_reason_text(d.reason, tag).text
+                )
             );
         }
     }

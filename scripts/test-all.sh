@@ -13,6 +13,13 @@ skip=",${ETE_SKIP:-},"
 step() { printf '\n==> [%ss] %s\n' "$(($(date +%s) - started))" "$*"; }
 started=$(date +%s)
 
+# The certificate tests read PDFs back with pdftotext (Debian poppler-utils).
+if ! command -v pdftotext >/dev/null; then
+  step "install poppler-utils (pdftotext, for the certificate tests)"
+  sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  $sudo apt-get install -y poppler-utils >/dev/null || { $sudo apt-get update >/dev/null && $sudo apt-get install -y poppler-utils >/dev/null; }
+fi
+
 if [[ $skip != *,rust,* ]]; then
   step "Rust toolchain components"
   rustup component add rustfmt clippy >/dev/null 2>&1 || true
@@ -31,6 +38,13 @@ if [[ $skip != *,rust,* ]]; then
   step "the main job runs over the sample data"
   for example in weekly_report provider_day school_view staff_compliance training_records; do
     cargo run -q -p ete-examples --example "$example" --locked >/dev/null
+  done
+  step "the weekly report in Welsh and Polish writes the week's certificates (W-1, W-2)"
+  for language in cy pl; do
+    rm -rf "target/certificates-$language"
+    cargo run -q -p ete-examples --example weekly_report --locked -- --language "$language" \
+      --certificates "target/certificates-$language" >/dev/null
+    ls "target/certificates-$language"/*.pdf >/dev/null
   done
   step "cargo package -p ete-core, then the packaged crate's own tests (scripts/package-crate.sh)"
   ./scripts/package-crate.sh
@@ -52,6 +66,8 @@ if [[ $skip != *,python,* ]]; then
   step "Python examples run over the sample data"
   "$venv/bin/python" examples/python/weekly_report.py >/dev/null
   "$venv/bin/python" examples/python/staff_compliance.py >/dev/null
+  "$venv/bin/python" examples/python/weekly_report.py --language cy --certificates target/certificates-py-cy >/dev/null
+  ls target/certificates-py-cy/*.pdf >/dev/null
   "$venv/bin/python" examples/python/school_view.py >/dev/null
   "$venv/bin/python" examples/python/training_records.py >/dev/null
   step "Python: release wheels (manylinux_2_34) for CPython 3.9 and 3.13 (scripts/build-wheels.sh)"

@@ -20,6 +20,7 @@ mod credit;
 mod errors;
 mod ledger;
 mod licences;
+mod messages;
 mod minutes;
 mod register;
 mod report;

@@ -17,6 +17,7 @@ mod credit;
 mod errors;
 mod ledger;
 mod licences;
+mod messages;
 mod minutes;
 mod register;
 mod report;
@@ -70,6 +71,12 @@ mod _ete_core {
     #[pymodule_export]
     use crate::licences::{PyAccessSessions, PyLicencePool};
     #[pymodule_export]
+    use crate::messages::{
+        certificate_pdf, certificate_pdfs, courses_text, credit_reason_text, date_text,
+        delivery_text, grouping_text, heading_text, minutes_text, ndelius_evidence_csv_in,
+        routing_reason_text,
+    };
+    #[pymodule_export]
     use crate::minutes::{apply_ratio, format_minutes, parse_minutes};
     #[pymodule_export]
     use crate::register::{PyContribution, PyRecordNotes, PyRegister};
@@ -97,6 +104,8 @@ mod _ete_core {
     };
     #[pymodule_export]
     use ete_core::register::{Actor, Entry, Lesson, MarkDecision, Note};
+    #[pymodule_export]
+    use ete_core::language::LocalText;
     #[pymodule_export]
     use ete_core::routing::{Decision, Organisation, Receipt, TransferFile};
     #[pymodule_export]

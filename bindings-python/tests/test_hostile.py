@@ -349,7 +349,7 @@ def test_reprs_are_python_syntax_and_hide_personal_data():
     decision = ete_core.credit_batch([completion])[0]
     cert = ete_core.certificate(completion, decision, "en")
     assert repr(cert) == (
-        "Certificate(person_ref='P-1', course_name='Digital skills', "
+        "Certificate(person_ref='P-1', course_name='Digital skills', provider='', region='', "
         "completed_on=datetime.date(2026, 11, 2), credited=90, language='en')"
     )
     for shown in (repr(cert), repr(completion), repr(decision), str(decision)):

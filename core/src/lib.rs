@@ -86,6 +86,7 @@ pub mod contribution;
 mod error;
 pub mod hours;
 pub mod json;
+pub mod language;
 pub mod licences;
 pub mod minutes;
 #[cfg(feature = "python")]

@@ -1,11 +1,18 @@
 """The weekly learning-hours report from Python: credits against requirements, per person, as rows.
 
-    .venv/bin/python examples/python/weekly_report.py [DATA_DIR]
+    .venv/bin/python examples/python/weekly_report.py [DATA_DIR] [--language cy|pl|en] [--certificates DIR]
+
+With ``--language`` the reasons are written in that language and the week's certificates (one
+PDF per completion credited since the last report, 2026-11-16..2026-11-23) are written into
+``--certificates`` (default ``certificates``).
 
 Each decision converts to a plain dict (``d.to_dict()``), so the rows load straight into pandas
 with ``pandas.DataFrame(rows)`` if you have it; this example needs only the standard library.
 """
 
+from __future__ import annotations
+
+import argparse
 import datetime
 import json
 import pathlib
@@ -15,7 +22,7 @@ from collections import defaultdict
 import ete_core
 
 
-def main(data_dir: pathlib.Path) -> None:
+def main(data_dir: pathlib.Path, language: str | None = None, certificates: pathlib.Path | None = None) -> None:
     read = ete_core.read_completions_csv((data_dir / "completions.csv").read_text(encoding="utf-8"))
     agreements = [
         ete_core.ExtraTimeAgreement(
@@ -39,13 +46,22 @@ def main(data_dir: pathlib.Path) -> None:
         total = sum(r["credited"] for r in items)
         print(f"{person}  credit {ete_core.format_minutes(total)}")
         for r in sorted(items, key=lambda r: (r["date"], r["position"])):
-            print(f"  {r['date']}  {r['course_name']:<28} {ete_core.format_minutes(r['credited'])}  {r['reason']}")
+            why = ete_core.credit_reason_text(r["reason"], language).text if language else r["reason"]
+            print(f"  {r['date']}  {r['course_name']:<28} {ete_core.format_minutes(r['credited'])}  {why}")
     for reject in read.rejects:
         print(f"rejected: {reject.position} {reject.field}: {reject.reason}")
     print(f"total credited {ete_core.format_minutes(sum(r['credited'] for r in rows))} over {len(rows)} completions")
     print("\nnDelius evidence (first lines):")
     print("\n".join(ete_core.ndelius_evidence_csv(decisions).splitlines()[:4]))
     print_licences(data_dir, datetime.datetime(2026, 11, 23, tzinfo=datetime.timezone.utc))
+    if language:
+        week = [d for d in decisions if datetime.date(2026, 11, 16) <= d.date <= datetime.date(2026, 11, 23)]
+        folder = certificates or pathlib.Path("certificates")
+        folder.mkdir(parents=True, exist_ok=True)
+        files = ete_core.certificate_pdfs(read.completions, week, {}, language)
+        for name, pdf in files:
+            (folder / name).write_bytes(pdf)
+        print(f"\ncertificates ({language}): {len(files)} written to {folder}")
 
 
 def print_licences(data_dir: pathlib.Path, now: datetime.datetime) -> None:
@@ -84,4 +100,9 @@ def print_licences(data_dir: pathlib.Path, now: datetime.datetime) -> None:
 
 
 if __name__ == "__main__":
-    main(pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parents[1] / "data")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data_dir", nargs="?", type=pathlib.Path, default=pathlib.Path(__file__).resolve().parents[1] / "data")
+    parser.add_argument("--language", help="BCP-47 tag: en, cy or pl (others fall back to English)")
+    parser.add_argument("--certificates", type=pathlib.Path, help="folder for the week's certificates")
+    args = parser.parse_args(sys.argv[1:])
+    main(args.data_dir, args.language, args.certificates)

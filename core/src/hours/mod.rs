@@ -57,7 +57,7 @@ pub use read::{
 };
 pub use record_error::{RecordError, Reject};
 pub use report::{
-    Certificate, CompletionReport, Delivery, Grouping, Notification, ReportError, ReportRow,
-    certificate, completion_report, delivery_against_target, ndelius_evidence_csv,
-    practitioner_notifications,
+    Certificate, CompletionReport, Delivery, EVIDENCE_COLUMNS, Grouping, Notification, ReportError,
+    ReportRow, certificate, completion_report, delivery_against_target, ndelius_evidence_csv,
+    ndelius_evidence_csv_with, practitioner_notifications,
 };

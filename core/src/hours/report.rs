@@ -220,27 +220,30 @@ fn write_csv<T>(
 }
 
 impl CompletionReport {
+    /// The report's column headings, in order: the CSV header and the list of report headings
+    /// the message files must cover.
+    pub const COLUMNS: [&'static str; 9] = [
+        "group",
+        "completions",
+        "courses_completed",
+        "minutes_credited",
+        "actual_minutes",
+        "guided_minutes",
+        "agreements_used",
+        "duplicates",
+        "failures",
+    ];
+
     /// CSV with the columns `group, completions, courses_completed, minutes_credited,
     /// actual_minutes, guided_minutes, agreements_used, duplicates, failures` (minutes as whole
     /// numbers), one line per group and a last line `total`.
     pub fn to_csv(&self) -> Result<String, ReportError> {
-        let header = [
-            "group",
-            "completions",
-            "courses_completed",
-            "minutes_credited",
-            "actual_minutes",
-            "guided_minutes",
-            "agreements_used",
-            "duplicates",
-            "failures",
-        ];
         let rows: Vec<&ReportRow> = self
             .rows
             .iter()
             .chain(std::iter::once(&self.total))
             .collect();
-        write_csv(&header, &rows, |r| {
+        write_csv(&Self::COLUMNS, &rows, |r| {
             vec![
                 r.group.clone(),
                 r.completions.to_string(),
@@ -302,7 +305,8 @@ pub fn practitioner_notifications(
         .collect())
 }
 
-/// What a completion certificate shows (H-15). `Debug` hides the name.
+/// What a completion certificate shows (H-15, W-2). `Debug` hides the name. The printable page
+/// is made by the `ete-certificates` crate.
 #[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
 #[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all, eq))]
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -316,6 +320,10 @@ pub struct Certificate {
     pub person_name: String,
     /// The course.
     pub course_name: String,
+    /// The course's provider, as the portal names it.
+    pub provider: String,
+    /// The person's probation region, as the portal names it.
+    pub region: String,
     /// The day it was completed (England and Wales).
     pub completed_on: NaiveDate,
     /// The time credited.
@@ -329,6 +337,8 @@ impl fmt::Debug for Certificate {
         f.debug_struct("Certificate")
             .field("person_ref", &self.person_ref)
             .field("course_name", &self.course_name)
+            .field("provider", &self.provider)
+            .field("region", &self.region)
             .field("completed_on", &self.completed_on)
             .field("credited", &self.credited)
             .field("language", &self.language)
@@ -352,6 +362,8 @@ pub fn certificate(
             .trim()
             .to_owned(),
         course_name: completion.course_name().to_owned(),
+        provider: fields.provider.clone(),
+        region: fields.region.clone(),
         completed_on: completion.local_date(),
         credited: decision.credited,
         language: language.to_owned(),
@@ -436,17 +448,30 @@ pub fn delivery_against_target(
 /// requirement_id, course_name, date, action, minutes, reason, notes`, where `action` is
 /// `credit` or `do not credit`, `minutes` is `HH:MM`, `reason` the code and `notes` the sentence.
 pub fn ndelius_evidence_csv(decisions: &[CreditDecision]) -> Result<String, ReportError> {
-    let header = [
-        "person_ref",
-        "requirement_id",
-        "course_name",
-        "date",
-        "action",
-        "minutes",
-        "reason",
-        "notes",
-    ];
-    write_csv(&header, decisions, |d| {
+    ndelius_evidence_csv_with(decisions, |reason| reason.explanation().to_owned())
+}
+
+/// The nDelius evidence export's column headings, in order (the list of report headings the
+/// message files must cover).
+pub const EVIDENCE_COLUMNS: [&str; 8] = [
+    "person_ref",
+    "requirement_id",
+    "course_name",
+    "date",
+    "action",
+    "minutes",
+    "reason",
+    "notes",
+];
+
+/// [`ndelius_evidence_csv`] with the `notes` sentence for each reason given by `notes` (the
+/// `ete-messages` crate passes the reason's text in a person's language). The columns and the
+/// `HH:MM` minutes stay the nDelius form whatever the language.
+pub fn ndelius_evidence_csv_with(
+    decisions: &[CreditDecision],
+    notes: impl Fn(CreditReason) -> String,
+) -> Result<String, ReportError> {
+    write_csv(&EVIDENCE_COLUMNS, decisions, |d| {
         let action = if d.credited > Minutes::ZERO {
             "credit"
         } else {
@@ -460,7 +485,7 @@ pub fn ndelius_evidence_csv(decisions: &[CreditDecision]) -> Result<String, Repo
             action.to_owned(),
             d.credited.to_string(),
             d.reason.code().to_owned(),
-            d.reason.explanation().to_owned(),
+            notes(d.reason),
         ]
     })
 }

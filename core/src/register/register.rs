@@ -187,6 +187,16 @@ pub enum MarkReason {
 }
 
 impl MarkReason {
+    /// Every reason's code, in declaration order (the list the message files must cover).
+    pub const CODES: [&'static str; 6] = [
+        "allowed",
+        "lesson_not_finished",
+        "role_may_not_set",
+        "not_unexplained",
+        "already_processed",
+        "not_on_register",
+    ];
+
     /// The stable code: `allowed`, `lesson_not_finished`, `role_may_not_set`,
     /// `not_unexplained`, `already_processed` or `not_on_register`.
     pub const fn code(&self) -> &'static str {

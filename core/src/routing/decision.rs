@@ -118,6 +118,18 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// Every reason's code, in declaration order (the list the message files must cover).
+    pub const CODES: [&'static str; 8] = [
+        "permitted",
+        "forbidden",
+        "no_rule_permits",
+        "role_not_accepted",
+        "rule_error",
+        "unknown_kind",
+        "unknown_role",
+        "unknown_category",
+    ];
+
     /// The stable code: `permitted`, `forbidden`, `no_rule_permits`, `role_not_accepted`,
     /// `rule_error`, `unknown_kind`, `unknown_role`, `unknown_category`.
     pub fn code(&self) -> &'static str {

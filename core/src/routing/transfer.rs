@@ -60,6 +60,14 @@ pub enum Refusal {
 }
 
 impl Refusal {
+    /// Every refusal's code, in declaration order (the list the message files must cover).
+    pub const CODES: [&'static str; 4] = [
+        "denied",
+        "no_recipient",
+        "bad_description",
+        "unknown_category",
+    ];
+
     /// The stable code: `denied`, `no_recipient`, `bad_description` or `unknown_category`.
     pub const fn code(&self) -> &'static str {
         match self {
