@@ -73,8 +73,8 @@ mod _ete_core {
     #[pymodule_export]
     use crate::messages::{
         certificate_pdf, certificate_pdfs, courses_text, credit_reason_text, date_text,
-        delivery_text, grouping_text, heading_text, minutes_text, ndelius_evidence_csv_in,
-        routing_reason_text,
+        delivery_text, grouping_text, heading_text, mark_reason_text, minutes_text,
+        ndelius_evidence_csv_in, notification_text, refusal_text, routing_reason_text,
     };
     #[pymodule_export]
     use crate::minutes::{apply_ratio, format_minutes, parse_minutes};
@@ -103,9 +103,9 @@ mod _ete_core {
         Certificate, Course, CreditDecision, CreditPolicy, Delivery, ExtraTimeAgreement, Reject,
     };
     #[pymodule_export]
-    use ete_core::register::{Actor, Entry, Lesson, MarkDecision, Note};
-    #[pymodule_export]
     use ete_core::language::LocalText;
+    #[pymodule_export]
+    use ete_core::register::{Actor, Entry, Lesson, MarkDecision, Note};
     #[pymodule_export]
     use ete_core::routing::{Decision, Organisation, Receipt, TransferFile};
     #[pymodule_export]

@@ -7,12 +7,14 @@ use chrono::NaiveDate;
 use ete_core::Minutes;
 use ete_core::hours::{self, Certificate, CreditDecision, CreditReason, Delivery, Grouping};
 use ete_core::language::LocalText;
+use ete_core::register::MarkDecision;
 use ete_core::routing::Decision;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use crate::completion::PyCompletion;
 use crate::errors::{parse_code, py_result};
+use crate::routing::PyRefusal;
 
 /// A credit reason's code as a sentence in `language` (a BCP-47 tag; unknown → English, with
 /// `fell_back` set).
@@ -26,6 +28,34 @@ pub(crate) fn credit_reason_text(reason: &str, language: &str) -> PyResult<Local
 #[pyfunction]
 pub(crate) fn routing_reason_text(decision: PyRef<'_, Decision>, language: &str) -> LocalText {
     ete_messages::routing_reason_text(&decision.reason, language)
+}
+
+/// Why a file may not be sent, as a sentence in `language` (a `Refusal` from `plan_transfer`).
+#[pyfunction]
+pub(crate) fn refusal_text(refusal: PyRef<'_, PyRefusal>, language: &str) -> LocalText {
+    ete_messages::refusal_text(&refusal.inner, language)
+}
+
+/// Whether a role may set a register mark, and why not, in `language` (a `MarkDecision` from
+/// `Register.check`).
+#[pyfunction]
+pub(crate) fn mark_reason_text(decision: PyRef<'_, MarkDecision>, language: &str) -> LocalText {
+    ete_messages::mark_reason_text(&decision.reason, language)
+}
+
+/// A practitioner's notification (H-14) as a sentence in `language`: `practitioner` and the
+/// decisions `practitioner_notifications` gave for them.
+#[pyfunction]
+pub(crate) fn notification_text(
+    practitioner: String,
+    decisions: Vec<PyRef<'_, CreditDecision>>,
+    language: &str,
+) -> LocalText {
+    let notification = hours::Notification {
+        practitioner,
+        decisions: decisions.iter().map(|d| (**d).clone()).collect(),
+    };
+    ete_messages::notification_text(&notification, language)
 }
 
 /// A report column's heading in `language`; None for a code that is no report column.

@@ -99,36 +99,35 @@ pub(crate) fn copy_first_description(files: Vec<PyRef<'_, TransferFile>>) -> Vec
 }
 
 /// A file that may not be sent, and why.
-#[pyclass(name = "Refusal", module = "ete_core", frozen, get_all)]
+#[pyclass(name = "Refusal", module = "ete_core", frozen)]
 pub struct PyRefusal {
     /// The file's index in the transfer.
+    #[pyo3(get)]
     position: usize,
     /// denied, no_recipient, bad_description or unknown_category.
+    #[pyo3(get)]
     code: String,
     /// For denied: the decision's reason code.
+    #[pyo3(get)]
     reason: Option<&'static str>,
     /// The refusal as a sentence.
+    #[pyo3(get)]
     message: String,
+    /// Core's refusal, for `refusal_text`.
+    pub(crate) inner: routing::Refusal,
 }
 
 pub(crate) fn refusal(position: usize, r: routing::Refusal) -> PyRefusal {
-    let code = match serde_json::to_value(&r) {
-        Ok(v) => v
-            .get("code")
-            .and_then(|c| c.as_str())
-            .unwrap_or_default()
-            .to_owned(),
-        Err(_) => String::new(),
-    };
     let reason = match &r {
         routing::Refusal::Denied { decision } => Some(decision.reason.code()),
         _ => None,
     };
     PyRefusal {
         position,
-        code,
+        code: r.code().to_owned(),
         reason,
         message: r.to_string(),
+        inner: r,
     }
 }
 

@@ -77,3 +77,28 @@ def test_a_batch_gives_one_pdf_per_credited_completion():
     files = ete_core.certificate_pdfs([passed, failed], ete_core.credit_batch([passed, failed]), {"P-1": "cy"}, "en")
     assert [name for name, _ in files] == ["P-1_2026-11-02_0.pdf"]
     assert "Tystysgrif cwblhau" in pdftotext(files[0][1])
+
+
+def test_refusal_mark_reason_and_notification_text_in_each_language() -> None:
+    at = datetime.datetime(2026, 11, 24, 9, 0, tzinfo=datetime.timezone.utc)
+    policy = ete_core.RoutingPolicy()
+    file = ete_core.TransferFile("plan.pdf", ete_core.Organisation("provider", "PRV-1"), "dsl",
+                                 "LSP JN", "learner_support_plan")
+    plan = ete_core.plan_transfer(policy, ete_core.Organisation("school", "SCH-1"), "S-1", [file])
+    [refusal] = plan.refusals
+    texts = {tag: ete_core.refusal_text(refusal, tag) for tag in ("en", "cy", "pl")}
+    assert len({t.text for t in texts.values()}) == 3 and not any(t.fell_back for t in texts.values())
+
+    lesson = ete_core.Lesson("L-1", "PRV-1", at, at + datetime.timedelta(hours=2))
+    register = ete_core.Register(lesson, ["A"])
+    decision = register.check(ete_core.Actor("provider", "S-1"), "A", "present", at)
+    assert decision.reason == "lesson_not_finished"
+    english = ete_core.mark_reason_text(decision, "en")
+    assert english.text != ete_core.mark_reason_text(decision, "cy").text
+    assert ete_core.mark_reason_text(decision, "xx-unknown").fell_back
+
+    c = ete_core.Completion("P-1", "Digital skills", at, "Passed", 90, 120)
+    decisions = ete_core.credit_batch([c, c])
+    one = ete_core.notification_text("PR-7", decisions[:1], "pl").text
+    two = ete_core.notification_text("PR-7", decisions, "pl").text
+    assert one != two  # Polish plural forms differ for 1 and 2
