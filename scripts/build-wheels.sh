@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the release wheels of the Python package, one per CPython version (not abi3: see
-# below), tagged manylinux_2_34 so that pip installs them on any Linux x86-64 with glibc 2.34 or
-# newer (RHEL 9, Debian 12, Ubuntu 22.04 and later), into target/wheels-dist (or $ETE_WHEELS).
+# below), tagged manylinux_2_35 so that pip installs them on any Linux x86-64 with glibc 2.35 or
+# newer (Debian 12, Ubuntu 22.04 and later; not RHEL 9, glibc 2.34), into target/wheels-dist (or
+# $ETE_WHEELS).
 #
 #   ./scripts/build-wheels.sh                # CPython 3.9, 3.10, 3.11, 3.12 and 3.13
 #   ./scripts/build-wheels.sh 3.9 3.13       # those versions only
@@ -11,8 +12,9 @@
 # Why not one abi3 wheel: pyo3-arrow (the Arrow PyCapsule import) builds under pyo3's
 # experimental-inspect (our generated stubs) only with its buffer_protocol feature, which needs
 # Py_buffer, part of the limited API only from Python 3.11; abi3-py39 does not compile.
-# Why manylinux_2_34 and not 2_28: linked on this machine (glibc 2.36) the module needs
-# GLIBC_2.29..2.34 symbols, so maturin's audit refuses manylinux_2_28 (and accepts 2_34). `--zig`
+# Why manylinux_2_35 and not 2_28: linked on this machine (glibc 2.36) the module needs
+# GLIBC_2.29..2.35 symbols (2.35: `hypotf`, from the PDF writer's geometry in ete-certificates),
+# so maturin's audit refuses anything older. `--zig`
 # (ziglang from PyPI) links against 2.28's symbols, but with maturin 1.16 the zig-linked module
 # cannot be introspected for the generated stubs ("No module named _ete_core found"), and wheels
 # without stubs would lose the package's typing. 2_28 would need a manylinux_2_28 container.
@@ -41,5 +43,5 @@ interpreters=()
 for v in "${versions[@]}"; do interpreters+=(-i "$(find_python "$v")"); done
 rm -rf "$out"
 (cd bindings-python && "$maturin" build --release --locked --generate-stubs \
-  --compatibility manylinux_2_34 "${interpreters[@]}" -o "$out")
+  --compatibility manylinux_2_35 "${interpreters[@]}" -o "$out")
 ls -1 "$out"

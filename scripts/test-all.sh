@@ -70,14 +70,14 @@ if [[ $skip != *,python,* ]]; then
   ls target/certificates-py-cy/*.pdf >/dev/null
   "$venv/bin/python" examples/python/school_view.py >/dev/null
   "$venv/bin/python" examples/python/training_records.py >/dev/null
-  step "Python: release wheels (manylinux_2_34) for CPython 3.9 and 3.13 (scripts/build-wheels.sh)"
+  step "Python: release wheels (manylinux_2_35) for CPython 3.9 and 3.13 (scripts/build-wheels.sh)"
   ETE_WHEELS="$root/target/wheels-dist" MATURIN="$venv/bin/maturin" ./scripts/build-wheels.sh 3.9 3.13
   for version in 3.9 3.13; do
     step "Python $version: the release wheel in a fresh venv without dev dependencies (README snippets)"
     release="$root/target/release-venv-$version"
     rm -rf "$release"
     "$(./scripts/build-wheels.sh --which "$version")" -m venv "$release"
-    wheel=$(ls target/wheels-dist/ete_core-*-cp${version/./}-*manylinux_2_34*.whl)
+    wheel=$(ls target/wheels-dist/ete_core-*-cp${version/./}-*manylinux_2_35*.whl)
     # The extra [arrow] brings pyarrow, the README's Arrow snippet needs it.
     "$release/bin/python" -m pip install --quiet --disable-pip-version-check "$wheel[arrow]"
     if [[ $version == 3.13 ]]; then  # pytest 9 needs 3.10+
