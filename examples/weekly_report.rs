@@ -302,7 +302,11 @@ fn print_requirements(
             s.remaining.to_string(),
             s.ete_remaining.to_string(),
             this_week.to_string(),
-            s.ete_remaining.saturating_sub(this_week).to_string(),
+            // The ETE allowance left, but never more than the time left on the order (H-10, H-11).
+            s.ete_remaining
+                .min(s.remaining)
+                .saturating_sub(this_week)
+                .to_string(),
             s.incentive.state,
             s.incentive.current_discount,
             s.incentive.projected_discount

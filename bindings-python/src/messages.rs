@@ -13,6 +13,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use crate::completion::PyCompletion;
+use crate::convert::Whole;
 use crate::errors::{parse_code, py_result};
 use crate::routing::PyRefusal;
 
@@ -77,10 +78,12 @@ pub(crate) fn minutes_text(minutes: Minutes, language: &str) -> LocalText {
     ete_messages::minutes_text(minutes, language)
 }
 
-/// A number of courses in words with the language's plural forms ("5 kursów").
+/// A number of courses in words with the language's plural forms ("5 kursów"); `count` up to
+/// 4,294,967,295 (a larger count is `InvalidField`: the message writes numbers exactly only so
+/// far).
 #[pyfunction]
-pub(crate) fn courses_text(count: u64, language: &str) -> LocalText {
-    ete_messages::courses_text(count, language)
+pub(crate) fn courses_text(count: Whole<u32>, language: &str) -> LocalText {
+    ete_messages::courses_text(u64::from(count.0), language)
 }
 
 /// A date as the language writes it ("2 Tachwedd 2026").

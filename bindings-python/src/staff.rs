@@ -11,6 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use serde::de::DeserializeOwned;
 
+use crate::convert::Whole;
 use crate::errors::{malformed, py_result};
 
 /// The staff rules as data (S-1..S-4); `StaffPolicy()` is the seeds' default.
@@ -171,13 +172,13 @@ pub(crate) fn team_compliance(
     policy: PyRef<'_, PyStaffPolicy>,
     records: &Bound<'_, PyList>,
     on: NaiveDate,
-    within_days: u32,
+    within_days: Whole<u32>,
 ) -> PyResult<ComplianceReport> {
     let records: Vec<StaffRecord> = read("staff records", records.as_any())?;
     py_result(staff::team_compliance(
         &policy.inner,
         &records,
         on,
-        within_days,
+        within_days.0,
     ))
 }

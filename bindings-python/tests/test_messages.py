@@ -102,3 +102,10 @@ def test_refusal_mark_reason_and_notification_text_in_each_language() -> None:
     one = ete_core.notification_text("PR-7", decisions[:1], "pl").text
     two = ete_core.notification_text("PR-7", decisions, "pl").text
     assert one != two  # Polish plural forms differ for 1 and 2
+
+
+def test_counts_out_of_range_are_invalid_field_not_overflow() -> None:
+    for bad in (-1, 2**32, 2**64):
+        with pytest.raises(ete_core.InvalidField):
+            ete_core.courses_text(bad, "en")
+    assert ete_core.courses_text(2**32 - 1, "en").text.startswith("4")

@@ -85,3 +85,11 @@ def test_compliance_report_rows_and_csv():
     soon = [r for r in report.needing_attention() if r.attention == "due_soon"]
     assert [(r.item, r.date, r.days) for r in soon] == [("assess_l3_vq", datetime.date(2026, 8, 31), 16)]
     assert report.to_csv().splitlines()[0] == "person,kind,item,status,date,days,attention"
+
+
+def test_within_days_out_of_range_is_invalid_field() -> None:
+    for bad in (-1, 2**70):
+        with pytest.raises(ete_core.InvalidField):
+            ete_core.team_compliance(ete_core.StaffPolicy(), [RECORD], datetime.date(2026, 8, 15), bad)
+    with pytest.raises(TypeError):
+        ete_core.team_compliance(ete_core.StaffPolicy(), [RECORD], datetime.date(2026, 8, 15), True)

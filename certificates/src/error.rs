@@ -24,6 +24,21 @@ pub enum CertificateError {
         /// The decision's position.
         position: usize,
     },
+    /// A text field is longer than a certificate can print (`MAX_FIELD_CHARS`); the value is
+    /// never quoted.
+    #[error(
+        "certificate {person_ref}: field {field} has {chars} characters, more than the {max} a page prints"
+    )]
+    TooLong {
+        /// The person's reference (an id).
+        person_ref: String,
+        /// The field: person_name, course_name, provider or region.
+        field: &'static str,
+        /// Its length in characters.
+        chars: usize,
+        /// The most a field may have.
+        max: usize,
+    },
     /// A file could not be written.
     #[error("could not write {path}: {reason}")]
     Io {
@@ -38,7 +53,9 @@ impl CertificateError {
     /// The language-neutral kind of this error.
     pub fn kind(&self) -> ErrorKind {
         match self {
-            CertificateError::NoCompletion { .. } => ErrorKind::InvalidField,
+            CertificateError::NoCompletion { .. } | CertificateError::TooLong { .. } => {
+                ErrorKind::InvalidField
+            }
             CertificateError::Font | CertificateError::Pdf { .. } | CertificateError::Io { .. } => {
                 ErrorKind::MalformedInput
             }

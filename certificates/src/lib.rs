@@ -52,4 +52,4 @@ mod page;
 
 pub use batch::{CertificateFile, batch, write_batch};
 pub use error::CertificateError;
-pub use page::{FONT, pdf};
+pub use page::{FONT, MAX_FIELD_CHARS, pdf};

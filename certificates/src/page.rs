@@ -59,6 +59,7 @@ fn color((r, g, b): Rgb) -> rgb::Color {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn pdf(certificate: &Certificate, tag: &str) -> Result<Vec<u8>, CertificateError> {
+    check_lengths(certificate)?;
     let lines = certificate_lines(certificate, tag);
     let font = Font::new(Arc::new(FONT.to_vec()).into(), 0).ok_or(CertificateError::Font)?;
     let widths = Widths::new()?;
@@ -80,6 +81,32 @@ pub fn pdf(certificate: &Certificate, tag: &str) -> Result<Vec<u8>, CertificateE
     document
         .finish()
         .map_err(|e| pdf_error(certificate, &format!("{:?}", std::mem::discriminant(&e))))
+}
+
+/// The most characters a certificate's name, course, provider or region may have: a page set
+/// in the smallest type holds far fewer, and an unbounded value costs time linear in its length
+/// (a 10 MB name took minutes).
+pub const MAX_FIELD_CHARS: usize = 300;
+
+/// Refuses a text field longer than [`MAX_FIELD_CHARS`], naming the field, never its value.
+fn check_lengths(certificate: &Certificate) -> Result<(), CertificateError> {
+    for (field, value) in [
+        ("person_name", &certificate.person_name),
+        ("course_name", &certificate.course_name),
+        ("provider", &certificate.provider),
+        ("region", &certificate.region),
+    ] {
+        let chars = value.chars().count();
+        if chars > MAX_FIELD_CHARS {
+            return Err(CertificateError::TooLong {
+                person_ref: certificate.person_ref.clone(),
+                field,
+                chars,
+                max: MAX_FIELD_CHARS,
+            });
+        }
+    }
+    Ok(())
 }
 
 fn pdf_error(certificate: &Certificate, reason: &str) -> CertificateError {

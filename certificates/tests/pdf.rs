@@ -188,3 +188,21 @@ fn names_stay_out_of_debug_and_errors() {
     .unwrap_err();
     assert!(!e.to_string().contains("Jones"), "{e}");
 }
+
+#[test]
+fn a_field_longer_than_a_page_prints_is_refused_without_quoting_it() {
+    let mut long = certificate("A", "cy");
+    long.person_name = "Zebedee Quux ".repeat(ete_certificates::MAX_FIELD_CHARS);
+    let error = ete_certificates::pdf(&long, "cy").unwrap_err();
+    assert_eq!(error.kind(), ete_core::ErrorKind::InvalidField);
+    let shown = error.to_string();
+    assert!(
+        shown.contains("person_name") && !shown.contains("Zebedee"),
+        "{shown}"
+    );
+    long.person_name = "Ŵ".repeat(ete_certificates::MAX_FIELD_CHARS);
+    assert!(
+        ete_certificates::pdf(&long, "pl").is_ok(),
+        "at the limit the page is written"
+    );
+}
