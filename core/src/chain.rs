@@ -80,7 +80,8 @@ impl ChainBreak {
 /// Verifies the hash chain of a snapshot written by an aggregate — an exchange or a register
 /// (`events`) or a requirement (`entries`), with its `chain` — without restoring it, and
 /// returns its head hash. The first broken position is named; a snapshot without a chain is a
-/// break at 0.
+/// break at 0. Only the links of the event log are checked: the state the snapshot also holds
+/// (an exchange's files, a register's lesson) and its `format` are checked by restoring it.
 ///
 /// ```
 /// use ete_core::chain::{EMPTY_HEAD, verify_json};
