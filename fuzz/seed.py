@@ -49,7 +49,8 @@ def main() -> None:
                     put("snapshots_json", bytes([which]) + body)
     put("policies_json", bytes([6]) + (data / "policy.json").read_bytes())
     # Structure-aware targets draw from raw bytes: a few shapes (all zero, all ones, counting).
-    for target in ("numbers", "pool_commands", "register_commands", "routing_names", "columns"):
+    for target in ("numbers", "pool_commands", "register_commands", "routing_names", "columns",
+                   "ledger_commands", "exchange_commands"):
         for seed in (bytes(64), b"\xff" * 64, bytes(range(256)), bytes(range(255, -1, -1)) * 4):
             put(target, seed)
 

@@ -8,6 +8,10 @@
 #   ./scripts/build-wheels.sh 3.9 3.13       # those versions only
 #   ./scripts/build-wheels.sh --which 3.9    # the interpreter it would use for 3.9
 #
+# ETE_WHEEL_PROFILE names the Cargo profile (default `release`). The test command passes
+# `release-check`: release semantics (no overflow checks, as users get) without link-time
+# optimisation, which would double its build time (Cargo.toml says more).
+#
 # Interpreters are found as pythonX.Y on PATH or under pyenv (~/.pyenv/versions/X.Y.*).
 # Why not one abi3 wheel: pyo3-arrow (the Arrow PyCapsule import) builds under pyo3's
 # experimental-inspect (our generated stubs) only with its buffer_protocol feature, which needs
@@ -25,6 +29,7 @@ out=${ETE_WHEELS:-$root/target/wheels-dist}
 versions=("$@")
 [[ ${#versions[@]} -gt 0 ]] || versions=(3.9 3.10 3.11 3.12 3.13)
 maturin=${MATURIN:-$root/.venv/bin/maturin}
+profile=${ETE_WHEEL_PROFILE:-release}
 
 find_python() {
   local v=$1 p
@@ -42,6 +47,6 @@ if [[ ${1:-} == --which ]]; then find_python "$2"; exit; fi
 interpreters=()
 for v in "${versions[@]}"; do interpreters+=(-i "$(find_python "$v")"); done
 rm -rf "$out"
-(cd bindings-python && "$maturin" build --release --locked --generate-stubs \
+(cd bindings-python && "$maturin" build --profile "$profile" --locked --generate-stubs \
   --compatibility manylinux_2_35 "${interpreters[@]}" -o "$out")
 ls -1 "$out"

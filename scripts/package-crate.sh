@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Packages ete-core as crates.io would receive it (`cargo package`, which also builds the crate
-# from the packaged files), then unpacks the .crate into an empty folder outside the workspace and
-# runs its tests there: the property tests, the doctests (the crate README's example included)
-# and the conformance vectors, which the package carries in tests/vectors.
+# Packages ete-core as crates.io would receive it (`cargo package`), then unpacks the .crate into
+# an empty folder outside the workspace and builds and tests it there: the property tests, the
+# doctests (the crate README's example included) and the conformance vectors, which the package
+# carries in tests/vectors. That build is the package's verification, so `cargo package` runs
+# with --no-verify rather than build the same files twice.
 #
 # In CI (CI set; a fresh clone) the working tree is clean and cargo's check for uncommitted
 # files stays on. A developer running the test command mid-work has uncommitted changes, so
@@ -16,7 +17,7 @@ target_dir=${CARGO_TARGET_DIR:-$root/target}
 dirty=()
 [[ -n ${CI:-} ]] || dirty=(--allow-dirty)
 
-cargo package -p ete-core --locked "${dirty[@]}"
+cargo package -p ete-core --locked --no-verify "${dirty[@]}"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 crate="$target_dir/package/ete-core-$version.crate"
 work=$(mktemp -d)

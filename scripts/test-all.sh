@@ -35,15 +35,17 @@ if [[ $skip != *,rust,* ]]; then
   cargo test --workspace --exclude ete-python --locked
   step "cargo doc (warnings are errors)"
   RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p ete-core --locked
+  # The examples as `cargo test` built them just now (`cargo run -p ete-examples` alone would
+  # resolve other features and build the workspace again).
+  examples="${CARGO_TARGET_DIR:-target}/debug/examples"
   step "the main job runs over the sample data"
   for example in weekly_report provider_day school_view staff_compliance training_records; do
-    cargo run -q -p ete-examples --example "$example" --locked >/dev/null
+    "$examples/$example" >/dev/null
   done
   step "the weekly report in Welsh and Polish writes the week's certificates (W-1, W-2)"
   for language in cy pl; do
     rm -rf "target/certificates-$language"
-    cargo run -q -p ete-examples --example weekly_report --locked -- --language "$language" \
-      --certificates "target/certificates-$language" >/dev/null
+    "$examples/weekly_report" --language "$language" --certificates "target/certificates-$language" >/dev/null
     ls "target/certificates-$language"/*.pdf >/dev/null
   done
   step "cargo package -p ete-core, then the packaged crate's own tests (scripts/package-crate.sh)"
@@ -71,7 +73,9 @@ if [[ $skip != *,python,* ]]; then
   "$venv/bin/python" examples/python/school_view.py >/dev/null
   "$venv/bin/python" examples/python/training_records.py >/dev/null
   step "Python: release wheels (manylinux_2_35) for CPython 3.9 and 3.13 (scripts/build-wheels.sh)"
-  ETE_WHEELS="$root/target/wheels-dist" MATURIN="$venv/bin/maturin" ./scripts/build-wheels.sh 3.9 3.13
+  # Profile release-check: the release semantics without link-time optimisation (Cargo.toml).
+  ETE_WHEELS="$root/target/wheels-dist" MATURIN="$venv/bin/maturin" ETE_WHEEL_PROFILE=release-check \
+    ./scripts/build-wheels.sh 3.9 3.13
   for version in 3.9 3.13; do
     step "Python $version: the release wheel in a fresh venv without dev dependencies (README snippets)"
     release="$root/target/release-venv-$version"

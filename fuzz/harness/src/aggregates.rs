@@ -67,7 +67,7 @@ fn pool_action(u: &mut Unstructured<'_>) -> Result<licences::Action> {
 }
 
 /// Checks the laws of the pattern over `commands` from `start`.
-fn run<A>(start: &A, commands: &[A::Command]) -> A
+pub(crate) fn run<A>(start: &A, commands: &[A::Command]) -> A
 where
     A: Aggregate + Clone + PartialEq + std::fmt::Debug,
     A::Event: Clone,

@@ -22,6 +22,8 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 mod aggregates;
 mod columns;
+mod exchange;
+mod ledger;
 mod readers;
 mod routing;
 
@@ -63,6 +65,14 @@ pub const TARGETS: &[Target] = &[
     Target {
         name: "register_commands",
         run: |data| structured(data, aggregates::register_commands),
+    },
+    Target {
+        name: "ledger_commands",
+        run: |data| structured(data, ledger::ledger_commands),
+    },
+    Target {
+        name: "exchange_commands",
+        run: |data| structured(data, exchange::exchange_commands),
     },
     Target {
         name: "routing_names",

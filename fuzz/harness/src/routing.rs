@@ -34,7 +34,7 @@ fn subset(u: &mut Unstructured<'_>, items: &[&str]) -> Result<Option<Vec<String>
     Ok(Some(out))
 }
 
-fn policy(u: &mut Unstructured<'_>) -> Result<Option<RoutingPolicy>> {
+pub(crate) fn policy(u: &mut Unstructured<'_>) -> Result<Option<RoutingPolicy>> {
     let mut rules = Vec::new();
     for i in 0..u.int_in_range(0..=6)? {
         let mut kinds = KINDS.to_vec();
