@@ -66,9 +66,9 @@ fn columnar(c: &mut Criterion) {
     let cols = CreditColumns {
         actual: &data.actual,
         guided: &data.guided,
-        passed: &data.passed,
-        repeat: Some(&data.repeat),
-        extra_time: Some(&data.extra_time),
+        passed: (&data.passed).into(),
+        repeat: Some((&data.repeat).into()),
+        extra_time: Some((&data.extra_time).into()),
     };
     let policy = CreditPolicy::default();
     let mut g = group(c, "credit_columns");

@@ -3,7 +3,7 @@
 //! than as a list of boxed values or records; `Columns.kt` packs `LongArray`/`BooleanArray`.
 
 use chrono::NaiveDate;
-use ete_core::columns::{self, CreditColumns};
+use ete_core::columns::{self, CreditColumns, Flags};
 use ete_core::hours::{LedgerPolicy, PolicyFields};
 
 use crate::EteError;
@@ -78,9 +78,9 @@ pub fn credit_columns_packed(
     let rows = CreditColumns {
         actual: &actual,
         guided: &guided,
-        passed: &passed,
-        repeat: repeat.as_deref(),
-        extra_time: extra_time.as_deref(),
+        passed: (&passed).into(),
+        repeat: repeat.as_deref().map(Flags::from),
+        extra_time: extra_time.as_deref().map(Flags::from),
     };
     let out = columns::credit_columns(&rows, &policy)?;
     Ok(PackedCredit {

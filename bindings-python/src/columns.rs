@@ -9,7 +9,7 @@ use arrow_array::types::{Int8Type, Int16Type, Int32Type, Int64Type};
 use arrow_array::{Array, ArrayRef, BooleanArray, PrimitiveArray, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
 use chrono::NaiveDate;
-use ete_core::columns::{self, CreditColumns, CreditRow};
+use ete_core::columns::{self, CreditColumns, CreditRow, Flags};
 use ete_core::hours::{CreditPolicy, CreditReason};
 use ete_core::register::Mark;
 use numpy::{
@@ -379,13 +379,37 @@ pub(crate) fn credit_columns<'py>(
     )
 }
 
-fn optional_bool<'py>(
+/// A flag column: numpy's booleans (a byte each), or Arrow's, left bit-packed for core to read.
+enum FlagColumn<'py> {
+    Bytes(Column<'py, bool>),
+    Bits(arrow_buffer::BooleanBuffer),
+}
+
+impl FlagColumn<'_> {
+    fn new<'py>(source: &Source<'py>, field: &'static str) -> PyResult<FlagColumn<'py>> {
+        if let Source::Arrow(array) = source
+            && let Some(array) = array.as_boolean_opt()
+        {
+            return Ok(FlagColumn::Bits(array.values().clone()));
+        }
+        typed_column::<bool>(source, field, "bool").map(FlagColumn::Bytes)
+    }
+
+    fn flags(&self, field: &'static str) -> PyResult<Flags<'_>> {
+        match self {
+            FlagColumn::Bytes(column) => Ok(column.slice().into()),
+            FlagColumn::Bits(bits) => {
+                py_result(Flags::bits(field, bits.values(), bits.offset(), bits.len()))
+            }
+        }
+    }
+}
+
+fn optional_flags<'py>(
     source: Option<&Source<'py>>,
-    field: &str,
-) -> PyResult<Option<Column<'py, bool>>> {
-    source
-        .map(|s| typed_column::<bool>(s, field, "bool"))
-        .transpose()
+    field: &'static str,
+) -> PyResult<Option<FlagColumn<'py>>> {
+    source.map(|s| FlagColumn::new(s, field)).transpose()
 }
 
 /// Core's `credit_columns` over the five columns, the interpreter released.
@@ -397,15 +421,18 @@ fn credit(
 ) -> PyResult<(Vec<i64>, Vec<u8>)> {
     let actual = typed_column::<i64>(&actual, "actual", "int64")?;
     let guided = typed_column::<i64>(&guided, "guided", "int64")?;
-    let passed = typed_column::<bool>(&passed, "passed", "bool")?;
-    let repeat = optional_bool(repeat.as_ref(), "repeat")?;
-    let extra_time = optional_bool(extra_time.as_ref(), "extra_time")?;
+    let passed = FlagColumn::new(&passed, "passed")?;
+    let repeat = optional_flags(repeat.as_ref(), "repeat")?;
+    let extra_time = optional_flags(extra_time.as_ref(), "extra_time")?;
     let columns = CreditColumns {
         actual: actual.slice(),
         guided: guided.slice(),
-        passed: passed.slice(),
-        repeat: repeat.as_ref().map(Column::slice),
-        extra_time: extra_time.as_ref().map(Column::slice),
+        passed: passed.flags("passed")?,
+        repeat: repeat.as_ref().map(|c| c.flags("repeat")).transpose()?,
+        extra_time: extra_time
+            .as_ref()
+            .map(|c| c.flags("extra_time"))
+            .transpose()?,
     };
     let out = py_result(py.detach(|| columns::credit_columns(&columns, policy)))?;
     Ok((out.credited, out.reason))

@@ -26,6 +26,18 @@ def test_credit_columns_over_arrow_equals_numpy() -> None:
     assert arrow["reason"].to_numpy().tolist() == expected["reason"].tolist()
 
 
+def test_sliced_arrow_booleans_are_read_from_their_bit_offset() -> None:
+    # Core reads Arrow's booleans bit-packed, from the slice's bit offset (not a multiple of 8
+    # here), so the rows around a slice must never be read as its values.
+    cols = random_completions(9, 1_000)
+    expected = ete_core.credit_columns(**{k: v[3:703] for k, v in cols.items()})
+    sliced = {k: pa.array(v).slice(3, 700) for k, v in cols.items()}
+    assert sliced["passed"].offset == 3
+    got = ete_core.credit_columns(**sliced)
+    assert got["credited"].to_pylist() == expected["credited"].tolist()
+    assert got["reason"].to_pylist() == expected["reason"].tolist()
+
+
 def test_chunked_arrays_and_polars_series() -> None:
     cols = random_completions(8, 3_000)
     expected = ete_core.credit_columns(**cols)

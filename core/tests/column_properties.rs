@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use ete_core::Minutes;
 use ete_core::columns::{
-    ColumnError, CreditColumns, UNMARKED, attendance_by_learner, credit_columns, ete_totals,
+    ColumnError, CreditColumns, Flags, UNMARKED, attendance_by_learner, credit_columns, ete_totals,
     find_repeats,
 };
 use ete_core::hours::{
@@ -83,8 +83,8 @@ proptest! {
             &CreditColumns {
                 actual: &col(|r| r.actual),
                 guided: &col(|r| r.guided),
-                passed: &passed,
-                repeat: Some(&repeat),
+                passed: (&passed).into(),
+                repeat: Some((&repeat).into()),
                 extra_time: None,
             },
             &policy,
@@ -99,6 +99,48 @@ proptest! {
             out.reason.iter().map(|r| CreditReason::from_index(*r)).collect::<Vec<_>>(),
             decisions.iter().map(|d| Some(d.reason)).collect::<Vec<_>>()
         );
+    }
+
+    /// Flags bit-packed as Arrow packs them (any bit offset, set bits around the column, any
+    /// length across the 64-row blocks) give the same credit, or the same error, as a bool each.
+    #[test]
+    fn bit_packed_flags_credit_as_bytes_do(
+        rows in prop::collection::vec(
+            (prop_oneof![4 => 0..400_i64, 1 => any::<i64>()], prop_oneof![8 => 1..300_i64, 1 => -2..2_i64],
+             any::<bool>(), any::<bool>(), any::<bool>()),
+            0..300,
+        ),
+        offset in 0..20_usize,
+        absent in 0..3_u8,
+    ) {
+        let actual: Vec<i64> = rows.iter().map(|r| r.0).collect();
+        let guided: Vec<i64> = rows.iter().map(|r| r.1).collect();
+        let flag = |f: fn(&(i64, i64, bool, bool, bool)) -> bool| rows.iter().map(f).collect::<Vec<bool>>();
+        let (passed, repeat, extra) = (flag(|r| r.2), flag(|r| r.3), flag(|r| r.4));
+        let pack = |values: &[bool]| {
+            let mut bytes = vec![0xff_u8; (offset + values.len()).div_ceil(8) + 2];
+            for (i, v) in values.iter().enumerate() {
+                let bit = offset + i;
+                if !*v {
+                    bytes[bit / 8] &= !(1 << (bit % 8));
+                }
+            }
+            bytes
+        };
+        let (p, r, e) = (pack(&passed), pack(&repeat), pack(&extra));
+        let bits = |bytes| Flags::bits("flag", bytes, offset, rows.len()).unwrap();
+        let policy = CreditPolicy::default();
+        let by_bytes = credit_columns(&CreditColumns {
+            actual: &actual, guided: &guided, passed: (&passed).into(),
+            repeat: (absent != 1).then(|| (&repeat).into()),
+            extra_time: (absent != 2).then(|| (&extra).into()),
+        }, &policy);
+        let by_bits = credit_columns(&CreditColumns {
+            actual: &actual, guided: &guided, passed: bits(&p),
+            repeat: (absent != 1).then(|| bits(&r)),
+            extra_time: (absent != 2).then(|| bits(&e)),
+        }, &policy);
+        prop_assert_eq!(by_bits, by_bytes);
     }
 
     /// Totals equal summing then capping each requirement alone; the capped total never exceeds
@@ -172,7 +214,7 @@ fn errors_name_the_column_the_row_and_the_value() {
         &CreditColumns {
             actual: &[1, -4],
             guided: &[1, 1],
-            passed: &[true, true],
+            passed: (&[true, true]).into(),
             ..CreditColumns::default()
         },
         &CreditPolicy::default(),

@@ -73,9 +73,9 @@ fn main() {
     let columns = CreditColumns {
         actual: &actual,
         guided: &guided,
-        passed: &passed,
-        repeat: Some(&repeat),
-        extra_time: Some(&extra),
+        passed: (&passed).into(),
+        repeat: Some((&repeat).into()),
+        extra_time: Some((&extra).into()),
     };
     let (credit_policy, ledger_policy, statutory) = (
         CreditPolicy::default(),

@@ -3,7 +3,8 @@
 use std::collections::HashSet;
 
 use crate::Minutes;
-use crate::columns::{ColumnError, minutes, same_length};
+use crate::columns::flags::BLOCK;
+use crate::columns::{ColumnError, Flags, minutes, same_length};
 use crate::hours::{CreditPolicy, CreditReason, credit_minutes};
 
 /// The columns of N completions. `actual`, `guided` and `passed` are required; `repeat` and
@@ -15,13 +16,13 @@ pub struct CreditColumns<'a> {
     /// Guided time, in minutes (1..=2⁵³−1).
     pub guided: &'a [i64],
     /// Whether the course was passed (`false`: failed, H-3).
-    pub passed: &'a [bool],
+    pub passed: Flags<'a>,
     /// Whether the person had already been credited for the course (H-7); see
     /// [`find_repeats`].
-    pub repeat: Option<&'a [bool]>,
+    pub repeat: Option<Flags<'a>>,
     /// Whether an extra-time agreement applies to the completion (H-6); the policy's allowance
     /// percentage is used.
-    pub extra_time: Option<&'a [bool]>,
+    pub extra_time: Option<Flags<'a>>,
 }
 
 /// One value per completion, in input order.
@@ -131,9 +132,9 @@ impl CreditRow {
 /// let out = credit_columns(&CreditColumns {
 ///     actual: &[90, 150, 150, 40],
 ///     guided: &[120, 120, 120, 60],
-///     passed: &[true, true, true, false],
+///     passed: (&[true, true, true, false]).into(),
 ///     repeat: None,
-///     extra_time: Some(&[false, false, true, false]),
+///     extra_time: Some((&[false, false, true, false]).into()),
 /// }, &CreditPolicy::default())?;
 /// assert_eq!(out.credited, [90, 120, 144, 0]);
 /// assert_eq!(CreditReason::from_index(out.reason[2]), Some(CreditReason::CappedAtAllowance));
@@ -150,44 +151,53 @@ pub fn credit_columns(
         &[
             ("guided", Some(columns.guided.len())),
             ("passed", Some(columns.passed.len())),
-            ("repeat", columns.repeat.map(<[bool]>::len)),
-            ("extra_time", columns.extra_time.map(<[bool]>::len)),
+            ("repeat", columns.repeat.as_ref().map(Flags::len)),
+            ("extra_time", columns.extra_time.as_ref().map(Flags::len)),
         ],
     )?;
     let refuse_repeats = !policy.credit_repeats();
     let percent = policy.allowance_percent();
-    // An absent flag column is all false; one zeroed column keeps the loop free of a test per row.
-    let none = if columns.repeat.is_none() || columns.extra_time.is_none() {
-        vec![false; n]
-    } else {
-        Vec::new()
-    };
-    let repeat = columns.repeat.unwrap_or(&none);
-    let extra_time = columns.extra_time.unwrap_or(&none);
     let mut out = CreditOutput {
         credited: Vec::with_capacity(n),
         reason: Vec::with_capacity(n),
     };
-    let inputs = columns
+    // The flags are read a block at a time onto the stack (bit-packed ones unpacked there), an
+    // absent column as all false. Each value is read once, checked and used in the same pass: a
+    // caller that changes a column while this runs (another Python thread) cannot slip an
+    // unchecked value through.
+    let (mut passed, mut repeat, mut extra_time) = ([false; BLOCK], [false; BLOCK], [false; BLOCK]);
+    let blocks = columns
         .actual
-        .iter()
-        .zip(columns.guided)
-        .zip(columns.passed)
-        .zip(repeat)
-        .zip(extra_time);
-    // Each value is read once, checked and used in the same pass: a caller that changes a column
-    // while this runs (another Python thread) cannot slip an unchecked value through.
-    for (position, ((((actual, guided), passed), repeat), extra_time)) in inputs.enumerate() {
-        let row = CreditRow {
-            actual: *actual,
-            guided: *guided,
-            passed: *passed,
-            repeat: refuse_repeats & *repeat,
-            extra_time: *extra_time,
-        };
-        let (credited, reason) = row.decide_at(position, percent)?;
-        out.credited.push(credited.as_signed());
-        out.reason.push(reason.index());
+        .chunks(BLOCK)
+        .zip(columns.guided.chunks(BLOCK));
+    for (block, (actual, guided)) in blocks.enumerate() {
+        let start = block.saturating_mul(BLOCK);
+        columns.passed.fill(start, &mut passed);
+        for (flags, column) in [
+            (&mut repeat, columns.repeat),
+            (&mut extra_time, columns.extra_time),
+        ] {
+            match column {
+                Some(column) => column.fill(start, flags),
+                None => *flags = [false; BLOCK],
+            }
+        }
+        let rows = actual
+            .iter()
+            .zip(guided)
+            .zip(passed.iter().zip(repeat.iter().zip(&extra_time)));
+        for (j, ((actual, guided), (passed, (repeat, extra_time)))) in rows.enumerate() {
+            let row = CreditRow {
+                actual: *actual,
+                guided: *guided,
+                passed: *passed,
+                repeat: refuse_repeats & *repeat,
+                extra_time: *extra_time,
+            };
+            let (credited, reason) = row.decide_at(start.saturating_add(j), percent)?;
+            out.credited.push(credited.as_signed());
+            out.reason.push(reason.index());
+        }
     }
     Ok(out)
 }

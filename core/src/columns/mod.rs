@@ -19,10 +19,12 @@
 
 mod attendance;
 mod credit;
+mod flags;
 mod totals;
 
 pub use attendance::{AttendanceColumns, MAX_LEARNERS, UNMARKED, attendance_by_learner};
 pub use credit::{CreditColumns, CreditOutput, CreditRow, credit_columns, find_repeats};
+pub use flags::Flags;
 pub use totals::{EteTotals, ete_totals};
 
 use crate::error::ErrorKind;

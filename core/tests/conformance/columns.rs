@@ -1,6 +1,6 @@
 //! The columnar ops of `tests/vectors/columns.json` (H-3..H-8, H-10, R-7, R-8 in batch).
 
-use ete_core::columns::{CreditColumns, attendance_by_learner, credit_columns, ete_totals};
+use ete_core::columns::{CreditColumns, Flags, attendance_by_learner, credit_columns, ete_totals};
 use ete_core::hours::{CreditPolicy, CreditReason, LedgerPolicy};
 use ete_core::register::{Mark, StatutoryPolicy};
 use serde_json::{Map, Value, json};
@@ -57,9 +57,9 @@ fn credit(input: &Value) -> Outcome {
         &CreditColumns {
             actual: &actual,
             guided: &guided,
-            passed: &passed,
-            repeat: repeat.as_deref(),
-            extra_time: extra_time.as_deref(),
+            passed: (&passed).into(),
+            repeat: repeat.as_deref().map(Flags::from),
+            extra_time: extra_time.as_deref().map(Flags::from),
         },
         &policy,
     )

@@ -5,7 +5,8 @@
 
 use arbitrary::{Arbitrary, Result, Unstructured};
 use ete_core::columns::{
-    CreditColumns, CreditRow, attendance_by_learner, credit_columns, ete_totals, find_repeats,
+    CreditColumns, CreditRow, Flags, attendance_by_learner, credit_columns, ete_totals,
+    find_repeats,
 };
 use ete_core::hours::{CreditPolicy, LedgerPolicy};
 use ete_core::register::StatutoryPolicy;
@@ -57,9 +58,9 @@ pub fn columns(u: &mut Unstructured<'_>) -> Result<()> {
     let cols = CreditColumns {
         actual: &actual,
         guided: &guided,
-        passed: &passed,
-        repeat: repeat.as_deref(),
-        extra_time: extra.as_deref(),
+        passed: (&passed).into(),
+        repeat: repeat.as_deref().map(Flags::from),
+        extra_time: extra.as_deref().map(Flags::from),
     };
     let same_length = guided.len() == actual.len()
         && passed.len() == actual.len()
