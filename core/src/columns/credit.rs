@@ -182,10 +182,8 @@ pub fn credit_columns(
                 None => *flags = [false; BLOCK],
             }
         }
-        let rows = actual
-            .iter()
-            .zip(guided)
-            .zip(passed.iter().zip(repeat.iter().zip(&extra_time)));
+        let flags = passed.iter().zip(repeat.iter().zip(&extra_time));
+        let rows = actual.iter().zip(guided).zip(flags);
         for (j, ((actual, guided), (passed, (repeat, extra_time)))) in rows.enumerate() {
             let row = CreditRow {
                 actual: *actual,

@@ -78,32 +78,59 @@ impl<'a> Flags<'a> {
     /// The value at `index`, if there is one.
     pub fn get(&self, index: usize) -> Option<bool> {
         let mut one = [false];
-        (index < self.len()).then(|| {
-            self.fill(index, &mut one);
-            one[0]
-        })
+        self.fill(index, &mut one);
+        (index < self.len()).then_some(one[0])
     }
 
-    /// Writes the values from `start` into `out` (at most [`BLOCK`] = 64 of them: a longer `out`
-    /// repeats the 64); values past the end are `false`.
+    /// Writes the values from `start` into `out` (at most [`BLOCK`] = 64 of them); values past
+    /// the end are `false`.
+    #[inline]
     pub(crate) fn fill(&self, start: usize, out: &mut [bool]) {
-        match self.0 {
+        let tail = match self.0 {
             Repr::Bytes(values) => {
-                let end = start.saturating_add(out.len()).min(values.len());
-                let src = values.get(start..end).unwrap_or_default();
-                out.iter_mut()
-                    .zip(src.iter().chain(std::iter::repeat(&false)))
-                    .for_each(|(slot, value)| *slot = *value);
+                let src = values.get(start..).unwrap_or_default();
+                let (head, tail) = out.split_at_mut(src.len().min(out.len()));
+                // A plain zip of equal lengths compiles to a copy.
+                for (slot, value) in head.iter_mut().zip(src) {
+                    *slot = *value;
+                }
+                tail
             }
             Repr::Bits { bytes, offset, len } => {
                 let word = word_at(bytes, offset.saturating_add(start));
-                let valid = len.saturating_sub(start);
-                for (j, slot) in out.iter_mut().enumerate() {
-                    *slot = j < valid && (word >> (j & 63)) & 1 == 1;
+                let valid = len.saturating_sub(start).min(out.len()).min(BLOCK);
+                let (head, tail) = out.split_at_mut(valid);
+                // Eight values at a time, from a table of every byte's bits.
+                for (chunk, byte) in head.chunks_mut(8).zip(word.to_le_bytes()) {
+                    let bits = SPREAD.get(usize::from(byte)).unwrap_or(&[false; 8]);
+                    for (slot, bit) in chunk.iter_mut().zip(bits) {
+                        *slot = *bit;
+                    }
                 }
+                tail
             }
-        }
+        };
+        tail.fill(false);
     }
+}
+
+/// Each byte's eight bits as `bool`s, least significant first.
+static SPREAD: [[bool; 8]; 256] = spread_table();
+
+// Evaluated at compile time: an index or sum out of range fails the build, not a run.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const fn spread_table() -> [[bool; 8]; 256] {
+    let mut table = [[false; 8]; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let mut bit = 0;
+        while bit < 8 {
+            table[byte][bit] = (byte >> bit) & 1 == 1;
+            bit += 1;
+        }
+        byte += 1;
+    }
+    table
 }
 
 /// The 64 bits of `bytes` from bit `first` (least significant first); bits past the end are 0.
