@@ -59,6 +59,7 @@ pub struct HeldFile {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen))]
 pub struct InboxItem {
     /// The file.
     pub file: HeldFile,

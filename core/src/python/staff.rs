@@ -3,7 +3,7 @@
 
 use pyo3::prelude::*;
 
-use crate::python_types::error;
+use crate::python::error;
 use crate::staff::ComplianceReport;
 
 #[pymethods]
