@@ -7,9 +7,11 @@
 //! is an `int`, every coded enum (`codes!`) is its code as a `str`, and an error is the
 //! `ete_core` exception named like its [`ErrorKind`](crate::ErrorKind).
 
+mod completion;
 mod convert;
 mod errors;
 mod hours;
+mod ledger;
 mod register;
 mod routing;
 mod staff;
