@@ -107,7 +107,7 @@ pub mod format;
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("ete_core");
 
-pub use aggregate::Aggregate;
+pub use aggregate::{Aggregate, CommandId};
 // The crate README's example runs as a doctest.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
