@@ -89,8 +89,8 @@ mod _ete_core {
     };
     #[pymodule_export]
     use crate::staff::{
-        PyStaffPolicy, candidate_decision, feedback_due, mandatory_status, objectivity_conflicts,
-        pqip_decision, task_decision, team_compliance, vacancy_decision, verification_check,
+        candidate_decision, feedback_due, mandatory_status, objectivity_conflicts, pqip_decision,
+        task_decision, team_compliance, vacancy_decision, verification_check,
     };
     #[pymodule_export]
     use crate::training::{PyEstablishment, PyPlacement};
@@ -115,7 +115,8 @@ mod _ete_core {
     #[pymodule_export]
     use ete_core::staff::{
         CandidateDecision, ComplianceReport, ComplianceRow, MandatoryStatus, MissingRequirement,
-        Objectivity, PqipDecision, Programme, TaskDecision, VacancyDecision, VqAssessment,
+        Objectivity, PqipDecision, Programme, StaffPolicy, TaskDecision, VacancyDecision,
+        VqAssessment,
     };
     #[pymodule_export]
     use ete_core::training::{

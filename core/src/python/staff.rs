@@ -19,3 +19,35 @@ impl ComplianceReport {
         self.needing_attention()
     }
 }
+
+#[pymethods]
+impl crate::staff::StaffPolicy {
+    /// The seeds' default policy (S-1..S-4).
+    #[new]
+    fn py_new() -> Self {
+        Self::default()
+    }
+    /// Loads and checks a policy from JSON (fields left out keep their defaults).
+    #[staticmethod]
+    #[pyo3(name = "from_json")]
+    fn py_from_json(text: &str) -> PyResult<Self> {
+        Self::from_json(text).map_err(|e| error(e.kind(), e.to_string()))
+    }
+    /// The policy as JSON.
+    #[pyo3(name = "to_json")]
+    fn py_to_json(&self) -> String {
+        self.to_json()
+    }
+    /// The PQF tasks' codes, in the policy's order.
+    #[getter(tasks)]
+    fn py_tasks(&self) -> Vec<String> {
+        self.tasks.iter().map(|t| t.id.clone()).collect()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "<StaffPolicy tasks={} mandatory={}>",
+            self.tasks.len(),
+            self.mandatory.len()
+        )
+    }
+}
