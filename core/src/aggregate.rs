@@ -139,3 +139,89 @@ impl Aggregate for crate::hours::Requirement {
         events.iter().try_for_each(|e| self.record(e.clone()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Aggregate, CommandId};
+
+    /// A counter that supplies only `decide`, `apply` and `has_executed`: the skeleton and the
+    /// defaults do the rest.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    struct Counter {
+        total: u32,
+        seen: Vec<String>,
+    }
+
+    /// Add `by`, one event per unit; the fold refuses a total above 3.
+    struct Add {
+        id: String,
+        by: u32,
+    }
+
+    impl CommandId for Add {
+        fn command_id(&self) -> &str {
+            &self.id
+        }
+    }
+
+    impl Aggregate for Counter {
+        type Command = Add;
+        type Event = String;
+        type Error = String;
+
+        fn decide(&self, command: &Add) -> Result<Vec<String>, String> {
+            if command.by == 0 {
+                return Err("nothing to add".into());
+            }
+            Ok((0..command.by).map(|_| command.id.clone()).collect())
+        }
+        fn apply(&mut self, event: &String) -> Result<(), String> {
+            if self.total >= 3 {
+                return Err("above 3".into());
+            }
+            self.total = self.total.saturating_add(1);
+            if !self.seen.contains(event) {
+                self.seen.push(event.clone());
+            }
+            Ok(())
+        }
+        fn has_executed(&self, command: &str) -> bool {
+            self.seen.iter().any(|s| s == command)
+        }
+    }
+
+    fn add(id: &str, by: u32) -> Add {
+        Add { id: id.into(), by }
+    }
+
+    #[test]
+    fn the_skeleton_decides_applies_and_returns_the_events() {
+        let mut c = Counter::default();
+        assert_eq!(
+            c.execute(&add("a", 2)),
+            Ok(vec!["a".to_owned(), "a".to_owned()])
+        );
+        assert_eq!(c.total, 2);
+    }
+
+    #[test]
+    fn a_retried_id_changes_nothing() {
+        let mut c = Counter::default();
+        c.execute(&add("a", 1)).unwrap();
+        let before = c.clone();
+        assert_eq!(c.execute(&add("a", 1)), Ok(Vec::new()));
+        assert_eq!(c, before);
+    }
+
+    #[test]
+    fn a_refusal_in_decide_or_part_way_through_apply_changes_nothing() {
+        let mut c = Counter::default();
+        assert_eq!(c.execute(&add("a", 0)), Err("nothing to add".to_owned()));
+        assert_eq!(c, Counter::default());
+        c.execute(&add("a", 2)).unwrap();
+        let before = c.clone();
+        // The second of two events is refused: the default apply_decided keeps neither.
+        assert_eq!(c.execute(&add("b", 2)), Err("above 3".to_owned()));
+        assert_eq!(c, before);
+    }
+}

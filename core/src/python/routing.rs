@@ -138,12 +138,6 @@ impl FileRefusal {
     }
 }
 
-impl From<(usize, Refusal)> for FileRefusal {
-    fn from((position, refusal): (usize, Refusal)) -> FileRefusal {
-        FileRefusal { position, refusal }
-    }
-}
-
 #[pymethods]
 impl TransferPlan {
     /// Whether every file may be sent.

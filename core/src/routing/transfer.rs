@@ -107,6 +107,13 @@ pub struct FileRefusal {
     pub refusal: Refusal,
 }
 
+/// A position and its refusal, as [`TransferPlan::refusals`] and errors list them.
+impl From<(usize, Refusal)> for FileRefusal {
+    fn from((position, refusal): (usize, Refusal)) -> FileRefusal {
+        FileRefusal { position, refusal }
+    }
+}
+
 /// A file's place in a plan and whether it may go.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
