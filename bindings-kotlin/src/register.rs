@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use ete_core::contribution::Contribution as CoreContribution;
 use ete_core::register::{
-    self, Actor, Command, Event, Lesson, Mark, MarkDecision, Note, RecordNotes as CoreNotes,
+    self, Actor, Command, Entry, Event, Lesson, Mark, MarkDecision, Note, RecordNotes as CoreNotes,
 };
 
 use crate::{EteError, UtcDateTime};
@@ -23,30 +23,6 @@ pub fn marks() -> Vec<Mark> {
 #[uniffi::export]
 pub fn mark_from_code(code: String) -> Result<Mark, EteError> {
     Ok(code.parse::<Mark>()?)
-}
-
-/// One learner's entry: the provider's mark and the school's decision side by side.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct Entry {
-    /// The provider's mark (or the hub's correction).
-    pub provider_mark: Option<Mark>,
-    /// The school's decision on an unexplained absence.
-    pub school_decision: Option<Mark>,
-    /// The mark that counts.
-    pub current: Option<Mark>,
-    /// The contribution score, when recorded.
-    pub contribution: Option<i8>,
-}
-
-impl From<&register::Entry> for Entry {
-    fn from(e: &register::Entry) -> Entry {
-        Entry {
-            provider_mark: e.provider_mark,
-            school_decision: e.school_decision,
-            current: e.current(),
-            contribution: e.contribution.map(CoreContribution::get),
-        }
-    }
 }
 
 /// A contribution score, always within −2..=+2.
@@ -131,7 +107,7 @@ impl Register {
     }
     /// A learner's entry, or null.
     pub fn entry(&self, learner: String) -> Result<Option<Entry>, EteError> {
-        Ok(self.lock()?.entry(&learner).map(Entry::from))
+        Ok(self.lock()?.entry(&learner).cloned())
     }
     /// Every entry, by learner.
     pub fn entries(&self) -> Result<HashMap<String, Entry>, EteError> {
@@ -139,7 +115,7 @@ impl Register {
             .lock()?
             .entries()
             .iter()
-            .map(|(l, e)| (l.clone(), Entry::from(e)))
+            .map(|(l, e)| (l.clone(), e.clone()))
             .collect())
     }
     /// Every event, oldest first: marks, notes and contributions.

@@ -24,7 +24,6 @@ use pyo3_arrow::{PyArray, PyRecordBatch, PyTable};
 
 use crate::convert::Whole;
 use crate::errors::py_result;
-use crate::ledger::PyLedgerPolicy;
 
 /// A column borrowed from a contiguous numpy array or an Arrow buffer, or copied (a strided
 /// numpy array, Arrow booleans, which are bits).
@@ -473,10 +472,10 @@ pub(crate) fn ete_totals<'py>(
     requirement: &Bound<'py, PyAny>,
     minutes: &Bound<'py, PyAny>,
     required: &Bound<'py, PyAny>,
-    policy: Option<PyRef<'py, PyLedgerPolicy>>,
+    policy: Option<ete_core::hours::LedgerPolicy>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let out = Output::of(&[Some(requirement), Some(minutes), Some(required)]);
-    let policy = policy.map(|p| p.inner).unwrap_or_default();
+    let policy = policy.unwrap_or_default();
     let totals = totals(
         py,
         [
@@ -735,9 +734,9 @@ pub(crate) fn ete_totals_table<'py>(
     py: Python<'py>,
     credits: &Bound<'py, PyAny>,
     requirements: &Bound<'py, PyAny>,
-    policy: Option<PyRef<'py, PyLedgerPolicy>>,
+    policy: Option<ete_core::hours::LedgerPolicy>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let policy = policy.map(|p| p.inner).unwrap_or_default();
+    let policy = policy.unwrap_or_default();
     let credits = one_batch(credits, "credits")?;
     let requirements = one_batch(requirements, "requirements")?;
     let totals = totals(

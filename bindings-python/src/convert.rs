@@ -4,44 +4,12 @@
 
 use pyo3::BoundObject;
 use pyo3::prelude::*;
-use serde_json::Value;
 
-pub use ete_core::python_types::Instant;
+pub use ete_core::python::Instant;
 
-/// A core value as plain Python data (dicts, lists, str, int, bool, None) with `snake_case`
-/// keys, built from its serde form without going through JSON text.
-pub fn plain<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    let value = serde_json::to_value(value).map_err(|e| crate::errors::malformed(e.to_string()))?;
-    Ok(pythonize::pythonize(py, &snake_keys(value))?)
-}
+pub use ete_core::python::plain;
 
-/// The value with every object key in `snake_case` (`personRef` → `person_ref`).
-fn snake_keys(value: Value) -> Value {
-    match value {
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .map(|(k, v)| (snake_case(&k), snake_keys(v)))
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.into_iter().map(snake_keys).collect()),
-        other => other,
-    }
-}
-
-fn snake_case(key: &str) -> String {
-    let mut out = String::with_capacity(key.len() + 4);
-    for c in key.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('_');
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-pub use ete_core::python_types::Whole;
+pub use ete_core::python::Whole;
 
 /// `repr(value)` as Python writes it (`'code'`, `None`, `datetime.date(2026, 11, 16)`), for
 /// reprs in Python syntax.

@@ -8,7 +8,6 @@ use pyo3::prelude::*;
 
 use crate::convert::Whole;
 
-use crate::completion::PyCompletion;
 use crate::errors::py_result;
 use crate::ledger::PyRequirement;
 
@@ -21,13 +20,13 @@ type Inputs = (
 
 /// Copies the Python arguments into core values, so the work can run without the interpreter.
 fn inputs(
-    completions: &[PyRef<'_, PyCompletion>],
+    completions: &[PyRef<'_, hours::Completion>],
     agreements: Vec<ExtraTimeAgreement>,
     prior: Vec<(String, String)>,
     policy: Option<CreditPolicy>,
 ) -> Inputs {
     (
-        completions.iter().map(|c| c.inner.clone()).collect(),
+        completions.iter().map(|c| (**c).clone()).collect(),
         agreements,
         prior
             .into_iter()
@@ -46,7 +45,7 @@ fn inputs(
 #[pyo3(signature = (completions, agreements = None, prior = None, policy = None))]
 pub(crate) fn credit_batch(
     py: Python<'_>,
-    completions: Vec<PyRef<'_, PyCompletion>>,
+    completions: Vec<PyRef<'_, hours::Completion>>,
     agreements: Option<Vec<ExtraTimeAgreement>>,
     prior: Option<Vec<(String, String)>>,
     policy: Option<CreditPolicy>,
@@ -62,7 +61,7 @@ pub(crate) fn credit_batch(
 #[pyo3(signature = (completions, requirements, agreements = None, prior = None, policy = None))]
 pub(crate) fn credit_against_requirements(
     py: Python<'_>,
-    completions: Vec<PyRef<'_, PyCompletion>>,
+    completions: Vec<PyRef<'_, hours::Completion>>,
     requirements: Vec<PyRef<'_, PyRequirement>>,
     agreements: Option<Vec<ExtraTimeAgreement>>,
     prior: Option<Vec<(String, String)>>,

@@ -6,7 +6,7 @@ use ete_core::{Detail, ErrorKind, Failure};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
-pub use ete_core::python_types::error;
+pub use ete_core::python::error;
 
 /// `InvalidField` with a message.
 pub fn invalid_field(message: impl Into<String>) -> PyErr {
@@ -33,7 +33,7 @@ pub fn into_py_err<E: Failure>(e: E) -> PyErr {
                 refusals
                     .iter()
                     .cloned()
-                    .map(|(p, r)| crate::routing::refusal(p, r)),
+                    .map(ete_core::routing::FileRefusal::from),
             )
             .and_then(|list| value.setattr("refusals", list)),
         };

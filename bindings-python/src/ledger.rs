@@ -3,12 +3,11 @@
 use chrono::NaiveDate;
 use ete_core::Minutes;
 use ete_core::hours::{
-    self, AppointmentOutcome, IncentiveStatus, LedgerEntry, LedgerEventKind, LedgerPolicy,
-    LedgerStatus, OrderKind, RequirementTerms,
+    self, IncentiveStatus, LedgerEntry, LedgerPolicy, LedgerStatus, OrderKind, RequirementTerms,
 };
 use pyo3::prelude::*;
 
-use crate::convert::{Whole, plain, py_repr, repr_call};
+use crate::convert::py_repr;
 use pyo3::types::PyDict;
 
 use crate::errors::py_result;
@@ -18,128 +17,6 @@ fn enum_name<T: serde::Serialize + std::fmt::Debug>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(s)) => s,
         _ => format!("{value:?}"),
-    }
-}
-
-/// One ledger entry: build it with `work_appointment`, `ete_credit`, `adjustment` or `extension`.
-#[pyclass(name = "LedgerEntry", module = "ete_core", frozen)]
-pub struct PyLedgerEntry {
-    inner: LedgerEntry,
-}
-
-/// An entry of `event`, with its command id when the caller gives one.
-fn entry(date: NaiveDate, by: String, event: LedgerEventKind, id: Option<String>) -> PyLedgerEntry {
-    let inner = LedgerEntry::new(date, by, event);
-    PyLedgerEntry {
-        inner: match id {
-            Some(id) => inner.with_id(id),
-            None => inner,
-        },
-    }
-}
-
-#[pymethods]
-impl PyLedgerEntry {
-    /// A work appointment; outcome is "attended", "acceptable_absence" or "unacceptable_absence".
-    /// `id`: the command id (recording it again changes nothing).
-    #[staticmethod]
-    #[pyo3(signature = (date, by, minutes, outcome, *, id = None))]
-    fn work_appointment(
-        date: NaiveDate,
-        by: String,
-        minutes: Minutes,
-        outcome: AppointmentOutcome,
-        id: Option<String>,
-    ) -> PyResult<PyLedgerEntry> {
-        let event = LedgerEventKind::WorkAppointment { minutes, outcome };
-        Ok(entry(date, by, event, id))
-    }
-    /// ETE credit for a course.
-    #[staticmethod]
-    #[pyo3(signature = (date, by, minutes, course_name, *, id = None))]
-    fn ete_credit(
-        date: NaiveDate,
-        by: String,
-        minutes: Minutes,
-        course_name: String,
-        id: Option<String>,
-    ) -> PyLedgerEntry {
-        let event = LedgerEventKind::EteCredit {
-            minutes,
-            course_name,
-        };
-        entry(date, by, event, id)
-    }
-    /// A court change to the required time, in signed minutes.
-    #[staticmethod]
-    #[pyo3(signature = (date, by, minutes, *, id = None))]
-    fn adjustment(
-        date: NaiveDate,
-        by: String,
-        minutes: Whole<i64>,
-        id: Option<String>,
-    ) -> PyLedgerEntry {
-        let event = LedgerEventKind::Adjustment { minutes: minutes.0 };
-        entry(date, by, event, id)
-    }
-    /// An extension of the completion period, in calendar months.
-    #[staticmethod]
-    #[pyo3(signature = (date, by, months, *, id = None))]
-    fn extension(
-        date: NaiveDate,
-        by: String,
-        months: Whole<u32>,
-        id: Option<String>,
-    ) -> PyLedgerEntry {
-        let event = LedgerEventKind::Extension { months: months.0 };
-        entry(date, by, event, id)
-    }
-    /// The command id that recorded the entry, or None.
-    #[getter]
-    fn id(&self) -> Option<&str> {
-        self.inner.id.as_deref()
-    }
-    #[getter]
-    fn on(&self) -> NaiveDate {
-        self.inner.date
-    }
-    #[getter]
-    fn by(&self) -> &str {
-        &self.inner.by
-    }
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(repr_call(
-            "LedgerEntry",
-            &[
-                ("on", py_repr(py, self.inner.date)),
-                ("by", py_repr(py, &self.inner.by)),
-                ("event", plain(py, &self.inner.event)?.repr()?.to_string()),
-            ],
-        ))
-    }
-}
-
-/// The numbers a region could set differently for requirements (H-9..H-12).
-#[pyclass(name = "LedgerPolicy", module = "ete_core", frozen)]
-pub struct PyLedgerPolicy {
-    pub(crate) inner: LedgerPolicy,
-}
-
-#[pymethods]
-impl PyLedgerPolicy {
-    #[new]
-    fn new() -> PyLedgerPolicy {
-        PyLedgerPolicy {
-            inner: LedgerPolicy::default(),
-        }
-    }
-    /// Loads a policy from JSON, e.g. `{"eteShare": {"numerator": 30, "denominator": 100}}`.
-    #[staticmethod]
-    fn from_json(text: &str) -> PyResult<PyLedgerPolicy> {
-        py_result(LedgerPolicy::from_json(text)).map(|inner| PyLedgerPolicy { inner })
-    }
-    fn to_json(&self) -> PyResult<String> {
-        serde_json::to_string(&self.inner).map_err(|e| crate::errors::malformed(e.to_string()))
     }
 }
 
@@ -195,7 +72,7 @@ impl PyRequirement {
         required: Minutes,
         start: NaiveDate,
         incentive_eligible: bool,
-        policy: Option<PyRef<'_, PyLedgerPolicy>>,
+        policy: Option<LedgerPolicy>,
     ) -> PyResult<PyRequirement> {
         let terms = RequirementTerms {
             id,
@@ -205,7 +82,7 @@ impl PyRequirement {
             start,
             incentive_eligible,
         };
-        let policy = policy.map(|p| p.inner).unwrap_or_default();
+        let policy = policy.unwrap_or_default();
         py_result(hours::Requirement::new(terms, policy)).map(|r| PyRequirement {
             inner: Shared::new(r),
         })
@@ -241,13 +118,11 @@ impl PyRequirement {
         self.inner.with(py, |r| r.entries().len())
     }
     /// Records one entry, or raises with the ledger unchanged.
-    fn record(&self, py: Python<'_>, entry: PyRef<'_, PyLedgerEntry>) -> PyResult<()> {
-        let entry = entry.inner.clone();
+    fn record(&self, py: Python<'_>, entry: LedgerEntry) -> PyResult<()> {
         py_result(self.inner.with(py, |r| r.record(entry))?)
     }
     /// Records every entry or none; the error names the first refused entry's position.
-    fn record_all(&self, py: Python<'_>, entries: Vec<PyRef<'_, PyLedgerEntry>>) -> PyResult<()> {
-        let entries: Vec<_> = entries.iter().map(|e| e.inner.clone()).collect();
+    fn record_all(&self, py: Python<'_>, entries: Vec<LedgerEntry>) -> PyResult<()> {
         py_result(self.inner.with(py, |r| r.record_all(entries))?)
     }
     /// How much of a proposed ETE credit fits: `(fits, rest)` (H-10).

@@ -51,7 +51,6 @@ mod _ete_core {
 
     #[pymodule_export]
     use crate::attendance::{
-        PyAttendanceSummary, PyContributionSummary, PySummaryReport, PyUnprocessedAbsence,
         contribution_summary, statutory_code, statutory_codes, statutory_csv, statutory_summary,
         summarise, summarise_contributions, unprocessed_absences,
     };
@@ -61,13 +60,11 @@ mod _ete_core {
         ete_totals_table, find_repeats,
     };
     #[pymodule_export]
-    use crate::completion::{
-        PyCompletion, PyReadResult, read_completions_csv, read_completions_json,
-    };
+    use crate::completion::{read_completions_csv, read_completions_json};
     #[pymodule_export]
     use crate::credit::{allowance_cap, credit_against_requirements, credit_batch};
     #[pymodule_export]
-    use crate::ledger::{PyLedgerEntry, PyLedgerPolicy, PyRequirement, record_credits};
+    use crate::ledger::{PyRequirement, record_credits};
     #[pymodule_export]
     use crate::licences::{PyAccessSessions, PyLicencePool};
     #[pymodule_export]
@@ -82,36 +79,44 @@ mod _ete_core {
     use crate::register::{PyContribution, PyRecordNotes, PyRegister};
     #[pymodule_export]
     use crate::report::{
-        PyCompletionReport, certificate, completion_report, delivery_against_target,
-        ndelius_evidence_csv, practitioner_notifications,
+        certificate, completion_report, delivery_against_target, ndelius_evidence_csv,
+        practitioner_notifications,
     };
     #[pymodule_export]
     use crate::routing::{
-        PyExchange, PyInboxItem, PyRefusal, PyRoutingPolicy, PyTransferPlan, check_referral,
-        copy_first_description, copy_first_recipient, copy_first_role, decide, destinations,
-        plan_transfer,
+        PyExchange, check_referral, copy_first_description, copy_first_recipient, copy_first_role,
+        decide, destinations, plan_transfer,
     };
     #[pymodule_export]
     use crate::staff::{
-        PyStaffPolicy, candidate_decision, feedback_due, mandatory_status, objectivity_conflicts,
-        pqip_decision, task_decision, team_compliance, vacancy_decision, verification_check,
+        candidate_decision, feedback_due, mandatory_status, objectivity_conflicts, pqip_decision,
+        task_decision, team_compliance, vacancy_decision, verification_check,
     };
     #[pymodule_export]
     use crate::training::{PyEstablishment, PyPlacement};
     #[pymodule_export]
+    use ete_core::contribution::ContributionSummary;
+    #[pymodule_export]
     use ete_core::hours::{
-        Certificate, Course, CreditDecision, CreditPolicy, Delivery, ExtraTimeAgreement, Reject,
+        Certificate, Completion, CompletionReport, Course, CreditDecision, CreditPolicy, Delivery,
+        ExtraTimeAgreement, LedgerEntry, LedgerPolicy, ReadOutcome, Reject,
     };
     #[pymodule_export]
     use ete_core::language::LocalText;
     #[pymodule_export]
     use ete_core::register::{Actor, Entry, Lesson, MarkDecision, Note};
     #[pymodule_export]
-    use ete_core::routing::{Decision, Organisation, Receipt, TransferFile};
+    use ete_core::register::{AttendanceSummary, SummaryReport, UnprocessedAbsence};
+    #[pymodule_export]
+    use ete_core::routing::{
+        Decision, FileRefusal, InboxItem, Organisation, Receipt, RoutingPolicy, TransferFile,
+        TransferPlan,
+    };
     #[pymodule_export]
     use ete_core::staff::{
         CandidateDecision, ComplianceReport, ComplianceRow, MandatoryStatus, MissingRequirement,
-        Objectivity, PqipDecision, Programme, TaskDecision, VacancyDecision, VqAssessment,
+        Objectivity, PqipDecision, Programme, StaffPolicy, TaskDecision, VacancyDecision,
+        VqAssessment,
     };
     #[pymodule_export]
     use ete_core::training::{

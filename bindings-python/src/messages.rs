@@ -12,10 +12,8 @@ use ete_core::routing::Decision;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
-use crate::completion::PyCompletion;
 use crate::convert::Whole;
 use crate::errors::{parse_code, py_result};
-use crate::routing::PyRefusal;
 
 /// A credit reason's code as a sentence in `language` (a BCP-47 tag; unknown → English, with
 /// `fell_back` set).
@@ -33,8 +31,11 @@ pub(crate) fn routing_reason_text(decision: PyRef<'_, Decision>, language: &str)
 
 /// Why a file may not be sent, as a sentence in `language` (a `Refusal` from `plan_transfer`).
 #[pyfunction]
-pub(crate) fn refusal_text(refusal: PyRef<'_, PyRefusal>, language: &str) -> LocalText {
-    ete_messages::refusal_text(&refusal.inner, language)
+pub(crate) fn refusal_text(
+    refusal: PyRef<'_, ete_core::routing::FileRefusal>,
+    language: &str,
+) -> LocalText {
+    ete_messages::refusal_text(&refusal.refusal, language)
 }
 
 /// Whether a role may set a register mark, and why not, in `language` (a `MarkDecision` from
@@ -125,12 +126,12 @@ pub(crate) fn certificate_pdf<'py>(
 #[pyfunction]
 pub(crate) fn certificate_pdfs<'py>(
     py: Python<'py>,
-    completions: Vec<PyRef<'_, PyCompletion>>,
+    completions: Vec<PyRef<'_, hours::Completion>>,
     decisions: Vec<PyRef<'_, CreditDecision>>,
     languages: HashMap<String, String>,
     default_language: &str,
 ) -> PyResult<Vec<(String, Bound<'py, PyBytes>)>> {
-    let completions: Vec<hours::Completion> = completions.iter().map(|c| c.inner.clone()).collect();
+    let completions: Vec<hours::Completion> = completions.iter().map(|c| (**c).clone()).collect();
     let decisions: Vec<hours::CreditDecision> = decisions.iter().map(|d| (**d).clone()).collect();
     let files = py_result(ete_certificates::batch(
         &completions,

@@ -7,50 +7,16 @@ use ete_core::Minutes;
 use ete_core::hours::{self, CompletionReport, CreditDecision, Grouping};
 use pyo3::prelude::*;
 
-use crate::convert::{Instant, Whole, plain};
+use crate::convert::{Instant, Whole};
 
-use crate::completion::PyCompletion;
 use crate::errors::py_result;
 
-/// Completions and credits over a date range, grouped (H-13). `rows()` gives plain dicts for
-/// `pandas.DataFrame(report.rows())`.
-#[pyclass(name = "CompletionReport", module = "ete_core", frozen)]
-pub struct PyCompletionReport {
-    inner: CompletionReport,
-}
-
-#[pymethods]
-impl PyCompletionReport {
-    /// One dict per group, sorted by group.
-    fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        plain(py, &self.inner.rows)
-    }
-    /// The sums over every row.
-    #[getter]
-    fn total<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        plain(py, &self.inner.total)
-    }
-    /// CSV: group, completions, courses_completed, minutes_credited, actual_minutes,
-    /// guided_minutes, agreements_used, duplicates, failures; a last line "total".
-    fn to_csv(&self) -> PyResult<String> {
-        py_result(self.inner.to_csv())
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "<CompletionReport from={} to={} rows={}>",
-            self.inner.from,
-            self.inner.to,
-            self.inner.rows.len()
-        )
-    }
-}
-
 fn batch(
-    completions: &[PyRef<'_, PyCompletion>],
+    completions: &[PyRef<'_, hours::Completion>],
     decisions: &[PyRef<'_, CreditDecision>],
 ) -> (Vec<hours::Completion>, Vec<hours::CreditDecision>) {
     (
-        completions.iter().map(|c| c.inner.clone()).collect(),
+        completions.iter().map(|c| (**c).clone()).collect(),
         decisions.iter().map(|d| (**d).clone()).collect(),
     )
 }
@@ -59,22 +25,22 @@ fn batch(
 /// "office", "pdu" or "region"; `practitioners` maps person references to practitioner ids.
 #[pyfunction]
 pub(crate) fn completion_report(
-    completions: Vec<PyRef<'_, PyCompletion>>,
+    completions: Vec<PyRef<'_, hours::Completion>>,
     decisions: Vec<PyRef<'_, CreditDecision>>,
     practitioners: HashMap<String, String>,
     start: NaiveDate,
     end: NaiveDate,
     grouping: Grouping,
-) -> PyResult<PyCompletionReport> {
+) -> PyResult<CompletionReport> {
     let (c, d) = batch(&completions, &decisions);
     let report = hours::completion_report(&c, &d, &practitioners, start, end, grouping);
-    py_result(report).map(|inner| PyCompletionReport { inner })
+    py_result(report)
 }
 
 /// Completions recorded after `since`, per practitioner (H-14): `[(practitioner, [decision, ...])]`.
 #[pyfunction]
 pub(crate) fn practitioner_notifications(
-    completions: Vec<PyRef<'_, PyCompletion>>,
+    completions: Vec<PyRef<'_, hours::Completion>>,
     decisions: Vec<PyRef<'_, CreditDecision>>,
     practitioners: HashMap<String, String>,
     since: Instant,
@@ -95,11 +61,11 @@ pub(crate) fn practitioner_notifications(
 /// The certificate data for a completion and its decision (H-15); None for a failed course.
 #[pyfunction]
 pub(crate) fn certificate(
-    completion: PyRef<'_, PyCompletion>,
+    completion: PyRef<'_, hours::Completion>,
     decision: PyRef<'_, CreditDecision>,
     language: &str,
 ) -> Option<hours::Certificate> {
-    hours::certificate(&completion.inner, &decision, language)
+    hours::certificate(&completion, &decision, language)
 }
 
 /// Delivery against `target_percent` of `baseline` minutes (H-16).

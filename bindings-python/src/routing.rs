@@ -1,74 +1,35 @@
 //! File-transfer routing (T-1..T-8): policy, decisions, transfers, the exchange, referrals.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use ete_core::routing::{
     self, Decision, Organisation, Receipt, RoutingPolicy, TransferFile, TransferPlan,
 };
 use pyo3::prelude::*;
 
-use crate::convert::{Instant, Whole, py_repr, repr_call};
+use crate::convert::{Instant, Whole};
 use crate::shared::Shared;
 
 use crate::errors::py_result;
 
-/// A routing policy (T-1, T-2); `RoutingPolicy()` is the default of T-1.
-#[pyclass(name = "RoutingPolicy", module = "ete_core", frozen)]
-pub struct PyRoutingPolicy {
-    pub(crate) inner: RoutingPolicy,
-}
-
-#[pymethods]
-impl PyRoutingPolicy {
-    #[new]
-    fn new() -> PyRoutingPolicy {
-        PyRoutingPolicy {
-            inner: RoutingPolicy::default(),
-        }
-    }
-    /// Loads and checks a policy from JSON.
-    #[staticmethod]
-    fn from_json(text: &str) -> PyResult<PyRoutingPolicy> {
-        py_result(RoutingPolicy::from_json(text)).map(|inner| PyRoutingPolicy { inner })
-    }
-    fn to_json(&self) -> String {
-        self.inner.to_json()
-    }
-    #[getter]
-    fn kinds(&self) -> Vec<String> {
-        self.inner.kinds().iter().cloned().collect()
-    }
-    #[getter]
-    fn roles(&self) -> Vec<String> {
-        self.inner.roles().iter().cloned().collect()
-    }
-    #[getter]
-    fn categories(&self) -> Vec<String> {
-        self.inner.categories().iter().cloned().collect()
-    }
-    fn __repr__(&self) -> String {
-        format!("<RoutingPolicy rules={}>", self.inner.rules().len())
-    }
-}
-
 /// Decides whether `sender` may send a `category` file to `role` at `recipient` (T-1..T-3).
 #[pyfunction]
 pub(crate) fn decide(
-    policy: PyRef<'_, PyRoutingPolicy>,
+    policy: PyRef<'_, RoutingPolicy>,
     sender: PyRef<'_, Organisation>,
     recipient: PyRef<'_, Organisation>,
     role: &str,
     category: &str,
 ) -> Decision {
-    routing::decide(&policy.inner, &sender, &recipient, role, category)
+    routing::decide(&policy, &sender, &recipient, role, category)
 }
 
 /// Where a sender may send (T-3): `[(kind, roles, categories or None for any)]`.
 #[pyfunction]
 pub(crate) fn destinations(
-    policy: PyRef<'_, PyRoutingPolicy>,
+    policy: PyRef<'_, RoutingPolicy>,
     sender: PyRef<'_, Organisation>,
 ) -> Vec<(String, Vec<String>, Option<Vec<String>>)> {
-    routing::destinations(&policy.inner, &sender)
+    routing::destinations(&policy, &sender)
         .into_iter()
         .map(|d| (d.kind, d.roles, d.categories))
         .collect()
@@ -98,114 +59,16 @@ pub(crate) fn copy_first_description(files: Vec<PyRef<'_, TransferFile>>) -> Vec
     copied(files, routing::copy_first_description)
 }
 
-/// A file that may not be sent, and why.
-#[pyclass(name = "Refusal", module = "ete_core", frozen)]
-pub struct PyRefusal {
-    /// The file's index in the transfer.
-    #[pyo3(get)]
-    position: usize,
-    /// denied, no_recipient, bad_description or unknown_category.
-    #[pyo3(get)]
-    code: String,
-    /// For denied: the decision's reason code.
-    #[pyo3(get)]
-    reason: Option<&'static str>,
-    /// The refusal as a sentence.
-    #[pyo3(get)]
-    message: String,
-    /// Core's refusal, for `refusal_text`.
-    pub(crate) inner: routing::Refusal,
-}
-
-pub(crate) fn refusal(position: usize, r: routing::Refusal) -> PyRefusal {
-    let reason = match &r {
-        routing::Refusal::Denied { decision } => Some(decision.reason.code()),
-        _ => None,
-    };
-    PyRefusal {
-        position,
-        code: r.code().to_owned(),
-        reason,
-        message: r.to_string(),
-        inner: r,
-    }
-}
-
-#[pymethods]
-impl PyRefusal {
-    fn __repr__(&self, py: Python<'_>) -> String {
-        repr_call(
-            "Refusal",
-            &[
-                ("position", self.position.to_string()),
-                ("code", py_repr(py, &self.code)),
-                ("reason", py_repr(py, self.reason)),
-            ],
-        )
-    }
-}
-
-/// A planned transfer to show for confirmation (T-5).
-#[pyclass(name = "TransferPlan", module = "ete_core", frozen)]
-pub struct PyTransferPlan {
-    inner: TransferPlan,
-}
-
-#[pymethods]
-impl PyTransferPlan {
-    /// Whether every file may be sent.
-    #[getter]
-    fn sendable(&self) -> bool {
-        self.inner.sendable()
-    }
-    /// The files that may not be sent, with reasons.
-    #[getter]
-    fn refusals(&self) -> Vec<PyRefusal> {
-        self.inner
-            .refusals()
-            .into_iter()
-            .map(|(p, r)| refusal(p, r))
-            .collect()
-    }
-    /// The files, in order.
-    #[getter]
-    fn files(&self) -> Vec<TransferFile> {
-        self.inner.files.iter().map(|f| f.file.clone()).collect()
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "<TransferPlan files={} refused={}>",
-            self.inner.files.len(),
-            self.inner.refusals().len()
-        )
-    }
-}
-
 /// Plans a transfer: every file's route decided and its description checked (T-5).
 #[pyfunction]
 pub(crate) fn plan_transfer(
-    policy: PyRef<'_, PyRoutingPolicy>,
+    policy: PyRef<'_, RoutingPolicy>,
     sender: PyRef<'_, Organisation>,
     sent_by: &str,
     files: Vec<PyRef<'_, TransferFile>>,
-) -> PyTransferPlan {
+) -> TransferPlan {
     let files = files.iter().map(|f| (**f).clone()).collect();
-    PyTransferPlan {
-        inner: routing::plan(&policy.inner, &sender, sent_by, files),
-    }
-}
-
-/// A file in an inbox (T-6).
-#[pyclass(name = "InboxItem", module = "ete_core", frozen, get_all)]
-pub struct PyInboxItem {
-    file_id: u64,
-    sender_id: String,
-    name: String,
-    role: String,
-    description: String,
-    category: String,
-    sent_at: DateTime<Utc>,
-    downloaded: bool,
+    routing::plan(&policy, &sender, sent_by, files)
 }
 
 /// The secure transfer site (T-5, T-6), an aggregate: every change is a command with an id
@@ -247,8 +110,8 @@ impl PyExchange {
     /// when None).
     #[new]
     #[pyo3(signature = (policy = None))]
-    fn new(policy: Option<PyRef<'_, PyRoutingPolicy>>) -> PyExchange {
-        let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
+    fn new(policy: Option<PyRef<'_, RoutingPolicy>>) -> PyExchange {
+        let policy = policy.map(|p| (*p).clone()).unwrap_or_default();
         PyExchange {
             inner: Shared::new(routing::Exchange::new(policy)),
         }
@@ -262,9 +125,9 @@ impl PyExchange {
     fn from_json(
         py: Python<'_>,
         text: &str,
-        policy: Option<PyRef<'_, PyRoutingPolicy>>,
+        policy: Option<PyRef<'_, RoutingPolicy>>,
     ) -> PyResult<PyExchange> {
-        let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
+        let policy = policy.map(|p| (*p).clone()).unwrap_or_default();
         let inner = py_result(py.detach(|| routing::Exchange::restore(text, &policy)))?;
         Ok(PyExchange {
             inner: Shared::new(inner),
@@ -276,9 +139,9 @@ impl PyExchange {
     fn replay(
         py: Python<'_>,
         events_json: &str,
-        policy: Option<PyRef<'_, PyRoutingPolicy>>,
+        policy: Option<PyRef<'_, RoutingPolicy>>,
     ) -> PyResult<PyExchange> {
-        let policy = policy.map(|p| p.inner.clone()).unwrap_or_default();
+        let policy = policy.map(|p| (*p).clone()).unwrap_or_default();
         let inner = py_result(py.detach(|| {
             let events: Vec<routing::ExchangeEvent> = ete_core::json::from_str(events_json)
                 .map_err(|e| routing::TransferError::Tampered {
@@ -305,36 +168,23 @@ impl PyExchange {
     fn confirm(
         &self,
         py: Python<'_>,
-        plan: PyRef<'_, PyTransferPlan>,
+        plan: PyRef<'_, TransferPlan>,
         at: Instant,
         id: Option<String>,
     ) -> PyResult<Vec<u64>> {
         let action = routing::ExchangeAction::Send {
-            sender: plan.inner.sender.clone(),
-            files: plan.inner.files.iter().map(|f| f.file.clone()).collect(),
+            sender: plan.sender.clone(),
+            files: plan.files.iter().map(|f| f.file.clone()).collect(),
         };
-        let events = self.run(py, id, &plan.inner.sent_by, at, action)?;
+        let events = self.run(py, id, &plan.sent_by, at, action)?;
         Ok(events
             .iter()
             .filter_map(routing::ExchangeEvent::sent_file)
             .collect())
     }
     /// The files addressed to an organisation, oldest first (T-6).
-    fn inbox(&self, py: Python<'_>, organisation: &str) -> PyResult<Vec<PyInboxItem>> {
-        let inbox = self.inner.with(py, |e| e.inbox(organisation))?;
-        Ok(inbox
-            .into_iter()
-            .map(|i| PyInboxItem {
-                file_id: i.file.id,
-                sender_id: i.file.sender.id,
-                name: i.file.file.name,
-                role: i.file.file.role,
-                description: i.file.file.description,
-                category: i.file.file.category,
-                sent_at: i.file.sent_at,
-                downloaded: i.downloaded,
-            })
-            .collect())
+    fn inbox(&self, py: Python<'_>, organisation: &str) -> PyResult<Vec<routing::InboxItem>> {
+        self.inner.with(py, |e| e.inbox(organisation))
     }
     /// Downloads a file, recording who and when; only its recipient may (T-6). With an `id`,
     /// a retry returns the same receipt and changes nothing.
@@ -379,6 +229,13 @@ impl PyExchange {
     fn events<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let events = self.inner.with(py, |e| e.events().to_vec())?;
         crate::convert::plain(py, &events)
+    }
+    /// Counts only: `<Exchange files=2 events=3>`.
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let (files, events) = self
+            .inner
+            .with(py, |e| (e.files().len(), e.events().len()))?;
+        Ok(format!("<Exchange files={files} events={events}>"))
     }
     /// The events as JSON, for `Exchange.replay`.
     fn events_json(&self, py: Python<'_>) -> PyResult<String> {

@@ -14,43 +14,6 @@ use serde::de::DeserializeOwned;
 use crate::convert::Whole;
 use crate::errors::{malformed, py_result};
 
-/// The staff rules as data (S-1..S-4); `StaffPolicy()` is the seeds' default.
-#[pyclass(name = "StaffPolicy", module = "ete_core", frozen)]
-pub struct PyStaffPolicy {
-    inner: StaffPolicy,
-}
-
-#[pymethods]
-impl PyStaffPolicy {
-    #[new]
-    fn new() -> PyStaffPolicy {
-        PyStaffPolicy {
-            inner: StaffPolicy::default(),
-        }
-    }
-    /// Loads and checks a policy from JSON (fields left out keep their defaults).
-    #[staticmethod]
-    fn from_json(text: &str) -> PyResult<PyStaffPolicy> {
-        py_result(StaffPolicy::from_json(text)).map(|inner| PyStaffPolicy { inner })
-    }
-    /// The policy as JSON.
-    fn to_json(&self) -> String {
-        self.inner.to_json()
-    }
-    /// The PQF tasks' codes, in the policy's order.
-    #[getter]
-    fn tasks(&self) -> Vec<String> {
-        self.inner.tasks.iter().map(|t| t.id.clone()).collect()
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "<StaffPolicy tasks={} mandatory={}>",
-            self.inner.tasks.len(),
-            self.inner.mandatory.len()
-        )
-    }
-}
-
 /// A dict read as core's `what`; a mismatch is `MalformedInput` without the values (a record
 /// holds names).
 fn read<T: DeserializeOwned>(what: &str, value: &Bound<'_, PyAny>) -> PyResult<T> {
@@ -69,27 +32,23 @@ fn record(value: &Bound<'_, PyDict>) -> PyResult<StaffRecord> {
 /// Each mandatory course's state for `record` on `on` (S-1).
 #[pyfunction]
 pub(crate) fn mandatory_status(
-    policy: PyRef<'_, PyStaffPolicy>,
+    policy: PyRef<'_, StaffPolicy>,
     record: &Bound<'_, PyDict>,
     on: NaiveDate,
 ) -> PyResult<Vec<MandatoryStatus>> {
-    py_result(staff::mandatory_status(
-        &policy.inner,
-        &self::record(record)?,
-        on,
-    ))
+    py_result(staff::mandatory_status(&policy, &self::record(record)?, on))
 }
 
 /// Whether `record` may undertake the PQF `task` on `on` (S-2).
 #[pyfunction]
 pub(crate) fn task_decision(
-    policy: PyRef<'_, PyStaffPolicy>,
+    policy: PyRef<'_, StaffPolicy>,
     record: &Bound<'_, PyDict>,
     task: &str,
     on: NaiveDate,
 ) -> PyResult<TaskDecision> {
     py_result(staff::task_decision(
-        &policy.inner,
+        &policy,
         &self::record(record)?,
         task,
         on,
@@ -121,14 +80,14 @@ pub(crate) fn objectivity_conflicts(
 #[pyfunction]
 #[pyo3(signature = (policy, record, route, on, start = None))]
 pub(crate) fn pqip_decision(
-    policy: PyRef<'_, PyStaffPolicy>,
+    policy: PyRef<'_, StaffPolicy>,
     record: &Bound<'_, PyDict>,
     route: PqipRoute,
     on: NaiveDate,
     start: Option<NaiveDate>,
 ) -> PyResult<PqipDecision> {
     py_result(staff::pqip_decision(
-        &policy.inner,
+        &policy,
         &self::record(record)?,
         route,
         on,
@@ -139,46 +98,41 @@ pub(crate) fn pqip_decision(
 /// Whether a vacancy qualifies for GFiE (S-4).
 #[pyfunction]
 pub(crate) fn vacancy_decision(
-    policy: PyRef<'_, PyStaffPolicy>,
+    policy: PyRef<'_, StaffPolicy>,
     vacancy: &Bound<'_, PyDict>,
 ) -> PyResult<VacancyDecision> {
     let vacancy = read("vacancy", vacancy.as_any())?;
-    Ok(staff::vacancy_decision(&policy.inner, &vacancy))
+    Ok(staff::vacancy_decision(&policy, &vacancy))
 }
 
 /// Whether a candidate is in the GFiE window on `on` (S-4).
 #[pyfunction]
 pub(crate) fn candidate_decision(
-    policy: PyRef<'_, PyStaffPolicy>,
+    policy: PyRef<'_, StaffPolicy>,
     candidate: &Bound<'_, PyDict>,
     on: NaiveDate,
 ) -> PyResult<CandidateDecision> {
     let candidate = read("candidate", candidate.as_any())?;
-    py_result(staff::candidate_decision(&policy.inner, &candidate, on))
+    py_result(staff::candidate_decision(&policy, &candidate, on))
 }
 
 /// The last day to give GFiE feedback after an interview on `interview` (S-4).
 #[pyfunction]
 pub(crate) fn feedback_due(
-    policy: PyRef<'_, PyStaffPolicy>,
+    policy: PyRef<'_, StaffPolicy>,
     interview: NaiveDate,
 ) -> PyResult<NaiveDate> {
-    py_result(staff::feedback_due(&policy.inner, interview))
+    py_result(staff::feedback_due(&policy, interview))
 }
 
 /// A team's compliance on `on`; deadlines and expiries within `within_days` are due soon.
 #[pyfunction]
 pub(crate) fn team_compliance(
-    policy: PyRef<'_, PyStaffPolicy>,
+    policy: PyRef<'_, StaffPolicy>,
     records: &Bound<'_, PyList>,
     on: NaiveDate,
     within_days: Whole<u32>,
 ) -> PyResult<ComplianceReport> {
     let records: Vec<StaffRecord> = read("staff records", records.as_any())?;
-    py_result(staff::team_compliance(
-        &policy.inner,
-        &records,
-        on,
-        within_days.0,
-    ))
+    py_result(staff::team_compliance(&policy, &records, on, within_days.0))
 }

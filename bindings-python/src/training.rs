@@ -14,7 +14,6 @@ use pyo3::prelude::*;
 
 use crate::convert::{Whole, plain, py_repr, repr_call};
 use crate::errors::py_result;
-use crate::routing::PyRoutingPolicy;
 use crate::shared::Shared;
 
 /// A learner's placement (P-1): apply (T-8), accept, start, withdraw or complete. Commands are
@@ -155,9 +154,9 @@ impl PyEstablishment {
         learner: &str,
         destination: Organisation,
         role: &str,
-        policy: &PyRoutingPolicy,
+        policy: &ete_core::routing::RoutingPolicy,
     ) -> PyResult<String> {
-        let policy = policy.inner.clone();
+        let policy = policy.clone();
         self.read(py, |e| e.export(learner, &destination, role, &policy))
     }
     /// The learners held, by id.

@@ -409,6 +409,19 @@ def test_every_repr_is_python_syntax():
         ete_core.TransferFile("a.pdf", school, "dsl", "CFC JN", "risk_assessment"),
         ete_core.LicencePool("Wales", 1, T0), ete_core.Contribution(1),
     ]
+    # Core's own classes since issue 13: the exchange, its inbox, plans and attendance reports.
+    exchange = ete_core.Exchange(policy)
+    files = [ete_core.TransferFile("a.pdf", school, "dsl", "CFC JN", "risk_assessment"),
+             ete_core.TransferFile("b.pdf", None, "dsl", "CFC JN", "risk_assessment")]
+    refused = ete_core.plan_transfer(policy, hub, "CAP-7", files)
+    exchange.confirm(ete_core.plan_transfer(policy, hub, "CAP-7", files[:1]), T0)
+    report = ete_core.summarise([register], T0 + datetime.timedelta(days=2))
+    values += [
+        exchange, *exchange.inbox("SCH-1"), refused, *refused.refusals, report, report.group,
+        ete_core.summarise_contributions([1, 2]), ete_core.read_completions_json("[]"),
+    ]
+    assert repr(exchange.inbox("SCH-1")[0]) == "InboxItem(file_id=1, sender_id='HUB-1', downloaded=False)"
+    assert repr(refused.refusals[0]) == "Refusal(position=1, code='no_recipient', reason=None)"
     for value in values:
         text = repr(value)
         name = type(value).__name__

@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 use crate::error::ErrorKind;
 use crate::ratio::Fraction;
 
+#[cfg(feature = "python")]
+use pyo3::prelude::*;
+
 /// A contribution score, always within −2..=+2 (R-9). Unrecorded is `Option::None`, not 0.
 ///
 /// ```
@@ -87,6 +90,8 @@ impl fmt::Display for Contribution {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
+#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all))]
 pub struct ContributionSummary {
     /// Scores recorded.
     pub count: u64,

@@ -23,7 +23,7 @@
 //! feature does the same for Python: records carry `pyclass` and pyderive derives
 //! (`#[cfg_attr(feature = "python", derive(pyderive::PyRepr))]`,
 //! `#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all))]`), and one
-//! module (`python_types`) declares how [`Minutes`] and every coded enum convert (an `int`; a
+//! module (`python`) declares how [`Minutes`] and every coded enum convert (an `int`; a
 //! code `str` typed as `Literal[...]` in the stubs), the one error constructor, and the few
 //! constructors and computed properties a checked type needs. Everything else a binding needs
 //! (thread-safe wrappers, exported functions, error mapping through [`Failure`]) lives in the
@@ -90,7 +90,7 @@ pub mod language;
 pub mod licences;
 pub mod minutes;
 #[cfg(feature = "python")]
-pub mod python_types;
+pub mod python;
 pub mod ratio;
 pub mod register;
 #[doc = include_str!("../RULES.md")]
@@ -107,7 +107,7 @@ pub mod format;
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("ete_core");
 
-pub use aggregate::Aggregate;
+pub use aggregate::{Aggregate, CommandId};
 // The crate README's example runs as a doctest.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

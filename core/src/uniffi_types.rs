@@ -14,7 +14,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::contribution::{Contribution, ContributionSummary};
 use crate::hours::{Completion, CompletionFields, CreditReason};
 use crate::licences::{EventKind, Utilisation};
-use crate::register::{AttendanceSummary, EventKind as RegisterEventKind, Mark, MarkReason, Rates};
+use crate::register::{
+    AttendanceSummary, Entry, EventKind as RegisterEventKind, Mark, MarkReason, Rates,
+};
 use crate::routing::{Reason, Refusal, TransferPlan};
 use crate::{Fraction, Minutes};
 
@@ -151,6 +153,15 @@ impl AttendanceSummary {
     #[uniffi::method(name = "rates")]
     fn ffi_rates(&self) -> Option<Rates> {
         self.rates()
+    }
+}
+
+#[uniffi::export]
+impl Entry {
+    /// The mark that counts (the school's decision, else the provider's mark), for the FFI.
+    #[uniffi::method(name = "current")]
+    fn ffi_current(&self) -> Option<Mark> {
+        self.current()
     }
 }
 

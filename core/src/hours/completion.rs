@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::hours::RecordError;
 use crate::minutes::Minutes;
+#[cfg(feature = "python")]
+use pyo3::prelude::*;
 
 /// The outcome the portal reports for a course.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -166,6 +168,10 @@ impl fmt::Debug for CompletionFields {
 /// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "CompletionFields", into = "CompletionFields")]
+#[cfg_attr(
+    feature = "python",
+    pyclass(module = "ete_core", frozen, from_py_object)
+)]
 pub struct Completion {
     fields: CompletionFields,
 }

@@ -37,6 +37,8 @@ use crate::hours::incentive::{IncentivePolicy, IncentiveStatus};
 use crate::hours::totals::Totals;
 use crate::minutes::{Minutes, MinutesError};
 use crate::ratio::{Ratio, Rounding};
+#[cfg(feature = "python")]
+use pyo3::prelude::*;
 
 /// Adult or youth order: the legal range of required hours differs (H-9).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -112,6 +114,10 @@ pub enum LedgerEventKind {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyclass(module = "ete_core", frozen, from_py_object)
+)]
 pub struct LedgerEntry {
     /// The command id that recorded it, when the caller gives one: recording an entry whose id
     /// the ledger already holds changes nothing (a retry), and the same id with a different
@@ -193,6 +199,10 @@ pub const MAX_POLICY_MONTHS: u32 = 120;
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+#[cfg_attr(
+    feature = "python",
+    pyclass(module = "ete_core", frozen, from_py_object)
+)]
 pub struct LedgerPolicy {
     /// The ETE share of the required time (H-10; 30%), floored.
     pub ete_share: Ratio,

@@ -147,6 +147,10 @@ pub enum ReadMode {
 /// What a read produced: the good records in input order, and every reject.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyclass(name = "ReadResult", module = "ete_core", frozen, get_all)
+)]
 pub struct ReadOutcome {
     /// The completions that passed every check, in input order.
     pub completions: Vec<Completion>,

@@ -135,6 +135,7 @@ impl ReportRow {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen))]
 pub struct CompletionReport {
     /// First day counted (the completion's local day).
     pub from: NaiveDate,

@@ -156,41 +156,7 @@ impl Pool {
     /// returns the error and leaves the pool unchanged; a command id already executed returns
     /// no events and changes nothing (L-7).
     pub fn execute(&mut self, command: &Command) -> Result<Vec<Event>, PoolError> {
-        if self.commands.contains(&command.id) {
-            return Ok(Vec::new());
-        }
-        if command.id.trim().is_empty() {
-            return Err(PoolError::InvalidField {
-                field: "command id".into(),
-                reason: "must not be empty (L-7)".into(),
-            });
-        }
-        if self.events >= Pool::MAX_EVENTS {
-            return Err(PoolError::CapacityExceeded {
-                what: format!("pool {}", self.region),
-                reason: format!("the log holds {} events, the most a pool may", self.events),
-                rule: "L-7",
-            });
-        }
-        let events: Vec<Event> = self
-            .decide(command)?
-            .into_iter()
-            .map(|kind| Event {
-                command: command.id.clone(),
-                actor: command.actor.clone(),
-                at: command.at,
-                kind,
-            })
-            .collect();
-        // `decide` has checked every precondition `apply` checks, so applying cannot fail part
-        // way; should it ever, the error says so rather than hiding it.
-        for (i, event) in events.iter().enumerate() {
-            self.apply(event).map_err(|e| PoolError::BadLog {
-                position: i,
-                reason: format!("internal: a decided event did not apply: {e}"),
-            })?;
-        }
-        Ok(events)
+        crate::Aggregate::execute(self, command)
     }
 
     /// Rebuilds a pool from its log: the first event must be `opened` (L-7).
@@ -433,7 +399,7 @@ impl Pool {
     }
 
     /// The events a command would yield, or why it is refused.
-    fn decide(&self, command: &Command) -> Result<Vec<EventKind>, PoolError> {
+    fn decide_kinds(&self, command: &Command) -> Result<Vec<EventKind>, PoolError> {
         let mut out = Vec::new();
         match &command.action {
             Action::SetCapacity { capacity } => {
@@ -804,4 +770,61 @@ impl Pool {
     pub const DEFAULT_OPEN_COMMAND: &'static str = "open";
     /// The actor recorded by [`Pool::open`] when a caller gives none.
     pub const DEFAULT_OPENING_ACTOR: &'static str = "ADMIN";
+}
+
+impl crate::CommandId for Command {
+    fn command_id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl crate::Aggregate for Pool {
+    type Command = Command;
+    type Event = Event;
+    type Error = PoolError;
+
+    /// A command's events: an empty id is refused, and so is any command once the log holds
+    /// [`Pool::MAX_EVENTS`] (L-7).
+    fn decide(&self, command: &Command) -> Result<Vec<Event>, PoolError> {
+        if command.id.trim().is_empty() {
+            return Err(PoolError::InvalidField {
+                field: "command id".into(),
+                reason: "must not be empty (L-7)".into(),
+            });
+        }
+        if self.events >= Pool::MAX_EVENTS {
+            return Err(PoolError::CapacityExceeded {
+                what: format!("pool {}", self.region),
+                reason: format!("the log holds {} events, the most a pool may", self.events),
+                rule: "L-7",
+            });
+        }
+        Ok(self
+            .decide_kinds(command)?
+            .into_iter()
+            .map(|kind| Event {
+                command: command.id.clone(),
+                actor: command.actor.clone(),
+                at: command.at,
+                kind,
+            })
+            .collect())
+    }
+    fn apply(&mut self, event: &Event) -> Result<(), PoolError> {
+        Pool::apply(self, event)
+    }
+    fn has_executed(&self, command: &str) -> bool {
+        Pool::has_executed(self, command)
+    }
+    /// Applies in place: `decide` has checked every precondition `apply` checks, so applying
+    /// cannot fail part way; should it ever, the error says so rather than hiding it.
+    fn apply_decided(&mut self, events: &[Event]) -> Result<(), PoolError> {
+        for (i, event) in events.iter().enumerate() {
+            self.apply(event).map_err(|e| PoolError::BadLog {
+                position: i,
+                reason: format!("internal: a decided event did not apply: {e}"),
+            })?;
+        }
+        Ok(())
+    }
 }

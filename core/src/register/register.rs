@@ -90,6 +90,7 @@ impl Lesson {
 /// side (R-2), and the contribution score (R-9).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all))]
 pub struct Entry {
     /// The provider's mark (or the hub's correction of it).
@@ -525,64 +526,7 @@ impl Register {
     /// # Ok::<(), RegisterError>(())
     /// ```
     pub fn execute(&mut self, command: &Command) -> Result<Vec<Event>, RegisterError> {
-        if let Some(&start) = self.commands.get(&command.id) {
-            return if self.same_command(start, command) {
-                Ok(Vec::new())
-            } else {
-                Err(RegisterError::InvalidField {
-                    field: "command id".into(),
-                    value: command.id.chars().take(40).collect(),
-                    reason: "already executed with a different command: an id names one \
-                             command (R-6)"
-                        .into(),
-                })
-            };
-        }
-        if command.id.trim().is_empty() {
-            return Err(RegisterError::InvalidField {
-                field: "command id".into(),
-                value: command.id.clone(),
-                reason: "must not be empty (R-6)".into(),
-            });
-        }
-        let events: Vec<Event> = self
-            .decide(command)?
-            .into_iter()
-            .map(|kind| Event {
-                command: command.id.clone(),
-                actor: command.actor.clone(),
-                at: command.at,
-                learner: command.action.learner().to_owned(),
-                kind,
-            })
-            .collect();
-        // `decide` has checked every precondition `apply` checks, so applying cannot fail part
-        // way; should it ever, the learner's entry, notes and events are put back as they were
-        // and the error says so.
-        let learner = command.action.learner();
-        let (entry, notes, count) = (
-            self.entries.get(learner).cloned(),
-            self.notes.len(),
-            self.events.len(),
-        );
-        let applied = events
-            .iter()
-            .try_for_each(|event| self.apply(event))
-            .and_then(|()| self.check_command_end(count));
-        if let Err(e) = applied {
-            if let (Some(entry), Some(slot)) = (entry, self.entries.get_mut(learner)) {
-                *slot = entry;
-            }
-            self.notes.truncate(notes);
-            self.events.truncate(count);
-            self.chain.truncate(count);
-            self.commands.remove(&command.id);
-            return Err(bad(
-                count,
-                format!("internal: a decided event did not apply: {e}"),
-            ));
-        }
-        Ok(events)
+        crate::Aggregate::execute(self, command)
     }
 
     /// Sets a mark if [`Register::check`] allows it, recording the change (R-6): a command with
@@ -700,7 +644,7 @@ impl Register {
     }
 
     /// The events a command would cause, or why it is refused.
-    fn decide(&self, command: &Command) -> Result<Vec<EventKind>, RegisterError> {
+    fn decide_kinds(&self, command: &Command) -> Result<Vec<EventKind>, RegisterError> {
         let (actor, now) = (&command.actor, command.at);
         let learner = command.action.learner();
         if let Action::Mark { mark, .. } = &command.action {
@@ -990,5 +934,95 @@ fn field_name(field: Field) -> &'static str {
     match field {
         Field::ProviderMark => "provider mark",
         Field::SchoolDecision => "school decision",
+    }
+}
+
+impl crate::CommandId for Command {
+    fn command_id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl crate::Aggregate for Register {
+    type Command = Command;
+    type Event = Event;
+    type Error = RegisterError;
+
+    /// A command's events (R-2..R-6, R-9); an empty command id is refused.
+    fn decide(&self, command: &Command) -> Result<Vec<Event>, RegisterError> {
+        if command.id.trim().is_empty() {
+            return Err(RegisterError::InvalidField {
+                field: "command id".into(),
+                value: command.id.clone(),
+                reason: "must not be empty (R-6)".into(),
+            });
+        }
+        Ok(self
+            .decide_kinds(command)?
+            .into_iter()
+            .map(|kind| Event {
+                command: command.id.clone(),
+                actor: command.actor.clone(),
+                at: command.at,
+                learner: command.action.learner().to_owned(),
+                kind,
+            })
+            .collect())
+    }
+    /// Folds one event; the checks that span a command's events (a school decision only on an
+    /// unexplained absence, a contribution only for a learner present or late) run in
+    /// [`Register::replay`] and `execute`.
+    fn apply(&mut self, event: &Event) -> Result<(), RegisterError> {
+        Register::apply(self, event)
+    }
+    fn has_executed(&self, command: &str) -> bool {
+        Register::has_executed(self, command)
+    }
+    /// The same id with a different command is `InvalidField` (R-6).
+    fn check_retry(&self, command: &Command) -> Result<(), RegisterError> {
+        match self.commands.get(&command.id) {
+            Some(&start) if !self.same_command(start, command) => {
+                Err(RegisterError::InvalidField {
+                    field: "command id".into(),
+                    value: command.id.chars().take(40).collect(),
+                    reason: "already executed with a different command: an id names one \
+                             command (R-6)"
+                        .into(),
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+    /// Applies in place: `decide` has checked every precondition `apply` checks, so applying
+    /// cannot fail part way; should it ever, the learner's entry, notes and events are put
+    /// back as they were and the error says so.
+    fn apply_decided(&mut self, events: &[Event]) -> Result<(), RegisterError> {
+        let Some(first) = events.first() else {
+            return Ok(());
+        };
+        let (learner, command) = (first.learner.clone(), first.command.clone());
+        let (entry, notes, count) = (
+            self.entries.get(&learner).cloned(),
+            self.notes.len(),
+            self.events.len(),
+        );
+        let applied = events
+            .iter()
+            .try_for_each(|event| self.apply(event))
+            .and_then(|()| self.check_command_end(count));
+        if let Err(e) = applied {
+            if let (Some(entry), Some(slot)) = (entry, self.entries.get_mut(&learner)) {
+                *slot = entry;
+            }
+            self.notes.truncate(notes);
+            self.events.truncate(count);
+            self.chain.truncate(count);
+            self.commands.remove(&command);
+            return Err(bad(
+                count,
+                format!("internal: a decided event did not apply: {e}"),
+            ));
+        }
+        Ok(())
     }
 }

@@ -11,11 +11,18 @@ use crate::ratio::Fraction;
 use crate::register::mark::Mark;
 use crate::register::register::Register;
 
+#[cfg(feature = "python")]
+use pyo3::prelude::*;
+
 /// Counts per mark for a learner or a group, and the figures derived from them. The
 /// statutory figures are a separate view: [`statutory_summary`](super::statutory_summary).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyclass(module = "ete_core", frozen, from_py_object)
+)]
 pub struct AttendanceSummary {
     /// Entries per current mark.
     pub counts: BTreeMap<Mark, u64>,
@@ -241,6 +248,7 @@ impl Scope {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all))]
 pub struct SummaryReport {
     /// One summary per learner.
     pub learners: BTreeMap<String, AttendanceSummary>,
@@ -280,6 +288,8 @@ pub fn summarise(registers: &[Register], scope: &Scope, now: DateTime<Utc>) -> S
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
+#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all))]
 pub struct UnprocessedAbsence {
     /// The lesson.
     pub lesson: String,

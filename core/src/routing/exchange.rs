@@ -59,6 +59,7 @@ pub struct HeldFile {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen))]
 pub struct InboxItem {
     /// The file.
     pub file: HeldFile,
@@ -316,55 +317,14 @@ impl Exchange {
         &mut self,
         command: &ExchangeCommand,
     ) -> Result<Vec<ExchangeEvent>, TransferError> {
-        if let Some(&start) = self.commands.get(&command.id) {
-            return if self.same_command(start, command) {
-                Ok(Vec::new())
-            } else {
-                Err(TransferError::InvalidField {
-                    field: "command id".into(),
-                    value: command.id.chars().take(40).collect(),
-                    reason: "already executed with a different command: an id names one command"
-                        .into(),
-                })
-            };
-        }
-        for (field, value) in [("command id", &command.id), ("actor", &command.actor)] {
-            if value.trim().is_empty() {
-                return Err(TransferError::InvalidField {
-                    field: field.into(),
-                    value: value.clone(),
-                    reason: "must not be empty (T-6: the log records who did what)".into(),
-                });
-            }
-        }
-        let events: Vec<ExchangeEvent> = self
-            .decide(command)?
-            .into_iter()
-            .map(|kind| ExchangeEvent {
-                command: command.id.clone(),
-                actor: command.actor.clone(),
-                at: command.at,
-                kind,
-            })
-            .collect();
-        let (files, receipts, count) = (self.files.len(), self.receipts.len(), self.events.len());
-        // `decide` has checked what `apply` checks; should an event still not apply, the
-        // exchange is put back as it was and the error says so.
-        if let Err(e) = events.iter().try_for_each(|event| self.apply(event)) {
-            self.files.truncate(files);
-            self.receipts.truncate(receipts);
-            self.events.truncate(count);
-            self.chain.truncate(count);
-            self.commands.remove(&command.id);
-            return Err(TransferError::Tampered {
-                reason: format!("internal: a decided event did not apply: {e}"),
-            });
-        }
-        Ok(events)
+        crate::Aggregate::execute(self, command)
     }
 
     /// What a command changes, or why it is refused.
-    fn decide(&self, command: &ExchangeCommand) -> Result<Vec<ExchangeEventKind>, TransferError> {
+    fn decide_kinds(
+        &self,
+        command: &ExchangeCommand,
+    ) -> Result<Vec<ExchangeEventKind>, TransferError> {
         match &command.action {
             ExchangeAction::Send { sender, files } => {
                 if files.is_empty() {
@@ -653,5 +613,80 @@ impl Exchange {
             action,
         };
         self.execute(&command)
+    }
+}
+
+impl crate::CommandId for ExchangeCommand {
+    fn command_id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl crate::Aggregate for Exchange {
+    type Command = ExchangeCommand;
+    type Event = ExchangeEvent;
+    type Error = TransferError;
+
+    /// A command's events (T-5, T-6); an empty command id or actor is refused.
+    fn decide(&self, command: &ExchangeCommand) -> Result<Vec<ExchangeEvent>, TransferError> {
+        for (field, value) in [("command id", &command.id), ("actor", &command.actor)] {
+            if value.trim().is_empty() {
+                return Err(TransferError::InvalidField {
+                    field: field.into(),
+                    value: value.clone(),
+                    reason: "must not be empty (T-6: the log records who did what)".into(),
+                });
+            }
+        }
+        Ok(self
+            .decide_kinds(command)?
+            .into_iter()
+            .map(|kind| ExchangeEvent {
+                command: command.id.clone(),
+                actor: command.actor.clone(),
+                at: command.at,
+                kind,
+            })
+            .collect())
+    }
+    fn apply(&mut self, event: &ExchangeEvent) -> Result<(), TransferError> {
+        Exchange::apply(self, event)
+    }
+    fn has_executed(&self, command: &str) -> bool {
+        Exchange::has_executed(self, command)
+    }
+    /// The same id with a different command is `InvalidField`.
+    fn check_retry(&self, command: &ExchangeCommand) -> Result<(), TransferError> {
+        match self.commands.get(&command.id) {
+            Some(&start) if !self.same_command(start, command) => {
+                Err(TransferError::InvalidField {
+                    field: "command id".into(),
+                    value: command.id.chars().take(40).collect(),
+                    reason: "already executed with a different command: an id names one command"
+                        .into(),
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+    /// Applies in place: `decide` has checked what `apply` checks; should an event still not
+    /// apply, the exchange is put back as it was and the error says so.
+    fn apply_decided(&mut self, events: &[ExchangeEvent]) -> Result<(), TransferError> {
+        let Some(first) = events.first() else {
+            return Ok(());
+        };
+        let command = first.command.clone();
+        let (files, receipts, count) = (self.files.len(), self.receipts.len(), self.events.len());
+        if let Err(e) = events.iter().try_for_each(|event| self.apply(event)) {
+            self.files.truncate(files);
+            self.receipts.truncate(receipts);
+            self.events.truncate(count);
+            self.chain.truncate(count);
+            self.commands.remove(&command);
+            return Err(TransferError::Tampered {
+                reason: format!("internal: a decided event did not apply: {e}"),
+            });
+        }
+        Ok(())
     }
 }

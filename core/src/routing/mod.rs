@@ -45,6 +45,6 @@ pub use policy::{
 };
 pub use referral::{ReferralError, ReferralPolicy, check_referral, valid_until};
 pub use transfer::{
-    PlannedFile, Refusal, TransferError, TransferFile, TransferPlan, check_description,
-    copy_first_description, copy_first_recipient, copy_first_role, plan,
+    FileRefusal, PlannedFile, Refusal, TransferError, TransferFile, TransferPlan,
+    check_description, copy_first_description, copy_first_recipient, copy_first_role, plan,
 };

@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::ErrorKind;
 
+#[cfg(feature = "python")]
+use pyo3::prelude::*;
+
 /// The document categories of T-4 (the default policy's list).
 pub const DEFAULT_CATEGORIES: [&str; 12] = [
     "learner_support_plan",
@@ -119,6 +122,10 @@ impl RoutingPolicyError {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", try_from = "PolicyFields")]
+#[cfg_attr(
+    feature = "python",
+    pyclass(module = "ete_core", frozen, from_py_object)
+)]
 pub struct RoutingPolicy {
     kinds: BTreeSet<String>,
     roles: BTreeSet<String>,

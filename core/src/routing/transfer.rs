@@ -92,6 +92,28 @@ impl fmt::Display for Refusal {
     }
 }
 
+/// A file of a transfer that may not be sent: its index in the transfer and why (Python's
+/// `Refusal`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "python",
+    pyclass(name = "Refusal", module = "ete_core", frozen)
+)]
+pub struct FileRefusal {
+    /// The file's index in the transfer.
+    pub position: usize,
+    /// Why it may not be sent.
+    pub refusal: Refusal,
+}
+
+/// A position and its refusal, as [`TransferPlan::refusals`] and errors list them.
+impl From<(usize, Refusal)> for FileRefusal {
+    fn from((position, refusal): (usize, Refusal)) -> FileRefusal {
+        FileRefusal { position, refusal }
+    }
+}
+
 /// A file's place in a plan and whether it may go.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -111,6 +133,7 @@ pub struct PlannedFile {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen))]
 pub struct TransferPlan {
     /// The sending organisation.
     pub sender: Organisation,

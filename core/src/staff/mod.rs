@@ -40,8 +40,6 @@ mod mandatory;
 mod policy;
 mod pqf;
 mod pqip;
-#[cfg(feature = "python")]
-mod python;
 mod record;
 mod report;
 

@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::staff::StaffError;
 
+#[cfg(feature = "python")]
+use pyo3::prelude::*;
+
 /// A mandatory learning course (S-1): how long a completion counts and which courses satisfy it
 /// (the course itself and any older equivalent: Prevent and Wrap3).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -207,6 +210,10 @@ impl Default for GfiePolicy {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+#[cfg_attr(
+    feature = "python",
+    pyclass(module = "ete_core", frozen, from_py_object)
+)]
 pub struct StaffPolicy {
     /// Mandatory learning (S-1).
     pub mandatory: Vec<MandatoryCourse>,

@@ -374,27 +374,17 @@ impl Placement {
         &mut self,
         command: &PlacementCommand,
     ) -> Result<Vec<PlacementEvent>, TrainingError> {
-        let event = PlacementEvent {
+        crate::Aggregate::execute(self, command)
+    }
+
+    /// A command's one event, before any check: `apply` decides whether it could happen.
+    fn event_of(command: &PlacementCommand) -> PlacementEvent {
+        PlacementEvent {
             command: command.id.clone(),
             actor: command.actor.clone(),
             at: command.at,
             kind: kind_of(&command.action),
-        };
-        if let Some(held) = self.events.iter().find(|e| e.command == command.id) {
-            return if *held == event {
-                Ok(Vec::new())
-            } else {
-                Err(TrainingError::field(
-                    "command id",
-                    command.id.chars().take(40).collect::<String>(),
-                    "already executed with a different command: an id names one command",
-                ))
-            };
         }
-        let mut next = self.clone();
-        next.apply(&event)?;
-        *self = next;
-        Ok(vec![event])
     }
 
     fn refuse(&self, action: &str, reason: &str) -> TrainingError {
@@ -549,21 +539,38 @@ impl Placement {
     }
 }
 
+impl crate::CommandId for PlacementCommand {
+    fn command_id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// The placement's checks are its `apply`'s (P-1, T-8): `decide` gives the command's one
+/// event, and the default `apply_decided` applies it to a copy, so a refusal changes nothing.
 impl crate::Aggregate for Placement {
     type Command = PlacementCommand;
     type Event = PlacementEvent;
     type Error = TrainingError;
 
-    fn execute(
-        &mut self,
-        command: &PlacementCommand,
-    ) -> Result<Vec<PlacementEvent>, TrainingError> {
-        Placement::execute(self, command)
+    fn decide(&self, command: &PlacementCommand) -> Result<Vec<PlacementEvent>, TrainingError> {
+        Ok(vec![Placement::event_of(command)])
     }
     fn apply(&mut self, event: &PlacementEvent) -> Result<(), TrainingError> {
         Placement::apply(self, event)
     }
     fn has_executed(&self, command: &str) -> bool {
         Placement::has_executed(self, command)
+    }
+    /// The same id with a different command is refused.
+    fn check_retry(&self, command: &PlacementCommand) -> Result<(), TrainingError> {
+        let event = Placement::event_of(command);
+        match self.events.iter().find(|e| e.command == command.id) {
+            Some(held) if *held != event => Err(TrainingError::field(
+                "command id",
+                command.id.chars().take(40).collect::<String>(),
+                "already executed with a different command: an id names one command",
+            )),
+            _ => Ok(()),
+        }
     }
 }

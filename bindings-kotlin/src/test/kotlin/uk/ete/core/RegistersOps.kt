@@ -72,7 +72,7 @@ object RegistersOps {
             }
             val entries = register.entries().mapValues { (_, e) ->
                 mapOf("provider_mark" to e.providerMark?.code(), "school_decision" to e.schoolDecision?.code(),
-                    "current" to e.current?.code())
+                    "current" to e.current()?.code())
             }
             mapOf("decisions" to decisions, "entries" to entries, "history" to register.events().size)
         }
@@ -125,7 +125,7 @@ object RegistersOps {
             val snapshot = register.toJson()
             val entries = register.entries().mapValues { (_, e) ->
                 mapOf("provider_mark" to e.providerMark?.code(), "school_decision" to e.schoolDecision?.code(),
-                    "current" to e.current?.code(), "contribution" to e.contribution?.toInt())
+                    "current" to e.current()?.code(), "contribution" to e.contribution?.toInt())
             }
             mapOf("results" to results, "entries" to entries, "notes" to register.notes().size,
                 "events" to register.events().size,

@@ -1,0 +1,123 @@
+//! The requirement ledger's entries and policy (H-9..H-12).
+
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+
+use crate::hours::{LedgerEntry, LedgerEventKind, LedgerPolicy};
+use crate::python::{Whole, error, fail, plain, py_str};
+use crate::{ErrorKind, Minutes};
+
+/// An entry of `event`, with its command id when the caller gives one.
+fn ledger_entry(
+    date: NaiveDate,
+    by: String,
+    event: LedgerEventKind,
+    id: Option<String>,
+) -> LedgerEntry {
+    let entry = LedgerEntry::new(date, by, event);
+    match id {
+        Some(id) => entry.with_id(id),
+        None => entry,
+    }
+}
+
+#[pymethods]
+impl LedgerEntry {
+    /// A work appointment; outcome is "attended", "acceptable_absence" or "unacceptable_absence".
+    /// `id`: the command id (recording it again changes nothing).
+    #[staticmethod]
+    #[pyo3(signature = (date, by, minutes, outcome, *, id = None))]
+    fn work_appointment(
+        date: NaiveDate,
+        by: String,
+        minutes: Minutes,
+        outcome: crate::hours::AppointmentOutcome,
+        id: Option<String>,
+    ) -> LedgerEntry {
+        let event = LedgerEventKind::WorkAppointment { minutes, outcome };
+        ledger_entry(date, by, event, id)
+    }
+    /// ETE credit for a course.
+    #[staticmethod]
+    #[pyo3(signature = (date, by, minutes, course_name, *, id = None))]
+    fn ete_credit(
+        date: NaiveDate,
+        by: String,
+        minutes: Minutes,
+        course_name: String,
+        id: Option<String>,
+    ) -> LedgerEntry {
+        let event = LedgerEventKind::EteCredit {
+            minutes,
+            course_name,
+        };
+        ledger_entry(date, by, event, id)
+    }
+    /// A court change to the required time, in signed minutes.
+    #[staticmethod]
+    #[pyo3(signature = (date, by, minutes, *, id = None))]
+    fn adjustment(
+        date: NaiveDate,
+        by: String,
+        minutes: Whole<i64>,
+        id: Option<String>,
+    ) -> LedgerEntry {
+        let event = LedgerEventKind::Adjustment { minutes: minutes.0 };
+        ledger_entry(date, by, event, id)
+    }
+    /// An extension of the completion period, in calendar months.
+    #[staticmethod]
+    #[pyo3(signature = (date, by, months, *, id = None))]
+    fn extension(
+        date: NaiveDate,
+        by: String,
+        months: Whole<u32>,
+        id: Option<String>,
+    ) -> LedgerEntry {
+        let event = LedgerEventKind::Extension { months: months.0 };
+        ledger_entry(date, by, event, id)
+    }
+    /// The command id that recorded the entry, or None.
+    #[getter(id)]
+    fn py_id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+    /// The day it happened.
+    #[getter]
+    fn on(&self) -> NaiveDate {
+        self.date
+    }
+    /// Who recorded it (a staff id).
+    #[getter(by)]
+    fn py_by(&self) -> &str {
+        &self.by
+    }
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "LedgerEntry(on=datetime.date({}), by={}, event={})",
+            self.date.format("%Y, %-m, %-d"),
+            py_str(&self.by),
+            plain(py, &self.event)?.repr()?
+        ))
+    }
+}
+
+#[pymethods]
+impl LedgerPolicy {
+    /// The default policy of the rules (H-9..H-12).
+    #[new]
+    fn py_new() -> LedgerPolicy {
+        LedgerPolicy::default()
+    }
+    /// Loads a policy from JSON, e.g. `{"eteShare": {"numerator": 30, "denominator": 100}}`.
+    #[staticmethod]
+    #[pyo3(name = "from_json")]
+    fn py_from_json(text: &str) -> PyResult<LedgerPolicy> {
+        LedgerPolicy::from_json(text).map_err(fail)
+    }
+    /// The policy as JSON, as `from_json` reads it.
+    #[pyo3(name = "to_json")]
+    fn py_to_json(&self) -> PyResult<String> {
+        serde_json::to_string(self).map_err(|e| error(ErrorKind::MalformedInput, e.to_string()))
+    }
+}
