@@ -61,11 +61,15 @@ impl PyPlacement {
         let events = self.inner.with(py, |p| p.events().to_vec())?;
         events.iter().map(|e| plain(py, e)).collect()
     }
-    /// The snapshot as JSON.
+    /// The head hash of the events' chain: publish it; a rewritten log is caught against it.
+    fn head_hash(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner.with(py, |p| p.head_hash())
+    }
+    /// The snapshot as JSON (with its format and the events' hash chain).
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         py_result(self.inner.with(py, |p| p.to_json())?)
     }
-    /// Restores `to_json`'s form by replaying its events.
+    /// Restores `to_json`'s form: its hash chain checked, its events replayed.
     #[staticmethod]
     fn restore(py: Python<'_>, json: &str) -> PyResult<PyPlacement> {
         let placement = py_result(py.detach(|| Placement::restore(json)))?;

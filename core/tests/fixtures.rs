@@ -1,6 +1,6 @@
 //! The committed fixtures of every format (`tests/fixtures/`, issue 14 item 9) load: today's
-//! (`-v2`) restore to what they describe and write back the same JSON; the formats before
-//! (`-v1`, written by the release before format versions) migrate on read to the same state.
+//! (the newest of each) restore to what they describe and write back the same JSON; the formats before
+//! (`-v1`, written by the release before format versions, and a register's `-v2`) migrate on read to the same state.
 //! The Python and Kotlin suites load the same files.
 
 use std::path::Path;
@@ -9,6 +9,7 @@ use ete_core::hours::{LedgerPolicy, Requirement};
 use ete_core::licences::{Event, Pool};
 use ete_core::register::Register;
 use ete_core::routing::{Exchange, RoutingPolicy};
+use ete_core::training::{Placement, PlacementStatus};
 use serde_json::Value;
 
 fn fixture(name: &str) -> String {
@@ -42,16 +43,15 @@ fn exchange_fixtures_load_and_format_1_migrates() {
 }
 
 #[test]
-fn register_fixtures_load_and_format_1_migrates() {
-    let today = Register::restore(&fixture("register-v2.json")).unwrap();
+fn register_fixtures_load_and_formats_1_and_2_migrate() {
+    let today = Register::restore(&fixture("register-v3.json")).unwrap();
     assert_eq!(
         json(&today.to_json().unwrap()),
-        json(&fixture("register-v2.json"))
+        json(&fixture("register-v3.json"))
     );
-    assert_eq!(
-        Register::restore(&fixture("register-v1.json")).unwrap(),
-        today
-    );
+    for old in ["register-v1.json", "register-v2.json"] {
+        assert_eq!(Register::restore(&fixture(old)).unwrap(), today, "{old}");
+    }
     assert_eq!(today.events().len(), 5);
     assert_eq!(today.notes().len(), 1);
 }
@@ -89,6 +89,21 @@ fn pool_fixtures_load_with_their_log_and_format_1_migrates() {
             .head_hash(),
         None
     );
+}
+
+#[test]
+fn placement_fixtures_load_and_format_1_migrates() {
+    let today = Placement::restore(&fixture("placement-v2.json")).unwrap();
+    assert_eq!(
+        json(&today.to_json().unwrap()),
+        json(&fixture("placement-v2.json"))
+    );
+    assert_eq!(
+        Placement::restore(&fixture("placement-v1.json")).unwrap(),
+        today
+    );
+    assert_eq!(today.status(), Some(PlacementStatus::Started));
+    assert_eq!(today.events().len(), 3);
 }
 
 #[test]
