@@ -1,9 +1,10 @@
 //! Attendance summaries, statutory codes and absence flags, unprocessed absences
 //! and contribution summaries. Rates are exact `fractions.Fraction`s.
 
+use ete_core::python_types::Day;
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use ete_core::Fraction;
 use ete_core::contribution::ContributionSummary;
 use ete_core::register::{self, AttendanceSummary, Scope, StatutoryPolicy};
@@ -141,9 +142,11 @@ pub(crate) fn summarise(
     registers: Vec<PyRef<'_, PyRegister>>,
     now: Instant,
     learners: Option<Vec<String>>,
-    date_from: Option<NaiveDate>,
-    date_to: Option<NaiveDate>,
+    date_from: Option<Day>,
+    date_to: Option<Day>,
 ) -> PyResult<PySummaryReport> {
+    let date_from = date_from.map(|d| d.0);
+    let date_to = date_to.map(|d| d.0);
     let scope = Scope {
         learners,
         from: date_from,
@@ -166,10 +169,12 @@ pub(crate) fn statutory_summary<'py>(
     py: Python<'py>,
     registers: Vec<PyRef<'_, PyRegister>>,
     learners: Option<Vec<String>>,
-    date_from: Option<NaiveDate>,
-    date_to: Option<NaiveDate>,
+    date_from: Option<Day>,
+    date_to: Option<Day>,
     policy: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let date_from = date_from.map(|d| d.0);
+    let date_to = date_to.map(|d| d.0);
     let scope = Scope {
         learners,
         from: date_from,
@@ -188,10 +193,12 @@ pub(crate) fn statutory_csv(
     py: Python<'_>,
     registers: Vec<PyRef<'_, PyRegister>>,
     learners: Option<Vec<String>>,
-    date_from: Option<NaiveDate>,
-    date_to: Option<NaiveDate>,
+    date_from: Option<Day>,
+    date_to: Option<Day>,
     policy: Option<&str>,
 ) -> PyResult<String> {
+    let date_from = date_from.map(|d| d.0);
+    let date_to = date_to.map(|d| d.0);
     let scope = Scope {
         learners,
         from: date_from,
@@ -289,9 +296,11 @@ pub(crate) fn contribution_summary(
     py: Python<'_>,
     registers: Vec<PyRef<'_, PyRegister>>,
     learner: &str,
-    date_from: Option<NaiveDate>,
-    date_to: Option<NaiveDate>,
+    date_from: Option<Day>,
+    date_to: Option<Day>,
 ) -> PyResult<PyContributionSummary> {
+    let date_from = date_from.map(|d| d.0);
+    let date_to = date_to.map(|d| d.0);
     let scope = Scope {
         learners: None,
         from: date_from,

@@ -6,6 +6,7 @@ use ete_core::hours::{
     self, AppointmentOutcome, IncentiveStatus, LedgerEntry, LedgerEventKind, LedgerPolicy,
     LedgerStatus, OrderKind, RequirementTerms,
 };
+use ete_core::python_types::Day;
 use pyo3::prelude::*;
 
 use crate::convert::{Whole, plain, py_repr, repr_call};
@@ -164,7 +165,10 @@ fn status_dict<'py>(py: Python<'py>, s: &LedgerStatus) -> PyResult<Bound<'py, Py
     d.set_item("ete_remaining", s.ete_remaining.get())?;
     d.set_item("discount", s.discount.get())?;
     d.set_item("remaining", s.remaining.get())?;
-    d.set_item("end_date", s.end_date)?;
+    d.set_item(
+        "end_date",
+        ete_core::python_types::py_date("end_date", s.end_date)?,
+    )?;
     d.set_item("complete", s.complete)?;
     d.set_item("overdue", s.overdue)?;
     d.set_item("incentive", incentive_dict(py, &s.incentive)?)?;
@@ -193,10 +197,11 @@ impl PyRequirement {
         person_ref: String,
         kind: OrderKind,
         required: Minutes,
-        start: NaiveDate,
+        start: Day,
         incentive_eligible: bool,
         policy: Option<PyRef<'_, PyLedgerPolicy>>,
     ) -> PyResult<PyRequirement> {
+        let start = start.0;
         let terms = RequirementTerms {
             id,
             person_ref,
@@ -256,7 +261,8 @@ impl PyRequirement {
         Ok((fit.fits.get(), fit.rest.get()))
     }
     /// Every figure on a day, as a dict (incentive figures under "incentive").
-    fn status<'py>(&self, py: Python<'py>, on: NaiveDate) -> PyResult<Bound<'py, PyDict>> {
+    fn status<'py>(&self, py: Python<'py>, on: Day) -> PyResult<Bound<'py, PyDict>> {
+        let on = on.0;
         let status = py_result(self.inner.with(py, |r| r.status(on))?)?;
         status_dict(py, &status)
     }

@@ -3,6 +3,7 @@
 //! read by core's own serde types; decisions are core's own classes.
 
 use chrono::NaiveDate;
+use ete_core::python_types::Day;
 use ete_core::staff::{
     self, CandidateDecision, ComplianceReport, MandatoryStatus, Objectivity, PqipDecision,
     PqipRoute, StaffPolicy, StaffRecord, TaskDecision, VacancyDecision, VqAssessment,
@@ -71,8 +72,9 @@ fn record(value: &Bound<'_, PyDict>) -> PyResult<StaffRecord> {
 pub(crate) fn mandatory_status(
     policy: PyRef<'_, PyStaffPolicy>,
     record: &Bound<'_, PyDict>,
-    on: NaiveDate,
+    on: Day,
 ) -> PyResult<Vec<MandatoryStatus>> {
+    let on = on.0;
     py_result(staff::mandatory_status(
         &policy.inner,
         &self::record(record)?,
@@ -86,8 +88,9 @@ pub(crate) fn task_decision(
     policy: PyRef<'_, PyStaffPolicy>,
     record: &Bound<'_, PyDict>,
     task: &str,
-    on: NaiveDate,
+    on: Day,
 ) -> PyResult<TaskDecision> {
+    let on = on.0;
     py_result(staff::task_decision(
         &policy.inner,
         &self::record(record)?,
@@ -124,9 +127,11 @@ pub(crate) fn pqip_decision(
     policy: PyRef<'_, PyStaffPolicy>,
     record: &Bound<'_, PyDict>,
     route: PqipRoute,
-    on: NaiveDate,
-    start: Option<NaiveDate>,
+    on: Day,
+    start: Option<Day>,
 ) -> PyResult<PqipDecision> {
+    let on = on.0;
+    let start = start.map(|d| d.0);
     py_result(staff::pqip_decision(
         &policy.inner,
         &self::record(record)?,
@@ -151,8 +156,9 @@ pub(crate) fn vacancy_decision(
 pub(crate) fn candidate_decision(
     policy: PyRef<'_, PyStaffPolicy>,
     candidate: &Bound<'_, PyDict>,
-    on: NaiveDate,
+    on: Day,
 ) -> PyResult<CandidateDecision> {
+    let on = on.0;
     let candidate = read("candidate", candidate.as_any())?;
     py_result(staff::candidate_decision(&policy.inner, &candidate, on))
 }
@@ -161,9 +167,13 @@ pub(crate) fn candidate_decision(
 #[pyfunction]
 pub(crate) fn feedback_due(
     policy: PyRef<'_, PyStaffPolicy>,
-    interview: NaiveDate,
+    interview: Day,
 ) -> PyResult<NaiveDate> {
-    py_result(staff::feedback_due(&policy.inner, interview))
+    let interview = interview.0;
+    ete_core::python_types::py_date(
+        "feedback due",
+        py_result(staff::feedback_due(&policy.inner, interview))?,
+    )
 }
 
 /// A team's compliance on `on`; deadlines and expiries within `within_days` are due soon.
@@ -171,9 +181,10 @@ pub(crate) fn feedback_due(
 pub(crate) fn team_compliance(
     policy: PyRef<'_, PyStaffPolicy>,
     records: &Bound<'_, PyList>,
-    on: NaiveDate,
+    on: Day,
     within_days: Whole<u32>,
 ) -> PyResult<ComplianceReport> {
+    let on = on.0;
     let records: Vec<StaffRecord> = read("staff records", records.as_any())?;
     py_result(staff::team_compliance(
         &policy.inner,

@@ -3,7 +3,7 @@
 //! rows, pages, progress, merge outcomes and assessment answers are core's own types. Learner
 //! details stay out of every `repr` and error.
 
-use chrono::NaiveDate;
+use ete_core::python_types::Day;
 use ete_core::routing::{Organisation, ReferralPolicy};
 use ete_core::training::{
     AssessmentNeed, AssessmentPolicy, Establishment, LearnerFile, ListQuery, MergeOutcome,
@@ -193,8 +193,9 @@ impl PyEstablishment {
         &self,
         py: Python<'py>,
         learner: &str,
-        on: NaiveDate,
+        on: Day,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        let on = on.0;
         let list = self.read(py, |e| {
             Ok(e.file(learner)?
                 .record
@@ -211,7 +212,8 @@ impl PyEstablishment {
         list.iter().map(|n| plain(py, n)).collect()
     }
     /// The learner's row on `on` (the list's line and the CSV's row).
-    fn row(&self, py: Python<'_>, learner: &str, on: NaiveDate) -> PyResult<RecordRow> {
+    fn row(&self, py: Python<'_>, learner: &str, on: Day) -> PyResult<RecordRow> {
+        let on = on.0;
         self.read(py, |e| Ok(e.file(learner)?.row(on)))
     }
     /// A page of the list (P-3): filters, sort (`surname`, `learner`, `school`, `provider`,
@@ -222,7 +224,7 @@ impl PyEstablishment {
     fn list_records(
         &self,
         py: Python<'_>,
-        on: NaiveDate,
+        on: Day,
         provider: Option<String>,
         cohort: Option<String>,
         school: Option<String>,
@@ -232,6 +234,7 @@ impl PyEstablishment {
         page: Option<Whole<u32>>,
         size: Option<Whole<u32>>,
     ) -> PyResult<RecordPage> {
+        let on = on.0;
         let (page, size) = (
             page.map_or(1, |p| p.0),
             size.map_or(ListQuery::DEFAULT_SIZE, |s| s.0),
@@ -247,7 +250,7 @@ impl PyEstablishment {
     fn csv(
         &self,
         py: Python<'_>,
-        on: NaiveDate,
+        on: Day,
         redacted: bool,
         provider: Option<String>,
         cohort: Option<String>,
@@ -256,6 +259,7 @@ impl PyEstablishment {
         status: Option<PlacementStatus>,
         sort: Option<SortKey>,
     ) -> PyResult<String> {
+        let on = on.0;
         let q = query(provider, cohort, school, surname, status, sort, 1, 1);
         self.read(py, |e| e.csv(&q, on, redacted))
     }
@@ -266,13 +270,19 @@ impl PyEstablishment {
         py: Python<'_>,
         learner: &str,
         subject: &str,
-        on: NaiveDate,
+        on: Day,
         valid_months: Option<Whole<u32>>,
     ) -> PyResult<AssessmentNeed> {
+        let on = on.0;
         let policy = valid_months.map_or_else(AssessmentPolicy::default, |m| AssessmentPolicy {
             valid_months: m.0,
         });
-        self.read(py, |e| e.needs_assessment(learner, subject, on, &policy))
+        let need = self.read(py, |e| e.needs_assessment(learner, subject, on, &policy))?;
+        // Python's dates end at 9999: a validity pushed beyond is InvalidField, not ValueError.
+        if let Some(until) = need.valid_until {
+            ete_core::python_types::py_date("valid_until", until)?;
+        }
+        Ok(need)
     }
     /// The establishment as JSON.
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {

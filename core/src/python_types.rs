@@ -160,10 +160,13 @@ impl crate::hours::ReadPolicy {
     #[new]
     #[pyo3(signature = (earliest = None, latest = None, earliest_birth = None))]
     fn py_new(
-        earliest: Option<chrono::NaiveDate>,
-        latest: Option<chrono::NaiveDate>,
-        earliest_birth: Option<chrono::NaiveDate>,
+        earliest: Option<Day>,
+        latest: Option<Day>,
+        earliest_birth: Option<Day>,
     ) -> PyResult<Self> {
+        let earliest = earliest.map(|d| d.0);
+        let latest = latest.map(|d| d.0);
+        let earliest_birth = earliest_birth.map(|d| d.0);
         let default = crate::hours::ReadPolicy::default();
         let policy = crate::hours::ReadPolicy {
             earliest: earliest.unwrap_or(default.earliest),
@@ -381,10 +384,11 @@ impl crate::hours::ExtraTimeAgreement {
     fn py_new(
         person_ref: String,
         agreed_by: String,
-        agreed_on: chrono::NaiveDate,
+        agreed_on: Day,
         category: crate::hours::AgreementCategory,
         allowance_percent: Option<Whole<u32>>,
     ) -> PyResult<Self> {
+        let agreed_on = agreed_on.0;
         Self::new(
             person_ref,
             agreed_by,
@@ -444,6 +448,52 @@ fn py_str(text: &str) -> String {
 /// a `TypeError` in the same words everywhere; an instant that cannot be expressed in UTC
 /// (year 1 at a positive offset) is `InvalidField`.
 pub struct Instant(pub chrono::DateTime<chrono::Utc>);
+
+/// A `datetime.date` argument: exactly a date. A `datetime.datetime` (a subclass of `date` in
+/// Python) is a `TypeError`: taking it as a date would drop its time silently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Day(pub chrono::NaiveDate);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Day {
+    type Error = PyErr;
+    const INPUT_TYPE: PyStaticExpr = PyStaticExpr::Attribute {
+        value: &PyStaticExpr::Name { id: "datetime" },
+        attr: "date",
+    };
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Day> {
+        if obj.cast::<pyo3::types::PyDateTime>().is_ok() {
+            return Err(PyTypeError::new_err(
+                "expected a datetime.date, got a datetime.datetime: its time would be dropped \
+                 (pass .date() for the day)",
+            ));
+        }
+        obj.extract::<chrono::NaiveDate>().map(Day).map_err(|_| {
+            PyTypeError::new_err(format!(
+                "expected a datetime.date, got {}",
+                obj.get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_else(|_| "an object".to_owned())
+            ))
+        })
+    }
+}
+
+/// A date computed by core, for Python: `datetime.date` holds years 1..=9999 only, so a date
+/// beyond (an expiry or an end pushed far ahead) is `InvalidField` naming `field`, instead of
+/// Python's bare `ValueError`.
+pub fn py_date(field: &str, day: chrono::NaiveDate) -> PyResult<chrono::NaiveDate> {
+    use chrono::Datelike;
+    if (1..=9999).contains(&day.year()) {
+        Ok(day)
+    } else {
+        Err(error(
+            ErrorKind::InvalidField,
+            format!("{field}: the date {day} is outside the years 1..=9999 a Python date holds"),
+        ))
+    }
+}
 
 impl<'a, 'py> FromPyObject<'a, 'py> for Instant {
     type Error = PyErr;

@@ -483,10 +483,12 @@ mod exchange_time {
             .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidField);
         assert!(names_at(&err), "{err}");
+        assert!(err.to_string().contains("before file 1 was sent"), "{err}");
         let err = ex
             .download_all("SCH-1", "STAFF-1", t0() - Duration::days(1))
             .unwrap_err();
         assert!(names_at(&err), "{err}");
+        assert!(err.to_string().contains("before file 1 was sent"), "{err}");
         assert_eq!(ex, before);
         assert!(ex.download(1, "SCH-1", "STAFF-1", t0()).is_ok());
     }
@@ -497,6 +499,7 @@ mod exchange_time {
         let year0 = Utc.with_ymd_and_hms(0, 1, 1, 0, 0, 0).unwrap();
         let err = ex.download_all("SCH-2", "STAFF-1", year0).unwrap_err();
         assert!(names_at(&err), "{err}");
+        assert!(err.to_string().contains("first event"), "{err}");
     }
 
     #[test]

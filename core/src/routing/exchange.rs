@@ -372,14 +372,15 @@ impl Exchange {
             value: command.at.to_rfc3339(),
             reason,
         };
-        if let Some(opening) = self.events.first()
-            && command.at < opening.at
-        {
-            return Err(at(format!(
+        // A download is checked against its file's send (at or after the first event), which
+        // names the file; a send or a "download all" with no new file, against the first event.
+        let before_opening = || match self.events.first() {
+            Some(opening) if command.at < opening.at => Err(at(format!(
                 "before the exchange's first event at {} (T-6: the audit log runs forward)",
                 opening.at.to_rfc3339()
-            )));
-        }
+            ))),
+            _ => Ok(()),
+        };
         let before_send = |file: &HeldFile| {
             at(format!(
                 "before file {} was sent at {} (T-6: a file is downloaded after it is sent)",
@@ -389,6 +390,7 @@ impl Exchange {
         };
         match &command.action {
             ExchangeAction::Send { sender, files } => {
+                before_opening()?;
                 if files.is_empty() {
                     return Err(TransferError::Empty);
                 }
@@ -437,6 +439,7 @@ impl Exchange {
                 if let Some(item) = new.iter().find(|i| command.at < i.file.sent_at) {
                     return Err(before_send(&item.file));
                 }
+                before_opening()?;
                 Ok(new
                     .into_iter()
                     .map(|i| ExchangeEventKind::Downloaded {
