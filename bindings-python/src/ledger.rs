@@ -140,7 +140,7 @@ impl PyLedgerPolicy {
         py_result(LedgerPolicy::from_json(text)).map(|inner| PyLedgerPolicy { inner })
     }
     fn to_json(&self) -> PyResult<String> {
-        serde_json::to_string(&self.inner).map_err(|e| crate::errors::malformed(e.to_string()))
+        Ok(ete_core::format::policy_json(&self.inner, false))
     }
 }
 

@@ -73,10 +73,15 @@ fn requirement_fixtures_load_and_format_1_migrates() {
 #[test]
 fn pool_fixtures_load_with_their_log_and_format_1_migrates() {
     let log: Vec<Event> = serde_json::from_str(&fixture("pool-log-v2.json")).unwrap();
-    let today = Pool::restore(&fixture("pool-v2.json"), &log).unwrap();
+    let today = Pool::restore(&fixture("pool-v3.json"), &log).unwrap();
     assert_eq!(
         json(&today.to_json().unwrap()),
-        json(&fixture("pool-v2.json"))
+        json(&fixture("pool-v3.json"))
+    );
+    // Format 2 (a head hash, no links) migrates with its log.
+    assert_eq!(
+        Pool::restore(&fixture("pool-v2.json"), &log).unwrap(),
+        today
     );
     let old_log: Vec<Event> = serde_json::from_str(&fixture("pool-log-v1.json")).unwrap();
     assert_eq!(
@@ -112,4 +117,39 @@ fn policy_fixtures_load() {
     assert_eq!(routing, RoutingPolicy::default());
     let ledger = LedgerPolicy::from_json(&fixture("ledger-policy-v1.json")).unwrap();
     assert_eq!(ledger, LedgerPolicy::default());
+    // Written with their `format` (1), as every policy is today.
+    use ete_core::hours::{CreditPolicy, ReadPolicy};
+    use ete_core::licences::{PoolPolicy, SessionPolicy};
+    use ete_core::register::StatutoryPolicy;
+    use ete_core::staff::StaffPolicy;
+    assert_eq!(
+        CreditPolicy::from_json(&fixture("credit-policy-v1.json")).unwrap(),
+        CreditPolicy::default()
+    );
+    assert_eq!(
+        json(&CreditPolicy::default().to_json()),
+        json(&fixture("credit-policy-v1.json"))
+    );
+    assert_eq!(
+        ReadPolicy::from_json(&fixture("reading-policy-v1.json")).unwrap(),
+        ReadPolicy::default()
+    );
+    assert_eq!(
+        PoolPolicy::from_json(&fixture("pool-policy-v1.json")).unwrap(),
+        PoolPolicy::default()
+    );
+    assert_eq!(
+        SessionPolicy::from_json(&fixture("session-policy-v1.json")).unwrap(),
+        SessionPolicy::default()
+    );
+    assert_eq!(
+        StatutoryPolicy::from_json(&fixture("statutory-policy-v1.json")).unwrap(),
+        StatutoryPolicy::default()
+    );
+    let staff = StaffPolicy::from_json(&fixture("staff-policy-v1.json")).unwrap();
+    assert_eq!(staff, StaffPolicy::default());
+    assert_eq!(
+        json(&staff.to_json()),
+        json(&fixture("staff-policy-v1.json"))
+    );
 }

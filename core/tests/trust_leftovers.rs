@@ -517,3 +517,212 @@ mod exchange_time {
         assert!(err.to_string().contains("before"), "{err}");
     }
 }
+
+mod policy_formats {
+    use ete_core::ErrorKind;
+    use ete_core::hours::{CreditPolicy, LedgerPolicy, ReadPolicy};
+    use ete_core::licences::{PoolPolicy, SessionPolicy};
+    use ete_core::register::StatutoryPolicy;
+    use ete_core::routing::RoutingPolicy;
+    use ete_core::staff::StaffPolicy;
+
+    /// Each policy's reader on `text`: the error's kind and message, or `None` when read.
+    fn read_all(text: &str) -> Vec<(&'static str, Option<(ErrorKind, String)>)> {
+        fn r<T, E: std::fmt::Display>(
+            name: &'static str,
+            result: Result<T, E>,
+            kind: impl Fn(&E) -> ErrorKind,
+        ) -> (&'static str, Option<(ErrorKind, String)>) {
+            (name, result.err().map(|e| (kind(&e), e.to_string())))
+        }
+        vec![
+            r("credit", CreditPolicy::from_json(text), |e| e.kind()),
+            r("ledger", LedgerPolicy::from_json(text), |e| e.kind()),
+            r("reading", ReadPolicy::from_json(text), |e| e.kind()),
+            r("statutory", StatutoryPolicy::from_json(text), |e| e.kind()),
+            r("routing", RoutingPolicy::from_json(text), |e| e.kind()),
+            r("pool", PoolPolicy::from_json(text), |e| e.kind()),
+            r("session", SessionPolicy::from_json(text), |e| e.kind()),
+            r("staff", StaffPolicy::from_json(text), |e| e.kind()),
+        ]
+    }
+
+    #[test]
+    fn every_policy_reads_format_1_or_none_and_refuses_another() {
+        // The routing policy has no default for its lists: give it its own text.
+        let routing = RoutingPolicy::default().to_json();
+        let value: serde_json::Value = serde_json::from_str(&routing).unwrap();
+        assert_eq!(value["format"], 1, "{routing}");
+        assert_eq!(
+            RoutingPolicy::from_json(&routing).unwrap(),
+            RoutingPolicy::default()
+        );
+        for (name, outcome) in read_all(r#"{"format": 1}"#) {
+            if name != "routing" {
+                assert!(outcome.is_none(), "{name}: {outcome:?}");
+            }
+        }
+        for text in [
+            r#"{"format": 2}"#,
+            r#"{"format": 0}"#,
+            r#"{"format": "1"}"#,
+            r#"{"format": -1}"#,
+        ] {
+            for (name, outcome) in read_all(text) {
+                let (kind, message) = outcome.unwrap_or_else(|| panic!("{name} read {text}"));
+                assert_eq!(kind, ErrorKind::InvalidPolicy, "{name}: {message}");
+                assert!(message.contains("format"), "{name}: {message}");
+            }
+        }
+        let newer = read_all(r#"{"format": 2}"#);
+        assert!(newer.iter().all(|(_, o)| {
+            o.as_ref()
+                .is_some_and(|(_, m)| m.contains("format 2 is newer"))
+        }));
+    }
+
+    #[test]
+    fn policies_write_their_format() {
+        for json in [
+            CreditPolicy::default().to_json(),
+            StaffPolicy::default().to_json(),
+            ete_core::format::policy_json(&LedgerPolicy::default(), false),
+        ] {
+            let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+            assert_eq!(value["format"], ete_core::format::POLICY_FORMAT, "{json}");
+        }
+    }
+}
+
+/// Each CSV export's header is its format: a changed header without a new format number (and
+/// its CHANGELOG line) fails here.
+#[test]
+fn each_csv_export_header_is_pinned_to_its_format() {
+    use ete_core::format::*;
+    let header = |csv: String| csv.lines().next().unwrap_or_default().to_owned();
+    assert_eq!(NDELIUS_EVIDENCE_CSV_FORMAT, 1);
+    assert_eq!(
+        header(ete_core::hours::ndelius_evidence_csv(&[]).unwrap()),
+        "person_ref,requirement_id,course_name,date,action,minutes,reason,notes"
+    );
+    assert_eq!(COMPLETION_REPORT_CSV_FORMAT, 1);
+    assert_eq!(
+        ete_core::hours::CompletionReport::COLUMNS.join(","),
+        "group,completions,courses_completed,minutes_credited,actual_minutes,guided_minutes,\
+         agreements_used,duplicates,failures"
+    );
+    assert_eq!(TRAINING_RECORDS_CSV_FORMAT, 1);
+    let training = header(ete_core::training::training_records_csv(&[], false).unwrap());
+    assert_eq!(training.split(',').count(), 25);
+    assert!(training.starts_with("learner_id,"), "{training}");
+    assert_eq!(
+        training,
+        ete_core::training::COLUMNS.map(|c| c.name).join(",")
+    );
+    assert_eq!(STAFF_COMPLIANCE_CSV_FORMAT, 1);
+    let staff = ete_core::staff::team_compliance(
+        &ete_core::staff::StaffPolicy::default(),
+        &[],
+        placements::d(2026, 11, 30),
+        30,
+    )
+    .unwrap();
+    assert_eq!(
+        header(staff.to_csv().unwrap()),
+        "person,kind,item,status,date,days,attention"
+    );
+    assert_eq!(STATUTORY_CSV_FORMAT, 1);
+    let statutory = ete_core::register::StatutoryReport::csv_header();
+    assert_eq!(
+        statutory[..16].join(","),
+        "learner,from,to,possible,attendance,present,approved_activity,authorised,\
+         unauthorised,not_possible,administrative,not_coded,unmarked,absence_percent,\
+         persistent,severe"
+    );
+    assert!(statutory[16..].iter().all(|c| c.starts_with("code_")));
+    assert_eq!(
+        statutory.len() - 16,
+        ete_core::register::STATUTORY_CODES.len()
+    );
+}
+
+mod pool_links {
+    use chrono::{TimeZone, Utc};
+    use ete_core::licences::{AccountKind, Action, Command, Event, Pool, PoolError, PoolPolicy};
+    use serde_json::Value;
+
+    fn pool_and_log() -> (Pool, Vec<Event>) {
+        let at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
+        let (mut pool, opened) =
+            Pool::open("open-1", "ADMIN-1", at, "Wales", 1, PoolPolicy::default()).unwrap();
+        let mut log = vec![opened];
+        for (i, person) in ["P-1", "P-2", "P-3"].into_iter().enumerate() {
+            let request = Action::Request {
+                person: person.into(),
+                kind: AccountKind::Learner,
+                requirement_end: None,
+                courses: vec![],
+            };
+            let command = Command {
+                id: format!("c{i}"),
+                actor: "A".into(),
+                at,
+                action: request,
+            };
+            log.extend(pool.execute(&command).unwrap());
+        }
+        (pool, log)
+    }
+
+    #[test]
+    fn the_pool_keeps_a_link_per_event_and_names_the_first_changed_one() {
+        let (pool, log) = pool_and_log();
+        assert_eq!(pool.chain().len(), log.len());
+        assert_eq!(pool.head_hash(), Some(pool.chain().head().as_str()));
+        let snapshot: Value = serde_json::from_str(&pool.to_json().unwrap()).unwrap();
+        assert_eq!(snapshot["format"], 3);
+        assert_eq!(Pool::restore(&pool.to_json().unwrap(), &log).unwrap(), pool);
+        for position in [1, 2] {
+            let mut edited = log.clone();
+            edited[position].actor = "B".into();
+            assert_eq!(pool.verify_log(&edited).unwrap_err().position, position);
+            let err = Pool::restore(&pool.to_json().unwrap(), &edited).unwrap_err();
+            assert!(
+                matches!(&err, PoolError::BadLog { position: p, .. } if *p == position),
+                "{err}"
+            );
+            assert!(
+                err.to_string()
+                    .contains(&format!("breaks at event {position}")),
+                "{err}"
+            );
+        }
+        // A log cut at its tail is named where the first missing event was.
+        assert_eq!(pool.verify_log(&log[..2]).unwrap_err().position, 2);
+    }
+
+    #[test]
+    fn a_snapshot_whose_chain_disagrees_with_its_counters_is_refused() {
+        let (pool, _) = pool_and_log();
+        let mut snapshot: Value = serde_json::from_str(&pool.to_json().unwrap()).unwrap();
+        snapshot["chain"].as_array_mut().unwrap().pop();
+        let err = Pool::from_json(&snapshot.to_string()).unwrap_err();
+        assert!(err.to_string().contains("links for"), "{err}");
+        let mut two = serde_json::from_str::<Value>(&pool.to_json().unwrap()).unwrap();
+        two["format"] = 2.into();
+        assert!(
+            Pool::from_json(&two.to_string())
+                .unwrap_err()
+                .to_string()
+                .contains("format 3 added it")
+        );
+        let mut no_chain = serde_json::from_str::<Value>(&pool.to_json().unwrap()).unwrap();
+        no_chain.as_object_mut().unwrap().remove("chain");
+        assert!(
+            Pool::from_json(&no_chain.to_string())
+                .unwrap_err()
+                .to_string()
+                .contains("no chain")
+        );
+    }
+}
