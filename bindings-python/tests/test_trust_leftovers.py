@@ -135,3 +135,16 @@ def test_a_computed_date_past_9999_is_invalid_field_not_value_error():
     requirement = ete_core.Requirement("R-1", "P-1", "adult", 6000, datetime.date(9999, 6, 1))
     with pytest.raises(ete_core.InvalidField, match="end_date"):
         requirement.status(datetime.date(9999, 7, 1))
+
+
+def test_a_changed_pool_log_is_refused_naming_the_first_changed_event():
+    pool = ete_core.LicencePool("Wales", 1, NINE)
+    pool.request("c1", "A", NINE, "P-1")
+    pool.request("c2", "A", NINE, "P-2")
+    snapshot = json.loads(pool.to_json())
+    assert snapshot["format"] == 3 and snapshot["chain"][-1] == pool.head_hash()
+    log = json.loads(pool.events_json())
+    assert ete_core.LicencePool.restore(pool.to_json(), json.dumps(log)).to_json() == pool.to_json()
+    log[1]["actor"] = "B"
+    with pytest.raises(ete_core.MalformedInput, match="breaks at event 1"):
+        ete_core.LicencePool.restore(pool.to_json(), json.dumps(log))

@@ -108,4 +108,17 @@ class TrustLeftoversTest {
         }
         assertTrue(err.detail.contains("line 3"), err.detail)
     }
+
+    @Test
+    fun `a changed pool log is refused naming the first changed event`() {
+        val pool = LicencePool("Wales", 1u, nine)
+        pool.execute("c1", "A", nine, Action.Request("P-1", AccountKind.LEARNER, null, listOf("A")))
+        pool.execute("c2", "A", nine, Action.Request("P-2", AccountKind.LEARNER, null, listOf("A")))
+        val snapshot = JSONObject(pool.toJson())
+        assertEquals(3, snapshot.getInt("format"))
+        val log = org.json.JSONArray(pool.eventsJson())
+        log.getJSONObject(1).put("actor", "B")
+        val e = assertThrows<EteException.MalformedInput> { LicencePool.restore(pool.toJson(), log.toString()) }
+        assertTrue(e.detail.contains("breaks at event 1"), e.detail)
+    }
 }
