@@ -75,11 +75,23 @@ pub(crate) fn mandatory_status(
     on: Day,
 ) -> PyResult<Vec<MandatoryStatus>> {
     let on = on.0;
-    py_result(staff::mandatory_status(
+    let statuses = py_result(staff::mandatory_status(
         &policy.inner,
         &self::record(record)?,
         on,
-    ))
+    ))?;
+    for status in &statuses {
+        python_dates("expires_on", status.expires_on)?;
+    }
+    Ok(statuses)
+}
+
+/// Checks that every computed date fits a Python `date` (years 1..=9999): one beyond is
+/// `InvalidField` naming `field`, not the `ValueError` reading it would raise.
+fn python_dates(field: &str, dates: impl IntoIterator<Item = chrono::NaiveDate>) -> PyResult<()> {
+    dates
+        .into_iter()
+        .try_for_each(|d| ete_core::python_types::py_date(field, d).map(|_| ()))
 }
 
 /// Whether `record` may undertake the PQF `task` on `on` (S-2).
@@ -91,12 +103,14 @@ pub(crate) fn task_decision(
     on: Day,
 ) -> PyResult<TaskDecision> {
     let on = on.0;
-    py_result(staff::task_decision(
+    let decision = py_result(staff::task_decision(
         &policy.inner,
         &self::record(record)?,
         task,
         on,
-    ))
+    ))?;
+    python_dates("due", decision.due)?;
+    Ok(decision)
 }
 
 /// Whether `verifier` may internally verify `assessment` (S-2: never one's own).
@@ -132,13 +146,17 @@ pub(crate) fn pqip_decision(
 ) -> PyResult<PqipDecision> {
     let on = on.0;
     let start = start.map(|d| d.0);
-    py_result(staff::pqip_decision(
+    let decision = py_result(staff::pqip_decision(
         &policy.inner,
         &self::record(record)?,
         route,
         on,
         start,
-    ))
+    ))?;
+    if let Some(p) = &decision.programme {
+        python_dates("programme", [p.starts_on, p.level6_from, p.ends_on])?;
+    }
+    Ok(decision)
 }
 
 /// Whether a vacancy qualifies for GFiE (S-4).
@@ -160,7 +178,9 @@ pub(crate) fn candidate_decision(
 ) -> PyResult<CandidateDecision> {
     let on = on.0;
     let candidate = read("candidate", candidate.as_any())?;
-    py_result(staff::candidate_decision(&policy.inner, &candidate, on))
+    let decision = py_result(staff::candidate_decision(&policy.inner, &candidate, on))?;
+    python_dates("window_ends_on", [decision.window_ends_on])?;
+    Ok(decision)
 }
 
 /// The last day to give GFiE feedback after an interview on `interview` (S-4).
@@ -186,10 +206,12 @@ pub(crate) fn team_compliance(
 ) -> PyResult<ComplianceReport> {
     let on = on.0;
     let records: Vec<StaffRecord> = read("staff records", records.as_any())?;
-    py_result(staff::team_compliance(
+    let report = py_result(staff::team_compliance(
         &policy.inner,
         &records,
         on,
         within_days.0,
-    ))
+    ))?;
+    python_dates("date", report.rows.iter().filter_map(|r| r.date))?;
+    Ok(report)
 }

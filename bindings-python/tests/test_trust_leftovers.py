@@ -148,3 +148,13 @@ def test_a_changed_pool_log_is_refused_naming_the_first_changed_event():
     log[1]["actor"] = "B"
     with pytest.raises(ete_core.MalformedInput, match="breaks at event 1"):
         ete_core.LicencePool.restore(pool.to_json(), json.dumps(log))
+
+
+def test_a_staff_expiry_past_9999_is_invalid_field_not_value_error():
+    record = {"id": "S-1", "name": "N", "roles": [], "completions": [{"course": "wrap3", "completedOn": "9999-06-01"}]}
+    policy = ete_core.StaffPolicy()
+    with pytest.raises(ete_core.InvalidField, match="expires_on"):
+        ete_core.mandatory_status(policy, record, datetime.date(9999, 7, 1))
+    with pytest.raises(ete_core.InvalidField, match="date"):
+        ete_core.team_compliance(policy, [record], datetime.date(9999, 7, 1), 30)
+    assert ete_core.mandatory_status(policy, dict(record, completions=[]), datetime.date(2026, 7, 1))
