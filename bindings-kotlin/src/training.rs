@@ -66,11 +66,15 @@ impl Placement {
     pub fn events(&self) -> Result<Vec<PlacementEvent>, EteError> {
         Ok(self.lock()?.events().to_vec())
     }
-    /// The snapshot as JSON.
+    /// The head hash of the events' chain: publish it; a rewritten log is caught against it.
+    pub fn head_hash(&self) -> Result<String, EteError> {
+        Ok(self.lock()?.head_hash())
+    }
+    /// The snapshot as JSON (with its format and the events' hash chain).
     pub fn to_json(&self) -> Result<String, EteError> {
         Ok(self.lock()?.to_json()?)
     }
-    /// Restores `toJson`'s form by replaying its events.
+    /// Restores `toJson`'s form: its hash chain checked, its events replayed.
     #[uniffi::constructor]
     pub fn restore(json: String) -> Result<Arc<Placement>, EteError> {
         Ok(Arc::new(Placement {

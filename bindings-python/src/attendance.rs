@@ -1,8 +1,8 @@
 //! Attendance summaries, statutory codes and absence flags, unprocessed absences
 //! and contribution summaries. Rates are exact `fractions.Fraction`s.
 
-use chrono::NaiveDate;
 use ete_core::contribution::ContributionSummary;
+use ete_core::python::Day;
 use ete_core::register::{self, Scope, StatutoryPolicy};
 use pyo3::prelude::*;
 
@@ -27,9 +27,11 @@ pub(crate) fn summarise(
     registers: Vec<PyRef<'_, PyRegister>>,
     now: Instant,
     learners: Option<Vec<String>>,
-    date_from: Option<NaiveDate>,
-    date_to: Option<NaiveDate>,
+    date_from: Option<Day>,
+    date_to: Option<Day>,
 ) -> PyResult<register::SummaryReport> {
+    let date_from = date_from.map(|d| d.0);
+    let date_to = date_to.map(|d| d.0);
     let scope = Scope {
         learners,
         from: date_from,
@@ -50,10 +52,12 @@ pub(crate) fn statutory_summary<'py>(
     py: Python<'py>,
     registers: Vec<PyRef<'_, PyRegister>>,
     learners: Option<Vec<String>>,
-    date_from: Option<NaiveDate>,
-    date_to: Option<NaiveDate>,
+    date_from: Option<Day>,
+    date_to: Option<Day>,
     policy: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let date_from = date_from.map(|d| d.0);
+    let date_to = date_to.map(|d| d.0);
     let scope = Scope {
         learners,
         from: date_from,
@@ -72,10 +76,12 @@ pub(crate) fn statutory_csv(
     py: Python<'_>,
     registers: Vec<PyRef<'_, PyRegister>>,
     learners: Option<Vec<String>>,
-    date_from: Option<NaiveDate>,
-    date_to: Option<NaiveDate>,
+    date_from: Option<Day>,
+    date_to: Option<Day>,
     policy: Option<&str>,
 ) -> PyResult<String> {
+    let date_from = date_from.map(|d| d.0);
+    let date_to = date_to.map(|d| d.0);
     let scope = Scope {
         learners,
         from: date_from,
@@ -123,9 +129,11 @@ pub(crate) fn contribution_summary(
     py: Python<'_>,
     registers: Vec<PyRef<'_, PyRegister>>,
     learner: &str,
-    date_from: Option<NaiveDate>,
-    date_to: Option<NaiveDate>,
+    date_from: Option<Day>,
+    date_to: Option<Day>,
 ) -> PyResult<ContributionSummary> {
+    let date_from = date_from.map(|d| d.0);
+    let date_to = date_to.map(|d| d.0);
     let scope = Scope {
         learners: None,
         from: date_from,

@@ -2,13 +2,13 @@
 //! `Series`, lists): conversion and error mapping around `ete_core::columns`. The interpreter is
 //! released while the core works; results come back as new numpy arrays, without a copy.
 
+use ete_core::python::Day;
 use std::sync::Arc;
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Int8Type, Int16Type, Int32Type, Int64Type};
 use arrow_array::{Array, ArrayRef, BooleanArray, PrimitiveArray, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
-use chrono::NaiveDate;
 use ete_core::columns::{self, CreditColumns, CreditRow, Flags};
 use ete_core::hours::{CreditPolicy, CreditReason};
 use ete_core::register::Mark;
@@ -565,8 +565,9 @@ pub(crate) fn attendance_by_learner<'py>(
     mark: &Bound<'py, PyAny>,
     learners: Option<Whole<usize>>,
     policy: Option<&str>,
-    on: Option<NaiveDate>,
+    on: Option<Day>,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let on = on.map(|d| d.0);
     let out = Output::of(&[Some(learner), Some(mark)]);
     let policy = crate::attendance::statutory_policy(policy)?;
     let learner = column::<i64>(learner, "learner", "int64")?;

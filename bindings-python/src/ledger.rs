@@ -1,10 +1,10 @@
 //! The requirement ledger (H-9..H-12): a `Requirement` object safe to share between threads.
 
-use chrono::NaiveDate;
 use ete_core::Minutes;
 use ete_core::hours::{
     self, IncentiveStatus, LedgerEntry, LedgerPolicy, LedgerStatus, OrderKind, RequirementTerms,
 };
+use ete_core::python::Day;
 use pyo3::prelude::*;
 
 use crate::convert::py_repr;
@@ -41,7 +41,10 @@ fn status_dict<'py>(py: Python<'py>, s: &LedgerStatus) -> PyResult<Bound<'py, Py
     d.set_item("ete_remaining", s.ete_remaining.get())?;
     d.set_item("discount", s.discount.get())?;
     d.set_item("remaining", s.remaining.get())?;
-    d.set_item("end_date", s.end_date)?;
+    d.set_item(
+        "end_date",
+        ete_core::python::py_date("end_date", s.end_date)?,
+    )?;
     d.set_item("complete", s.complete)?;
     d.set_item("overdue", s.overdue)?;
     d.set_item("incentive", incentive_dict(py, &s.incentive)?)?;
@@ -70,10 +73,11 @@ impl PyRequirement {
         person_ref: String,
         kind: OrderKind,
         required: Minutes,
-        start: NaiveDate,
+        start: Day,
         incentive_eligible: bool,
         policy: Option<LedgerPolicy>,
     ) -> PyResult<PyRequirement> {
+        let start = start.0;
         let terms = RequirementTerms {
             id,
             person_ref,
@@ -131,7 +135,8 @@ impl PyRequirement {
         Ok((fit.fits.get(), fit.rest.get()))
     }
     /// Every figure on a day, as a dict (incentive figures under "incentive").
-    fn status<'py>(&self, py: Python<'py>, on: NaiveDate) -> PyResult<Bound<'py, PyDict>> {
+    fn status<'py>(&self, py: Python<'py>, on: Day) -> PyResult<Bound<'py, PyDict>> {
+        let on = on.0;
         let status = py_result(self.inner.with(py, |r| r.status(on))?)?;
         status_dict(py, &status)
     }

@@ -2,11 +2,11 @@
 //! snapshot and reports, and `AccessSessions` for supported-access sessions. Events, accounts
 //! and reports come back as plain dicts (the core's JSON shape).
 
-use chrono::NaiveDate;
 use ete_core::licences::{
     self, AccessSessions, AccountKind, Action, Command, DeactivationReason, Event, Pool,
     PoolPolicy, SessionPolicy,
 };
+use ete_core::python::Day;
 use pyo3::prelude::*;
 
 use crate::convert::{Instant, Whole, plain, py_repr};
@@ -195,9 +195,10 @@ impl PyLicencePool {
         at: Instant,
         person: String,
         kind: &str,
-        requirement_end: Option<NaiveDate>,
+        requirement_end: Option<Day>,
         courses: Option<Vec<String>>,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        let requirement_end = requirement_end.map(|d| d.0);
         let kind: AccountKind = crate::errors::parse_code(kind)?;
         let action = Action::Request {
             person,
@@ -331,11 +332,12 @@ impl PyAccessSessions {
         py: Python<'_>,
         id: &str,
         site: &str,
-        date: NaiveDate,
+        date: Day,
         supervisor: &str,
         places: Whole<u32>,
         laptops: Whole<u32>,
     ) -> PyResult<()> {
+        let date = date.0;
         py_result(self.inner.with(py, |s| {
             s.schedule(id, site, date, supervisor, places.0, laptops.0)
         })?)
@@ -351,20 +353,24 @@ impl PyAccessSessions {
         session: &str,
         person: &str,
         laptop: &str,
-        on: NaiveDate,
-        expected_return: NaiveDate,
+        on: Day,
+        expected_return: Day,
     ) -> PyResult<()> {
+        let on = on.0;
+        let expected_return = expected_return.0;
         py_result(
             self.inner
                 .with(py, |s| s.lend(session, person, laptop, on, expected_return))?,
         )
     }
     /// Records a laptop's return (L-8).
-    fn return_laptop(&self, py: Python<'_>, laptop: &str, on: NaiveDate) -> PyResult<()> {
+    fn return_laptop(&self, py: Python<'_>, laptop: &str, on: Day) -> PyResult<()> {
+        let on = on.0;
         py_result(self.inner.with(py, |s| s.return_laptop(laptop, on))?)
     }
     /// Loans overdue at `today`, as dicts, oldest first.
-    fn overdue<'py>(&self, py: Python<'py>, today: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
+    fn overdue<'py>(&self, py: Python<'py>, today: Day) -> PyResult<Bound<'py, PyAny>> {
+        let today = today.0;
         let overdue = self.inner.with(py, |s| {
             s.overdue(today).into_iter().cloned().collect::<Vec<_>>()
         })?;

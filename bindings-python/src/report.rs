@@ -1,8 +1,8 @@
 //! Reports (H-13..H-16) and the nDelius evidence export.
 
+use ete_core::python::Day;
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use ete_core::Minutes;
 use ete_core::hours::{self, CompletionReport, CreditDecision, Grouping};
 use pyo3::prelude::*;
@@ -28,10 +28,12 @@ pub(crate) fn completion_report(
     completions: Vec<PyRef<'_, hours::Completion>>,
     decisions: Vec<PyRef<'_, CreditDecision>>,
     practitioners: HashMap<String, String>,
-    start: NaiveDate,
-    end: NaiveDate,
+    start: Day,
+    end: Day,
     grouping: Grouping,
 ) -> PyResult<CompletionReport> {
+    let start = start.0;
+    let end = end.0;
     let (c, d) = batch(&completions, &decisions);
     let report = hours::completion_report(&c, &d, &practitioners, start, end, grouping);
     py_result(report)

@@ -1,6 +1,7 @@
 //! File-transfer routing (T-1..T-8): policy, decisions, transfers, the exchange, referrals.
 
 use chrono::NaiveDate;
+use ete_core::python::Day;
 use ete_core::routing::{
     self, Decision, Organisation, Receipt, RoutingPolicy, TransferFile, TransferPlan,
 };
@@ -249,15 +250,20 @@ impl PyExchange {
 #[pyfunction]
 #[pyo3(signature = (assessed_on, referral_on, months = None))]
 pub(crate) fn check_referral(
-    assessed_on: NaiveDate,
-    referral_on: NaiveDate,
+    assessed_on: Day,
+    referral_on: Day,
     months: Option<Whole<u32>>,
 ) -> PyResult<NaiveDate> {
+    let assessed_on = assessed_on.0;
+    let referral_on = referral_on.0;
     let mut policy = routing::ReferralPolicy::default();
     if let Some(Whole(months)) = months {
         policy.risk_assessment_months = months;
     }
-    py_result(routing::check_referral(&policy, assessed_on, referral_on))
+    ete_core::python::py_date(
+        "last referral date",
+        py_result(routing::check_referral(&policy, assessed_on, referral_on))?,
+    )
 }
 
 /// Verifies the hash chain of a snapshot (an exchange's, a register's or a requirement's `to_json`)

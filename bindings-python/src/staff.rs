@@ -3,6 +3,7 @@
 //! read by core's own serde types; decisions are core's own classes.
 
 use chrono::NaiveDate;
+use ete_core::python::Day;
 use ete_core::staff::{
     self, CandidateDecision, ComplianceReport, MandatoryStatus, Objectivity, PqipDecision,
     PqipRoute, StaffPolicy, StaffRecord, TaskDecision, VacancyDecision, VqAssessment,
@@ -34,9 +35,22 @@ fn record(value: &Bound<'_, PyDict>) -> PyResult<StaffRecord> {
 pub(crate) fn mandatory_status(
     policy: PyRef<'_, StaffPolicy>,
     record: &Bound<'_, PyDict>,
-    on: NaiveDate,
+    on: Day,
 ) -> PyResult<Vec<MandatoryStatus>> {
-    py_result(staff::mandatory_status(&policy, &self::record(record)?, on))
+    let on = on.0;
+    let statuses = py_result(staff::mandatory_status(&policy, &self::record(record)?, on))?;
+    for status in &statuses {
+        python_dates("expires_on", status.expires_on)?;
+    }
+    Ok(statuses)
+}
+
+/// Checks that every computed date fits a Python `date` (years 1..=9999): one beyond is
+/// `InvalidField` naming `field`, not the `ValueError` reading it would raise.
+fn python_dates(field: &str, dates: impl IntoIterator<Item = chrono::NaiveDate>) -> PyResult<()> {
+    dates
+        .into_iter()
+        .try_for_each(|d| ete_core::python::py_date(field, d).map(|_| ()))
 }
 
 /// Whether `record` may undertake the PQF `task` on `on` (S-2).
@@ -45,14 +59,17 @@ pub(crate) fn task_decision(
     policy: PyRef<'_, StaffPolicy>,
     record: &Bound<'_, PyDict>,
     task: &str,
-    on: NaiveDate,
+    on: Day,
 ) -> PyResult<TaskDecision> {
-    py_result(staff::task_decision(
+    let on = on.0;
+    let decision = py_result(staff::task_decision(
         &policy,
         &self::record(record)?,
         task,
         on,
-    ))
+    ))?;
+    python_dates("due", decision.due)?;
+    Ok(decision)
 }
 
 /// Whether `verifier` may internally verify `assessment` (S-2: never one's own).
@@ -83,16 +100,22 @@ pub(crate) fn pqip_decision(
     policy: PyRef<'_, StaffPolicy>,
     record: &Bound<'_, PyDict>,
     route: PqipRoute,
-    on: NaiveDate,
-    start: Option<NaiveDate>,
+    on: Day,
+    start: Option<Day>,
 ) -> PyResult<PqipDecision> {
-    py_result(staff::pqip_decision(
+    let on = on.0;
+    let start = start.map(|d| d.0);
+    let decision = py_result(staff::pqip_decision(
         &policy,
         &self::record(record)?,
         route,
         on,
         start,
-    ))
+    ))?;
+    if let Some(p) = &decision.programme {
+        python_dates("programme", [p.starts_on, p.level6_from, p.ends_on])?;
+    }
+    Ok(decision)
 }
 
 /// Whether a vacancy qualifies for GFiE (S-4).
@@ -110,19 +133,23 @@ pub(crate) fn vacancy_decision(
 pub(crate) fn candidate_decision(
     policy: PyRef<'_, StaffPolicy>,
     candidate: &Bound<'_, PyDict>,
-    on: NaiveDate,
+    on: Day,
 ) -> PyResult<CandidateDecision> {
+    let on = on.0;
     let candidate = read("candidate", candidate.as_any())?;
-    py_result(staff::candidate_decision(&policy, &candidate, on))
+    let decision = py_result(staff::candidate_decision(&policy, &candidate, on))?;
+    python_dates("window_ends_on", [decision.window_ends_on])?;
+    Ok(decision)
 }
 
 /// The last day to give GFiE feedback after an interview on `interview` (S-4).
 #[pyfunction]
-pub(crate) fn feedback_due(
-    policy: PyRef<'_, StaffPolicy>,
-    interview: NaiveDate,
-) -> PyResult<NaiveDate> {
-    py_result(staff::feedback_due(&policy, interview))
+pub(crate) fn feedback_due(policy: PyRef<'_, StaffPolicy>, interview: Day) -> PyResult<NaiveDate> {
+    let interview = interview.0;
+    ete_core::python::py_date(
+        "feedback due",
+        py_result(staff::feedback_due(&policy, interview))?,
+    )
 }
 
 /// A team's compliance on `on`; deadlines and expiries within `within_days` are due soon.
@@ -130,9 +157,12 @@ pub(crate) fn feedback_due(
 pub(crate) fn team_compliance(
     policy: PyRef<'_, StaffPolicy>,
     records: &Bound<'_, PyList>,
-    on: NaiveDate,
+    on: Day,
     within_days: Whole<u32>,
 ) -> PyResult<ComplianceReport> {
+    let on = on.0;
     let records: Vec<StaffRecord> = read("staff records", records.as_any())?;
-    py_result(staff::team_compliance(&policy, &records, on, within_days.0))
+    let report = py_result(staff::team_compliance(&policy, &records, on, within_days.0))?;
+    python_dates("date", report.rows.iter().filter_map(|r| r.date))?;
+    Ok(report)
 }

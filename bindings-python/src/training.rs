@@ -3,7 +3,7 @@
 //! rows, pages, progress, merge outcomes and assessment answers are core's own types. Learner
 //! details stay out of every `repr` and error.
 
-use chrono::NaiveDate;
+use ete_core::python::Day;
 use ete_core::routing::{Organisation, ReferralPolicy};
 use ete_core::training::{
     AssessmentNeed, AssessmentPolicy, Establishment, LearnerFile, ListQuery, MergeOutcome,
@@ -60,11 +60,15 @@ impl PyPlacement {
         let events = self.inner.with(py, |p| p.events().to_vec())?;
         events.iter().map(|e| plain(py, e)).collect()
     }
-    /// The snapshot as JSON.
+    /// The head hash of the events' chain: publish it; a rewritten log is caught against it.
+    fn head_hash(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner.with(py, |p| p.head_hash())
+    }
+    /// The snapshot as JSON (with its format and the events' hash chain).
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         py_result(self.inner.with(py, |p| p.to_json())?)
     }
-    /// Restores `to_json`'s form by replaying its events.
+    /// Restores `to_json`'s form: its hash chain checked, its events replayed.
     #[staticmethod]
     fn restore(py: Python<'_>, json: &str) -> PyResult<PyPlacement> {
         let placement = py_result(py.detach(|| Placement::restore(json)))?;
@@ -188,8 +192,9 @@ impl PyEstablishment {
         &self,
         py: Python<'py>,
         learner: &str,
-        on: NaiveDate,
+        on: Day,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        let on = on.0;
         let list = self.read(py, |e| {
             Ok(e.file(learner)?
                 .record
@@ -206,7 +211,8 @@ impl PyEstablishment {
         list.iter().map(|n| plain(py, n)).collect()
     }
     /// The learner's row on `on` (the list's line and the CSV's row).
-    fn row(&self, py: Python<'_>, learner: &str, on: NaiveDate) -> PyResult<RecordRow> {
+    fn row(&self, py: Python<'_>, learner: &str, on: Day) -> PyResult<RecordRow> {
+        let on = on.0;
         self.read(py, |e| Ok(e.file(learner)?.row(on)))
     }
     /// A page of the list (P-3): filters, sort (`surname`, `learner`, `school`, `provider`,
@@ -217,7 +223,7 @@ impl PyEstablishment {
     fn list_records(
         &self,
         py: Python<'_>,
-        on: NaiveDate,
+        on: Day,
         provider: Option<String>,
         cohort: Option<String>,
         school: Option<String>,
@@ -227,6 +233,7 @@ impl PyEstablishment {
         page: Option<Whole<u32>>,
         size: Option<Whole<u32>>,
     ) -> PyResult<RecordPage> {
+        let on = on.0;
         let (page, size) = (
             page.map_or(1, |p| p.0),
             size.map_or(ListQuery::DEFAULT_SIZE, |s| s.0),
@@ -242,7 +249,7 @@ impl PyEstablishment {
     fn csv(
         &self,
         py: Python<'_>,
-        on: NaiveDate,
+        on: Day,
         redacted: bool,
         provider: Option<String>,
         cohort: Option<String>,
@@ -251,6 +258,7 @@ impl PyEstablishment {
         status: Option<PlacementStatus>,
         sort: Option<SortKey>,
     ) -> PyResult<String> {
+        let on = on.0;
         let q = query(provider, cohort, school, surname, status, sort, 1, 1);
         self.read(py, |e| e.csv(&q, on, redacted))
     }
@@ -261,13 +269,19 @@ impl PyEstablishment {
         py: Python<'_>,
         learner: &str,
         subject: &str,
-        on: NaiveDate,
+        on: Day,
         valid_months: Option<Whole<u32>>,
     ) -> PyResult<AssessmentNeed> {
+        let on = on.0;
         let policy = valid_months.map_or_else(AssessmentPolicy::default, |m| AssessmentPolicy {
             valid_months: m.0,
         });
-        self.read(py, |e| e.needs_assessment(learner, subject, on, &policy))
+        let need = self.read(py, |e| e.needs_assessment(learner, subject, on, &policy))?;
+        // Python's dates end at 9999: a validity pushed beyond is InvalidField, not ValueError.
+        if let Some(until) = need.valid_until {
+            ete_core::python::py_date("valid_until", until)?;
+        }
+        Ok(need)
     }
     /// The establishment as JSON.
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {

@@ -67,7 +67,7 @@ def test_every_aggregate_has_a_head_hash_and_a_broken_chain_is_refused_naming_it
     register = ete_core.Register(lesson, ["A"])
     empty = register.head_hash()
     register.add_note(ete_core.Actor("hub", "CAP-1"), "A", "Arrived late", NINE + datetime.timedelta(hours=1))
-    assert register.head_hash() != empty == "0" * 64
+    assert register.head_hash() != empty != "0" * 64  # the opening hash covers the lesson
     assert ete_core.verify_chain(register.to_json()) == register.head_hash()
 
     requirement = ete_core.Requirement("R-1", "P-1", "adult", 6000, datetime.date(2026, 1, 5))
@@ -94,6 +94,6 @@ def test_snapshots_carry_a_format_and_a_newer_one_is_refused():
          ete_core.Requirement.from_json),
     ]:
         newer = dict(json.loads(snapshot), format=99)
-        assert json.loads(snapshot)["format"] == 2
+        assert json.loads(snapshot)["format"] in (2, 3)  # a register writes format 3 (its opening hash)
         with pytest.raises(ete_core.MalformedInput, match="format 99 is newer"):
             restore(json.dumps(newer))

@@ -40,6 +40,11 @@ use sha2::{Digest, Sha256};
 #[serde(transparent)]
 pub struct Chain {
     links: Vec<String>,
+    /// The link before the first event: [`EMPTY_HEAD`] when `None`, else the hash of what the
+    /// aggregate was opened with (a register's lesson and learners), so that the head hash
+    /// covers it too. Not written: the aggregate's snapshot holds it (`"opening"`).
+    #[serde(skip)]
+    base: Option<String>,
 }
 
 /// Where a chain breaks: the first event whose link is not the hash of the link before and
@@ -70,6 +75,14 @@ pub fn link<E: Serialize>(previous: &str, event: &E) -> Result<String, ChainBrea
     Ok(format!("{:x}", hasher.finalize()))
 }
 
+/// The opening hash of an aggregate opened with `opening` (a register's lesson and learners):
+/// the link after [`EMPTY_HEAD`] for it. A chain [`Chain::starting_at`] it covers what the
+/// aggregate was opened with, so a changed lesson or learner list breaks the chain at event 0
+/// (or, with no event, differs from the opening hash the snapshot holds).
+pub fn opening<E: Serialize>(opening: &E) -> Result<String, ChainBreak> {
+    link(EMPTY_HEAD, opening)
+}
+
 impl ChainBreak {
     /// The language-neutral kind of this error: `MalformedInput`.
     pub fn kind(&self) -> crate::ErrorKind {
@@ -80,7 +93,8 @@ impl ChainBreak {
 /// Verifies the hash chain of a snapshot written by an aggregate — an exchange or a register
 /// (`events`) or a requirement (`entries`), with its `chain` — without restoring it, and
 /// returns its head hash. The first broken position is named; a snapshot without a chain is a
-/// break at 0. Only the links of the event log are checked: the state the snapshot also holds
+/// break at 0. A snapshot with an `"opening"` hash (a register, format 3) has its chain
+/// checked from it. Only the links of the event log are checked: the state the snapshot also holds
 /// (an exchange's files, a register's lesson) and its `format` are checked by restoring it.
 ///
 /// ```
@@ -106,13 +120,19 @@ pub fn verify_json(text: &str) -> Result<String, ChainBreak> {
         .or_else(|| object.get("entries"))
         .and_then(serde_json::Value::as_array)
         .ok_or_else(|| at_start("the snapshot has no events or entries".into()))?;
-    let chain: Chain = object
+    let mut chain: Chain = object
         .get("chain")
         .cloned()
         .map(serde_json::from_value)
         .transpose()
         .map_err(|_| at_start("the chain is not a list of links".into()))?
         .ok_or_else(|| at_start("the snapshot has no hash chain".into()))?;
+    if let Some(opening) = object.get("opening") {
+        let opening = opening
+            .as_str()
+            .ok_or_else(|| at_start("the opening hash is not a string".into()))?;
+        chain = chain.starting_at(opening.to_owned());
+    }
     chain.verify(events)?;
     Ok(chain.head())
 }
@@ -129,6 +149,20 @@ impl Chain {
         Ok(chain)
     }
 
+    /// An empty chain whose first event links to `base` (an aggregate's opening hash, see
+    /// [`opening`]) instead of [`EMPTY_HEAD`]; links already held are kept.
+    pub fn starting_at(self, base: String) -> Chain {
+        Chain {
+            links: self.links,
+            base: Some(base),
+        }
+    }
+
+    /// The link before the first event: the opening hash, or [`EMPTY_HEAD`].
+    pub fn base(&self) -> &str {
+        self.base.as_deref().unwrap_or(EMPTY_HEAD)
+    }
+
     /// Appends the link of the next event.
     pub fn push<E: Serialize>(&mut self, event: &E) -> Result<(), ChainBreak> {
         let next = link(&self.head(), event)?;
@@ -141,12 +175,13 @@ impl Chain {
         self.links.truncate(len);
     }
 
-    /// The head hash: the last link, or [`EMPTY_HEAD`] for an empty log.
+    /// The head hash: the last link, or the base ([`EMPTY_HEAD`] unless the chain starts at
+    /// an opening hash) for an empty log.
     pub fn head(&self) -> String {
         self.links
             .last()
             .cloned()
-            .unwrap_or_else(|| EMPTY_HEAD.to_owned())
+            .unwrap_or_else(|| self.base().to_owned())
     }
 
     /// How many links the chain has.
@@ -167,7 +202,7 @@ impl Chain {
     /// Checks that these are the links of `events`; the first position where one is not is
     /// named.
     pub fn verify<E: Serialize>(&self, events: &[E]) -> Result<(), ChainBreak> {
-        let mut previous = EMPTY_HEAD.to_owned();
+        let mut previous = self.base().to_owned();
         for (position, event) in events.iter().enumerate() {
             let expected = link(&previous, event).map_err(|e| ChainBreak { position, ..e })?;
             match self.links.get(position) {

@@ -15,7 +15,7 @@ pub fn without_bom(text: &str) -> &str {
 /// Reads `T` from a JSON **object**. serde would also build a struct from a JSON array (its
 /// fields by position, so `[]` is a struct of defaults); a policy or record given as anything but
 /// an object is refused here instead. A key given twice is refused; a leading byte-order mark is
-/// skipped.
+/// skipped. An error names the line and column where reading failed.
 ///
 /// ```
 /// use ete_core::licences::PoolPolicy;
@@ -30,7 +30,14 @@ pub fn from_object<T: DeserializeOwned>(text: &str) -> Result<T, serde_json::Err
     let text = without_bom(text);
     unique_keys(text)?;
     let object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text)?;
-    serde_json::from_value(serde_json::Value::Object(object))
+    serde_json::from_value(serde_json::Value::Object(object)).map_err(|e| {
+        // An error from a `Value` has no position (line 0, column 0): read the text again,
+        // which fails at the same place with its line and column.
+        match serde_json::from_str::<T>(text) {
+            Err(positioned) if positioned.line() > 0 => positioned,
+            _ => e,
+        }
+    })
 }
 
 /// Reads `T` from JSON text, refusing a key given twice and skipping a leading byte-order mark.

@@ -225,6 +225,20 @@ fn file() -> impl Strategy<Value = LearnerFile> {
         })
 }
 
+/// Whether every date of the record is in the plausible range (2000-01-01 to 2100-12-31).
+fn plausible(r: &TrainingRecord) -> bool {
+    let (from, to) = (
+        NaiveDate::from_ymd_opt(2000, 1, 1).expect("day"),
+        NaiveDate::from_ymd_opt(2100, 12, 31).expect("day"),
+    );
+    r.appraisals
+        .iter()
+        .map(|a| a.on)
+        .chain(r.assessments.iter().map(|a| a.on))
+        .chain(r.targets.iter().flat_map(|t| [t.set_on, t.target_on]))
+        .all(|d| from <= d && d <= to)
+}
+
 fn establishment(id: &str) -> Establishment {
     Establishment::new(Organisation::new("prison", id))
 }
@@ -233,11 +247,11 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     /// `import(export(r)) == r`, and the document round-trips as JSON; a record whose target is
-    /// due before it was set is refused instead, changing nothing.
+    /// due before it was set, or with an implausible date, is refused instead, changing nothing.
     #[test]
     fn export_then_import_is_exact(f in file()) {
         let mut a = establishment("HMP-A");
-        let valid = f.record.targets.iter().all(|t| t.target_on >= t.set_on);
+        let valid = f.record.targets.iter().all(|t| t.target_on >= t.set_on) && plausible(&f.record);
         match a.insert(f.clone()) {
             Err(e) => {
                 prop_assert!(!valid, "a valid file was refused: {e}");

@@ -120,23 +120,24 @@ impl CreditPolicy {
     /// Loads a policy from JSON (`{"allowancePercent": 20, "creditRepeats": false}`); a missing
     /// field takes its default, an unknown field is an error.
     pub fn from_json(text: &str) -> Result<CreditPolicy, PolicyError> {
+        let text = crate::format::policy_text("credit policy", text).map_err(|reason| {
+            PolicyError::Parse {
+                policy: "credit policy",
+                reason,
+            }
+        })?;
         let fields: PolicyFields =
-            crate::json::from_object(text).map_err(|e| PolicyError::Parse {
+            crate::json::from_object(&text).map_err(|e| PolicyError::Parse {
                 policy: "credit policy",
                 reason: e.to_string(),
             })?;
         CreditPolicy::try_from(fields)
     }
 
-    /// The policy as JSON, readable by [`CreditPolicy::from_json`].
+    /// The policy as JSON (with its `format`, [`crate::format::POLICY_FORMAT`]), readable by
+    /// [`CreditPolicy::from_json`].
     pub fn to_json(&self) -> String {
-        // Serialising two plain fields cannot fail; fall back to the literal form regardless.
-        serde_json::to_string(&self.fields).unwrap_or_else(|_| {
-            format!(
-                r#"{{"allowancePercent":{},"creditRepeats":{}}}"#,
-                self.fields.allowance_percent, self.fields.credit_repeats
-            )
-        })
+        crate::format::policy_json(&self.fields, false)
     }
 
     /// The default extra-time allowance, in percent of the guided time (H-5; default 20).
@@ -156,7 +157,9 @@ pub(crate) fn policy_from_json<T: serde::de::DeserializeOwned>(
     policy: &'static str,
     text: &str,
 ) -> Result<T, PolicyError> {
-    crate::json::from_object(text).map_err(|e| PolicyError::Parse {
+    let text = crate::format::policy_text(policy, text)
+        .map_err(|reason| PolicyError::Parse { policy, reason })?;
+    crate::json::from_object(&text).map_err(|e| PolicyError::Parse {
         policy,
         reason: e.to_string(),
     })

@@ -65,8 +65,10 @@ impl PoolPolicy {
     /// Reads a policy from JSON (missing fields take the default); unknown fields and a
     /// dormancy period of 0 are `InvalidPolicy`.
     pub fn from_json(text: &str) -> Result<PoolPolicy, PoolError> {
+        let text = crate::format::policy_text("pool policy", text)
+            .map_err(|reason| PoolError::InvalidPolicy { reason })?;
         let policy: PoolPolicy =
-            crate::json::from_object(text).map_err(|e| PoolError::InvalidPolicy {
+            crate::json::from_object(&text).map_err(|e| PoolError::InvalidPolicy {
                 reason: e.to_string(),
             })?;
         policy.check()?;

@@ -6,15 +6,18 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::chain::Chain;
 use crate::licences::error::PoolError;
 use crate::licences::model::{
     Account, AccountKind, AccountState, Action, Command, DeactivationReason, Event, EventKind,
 };
 use crate::licences::policy::{PoolPolicy, WaitingOrder};
 
-/// The format a pool snapshot is written in: 2 added `format` and the log's `head` hash;
-/// format 1 (neither) is read too.
-pub const POOL_FORMAT: u32 = 2;
+/// The format a pool snapshot is written in: 2 added `format` and the log's `head` hash; 3
+/// added the log's `chain`, one link per event, so a changed log is refused naming the first
+/// changed event. Formats 1 and 2 are read too (a pool restored from one without its log keeps
+/// no chain, and is written as format 2 until it is restored with its log).
+pub const POOL_FORMAT: u32 = 3;
 
 /// A region's licence pool. Every change goes through [`Pool::execute`]; a refused command
 /// leaves the pool unchanged, and a command whose id was already executed changes nothing.
@@ -38,6 +41,10 @@ pub struct Pool {
     /// folded. A snapshot written before pools had one has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     head: Option<String>,
+    /// The links of the log's chain, one per event folded (format 3), its last link `head`;
+    /// empty for a pool restored without its log from a snapshot written before.
+    #[serde(default, skip_serializing_if = "Chain::is_empty")]
+    chain: Chain,
 }
 
 fn blank(person: &str, kind: AccountKind, at: DateTime<Utc>) -> Account {
@@ -189,11 +196,11 @@ impl Pool {
             released_days: 0,
             releases: 0,
             held_since: BTreeMap::new(),
-            head: Some(
-                crate::chain::link(crate::chain::EMPTY_HEAD, first)
-                    .map_err(|e| bad(0, e.reason))?,
-            ),
+            head: None,
+            chain: Chain::default(),
         };
+        pool.chain.push(first).map_err(|e| bad(0, e.reason))?;
+        pool.head = Some(pool.chain.head());
         for (i, event) in events.iter().enumerate().skip(1) {
             pool.apply(event).map_err(|e| bad(i, e.to_string()))?;
         }
@@ -207,8 +214,14 @@ impl Pool {
             reason: e.to_string(),
         };
         let mut value = serde_json::to_value(self).map_err(bad)?;
+        // Without its chain (restored alone from a format 2 snapshot) it is still format 2.
+        let format = if self.chain.is_empty() {
+            2
+        } else {
+            POOL_FORMAT
+        };
         if let Some(object) = value.as_object_mut() {
-            object.insert("format".into(), POOL_FORMAT.into());
+            object.insert("format".into(), format.into());
         }
         serde_json::to_string(&value).map_err(bad)
     }
@@ -231,6 +244,15 @@ impl Pool {
                 .ok_or_else(|| invalid("format is not a whole number".into()))?,
         };
         crate::format::check_version("pool snapshot", format, POOL_FORMAT).map_err(invalid)?;
+        match (format, object.get("chain")) {
+            (1 | 2, Some(_)) => {
+                return Err(invalid(format!(
+                    "a format {format} snapshot has no chain (format 3 added it)"
+                )));
+            }
+            (3.., None) => return Err(invalid("the snapshot has no chain".into())),
+            _ => {}
+        }
         let pool: Pool = serde_json::from_value(serde_json::Value::Object(object))
             .map_err(|e| invalid(e.to_string()))?;
         pool.check_invariants()
@@ -268,10 +290,22 @@ impl Pool {
     /// ```
     pub fn restore(snapshot_json: &str, log: &[Event]) -> Result<Pool, PoolError> {
         let mut pool = Pool::from_json(snapshot_json)?;
+        // The snapshot's links name the first event of the log that was changed, inserted,
+        // removed or reordered, before the log is replayed.
+        if !pool.chain.is_empty() {
+            pool.chain.verify(log).map_err(|e| PoolError::BadLog {
+                position: e.position,
+                reason: format!("{e} (L-7)"),
+            })?;
+        }
         let replayed = Pool::replay(log)?;
         // A snapshot written before pools kept a head hash takes the log's (migration).
         if pool.head.is_none() {
             pool.head.clone_from(&replayed.head);
+        }
+        // A snapshot written before pools kept a chain takes the log's (migration).
+        if pool.chain.is_empty() && pool.head == replayed.head {
+            pool.chain.clone_from(&replayed.chain);
         }
         if pool.head != replayed.head && pool.event_count() == replayed.event_count() {
             return Err(PoolError::BadLog {
@@ -309,6 +343,16 @@ impl Pool {
     /// [`Pool::MAX_EVENTS`] events, at most [`Pool::MAX_HOLD_DAYS`] days per release).
     pub fn check_invariants(&self) -> Result<(), String> {
         self.policy.check().map_err(|e| e.to_string())?;
+        if !self.chain.is_empty() {
+            let links = u64::try_from(self.chain.len()).unwrap_or(u64::MAX);
+            if links != self.events || self.head.as_deref() != Some(self.chain.head().as_str()) {
+                return Err(format!(
+                    "the chain holds {links} links for {} events, or does not end in the head \
+                     hash (L-7)",
+                    self.events
+                ));
+            }
+        }
         if self.events > Pool::MAX_EVENTS {
             return Err(format!(
                 "events {} above the most a pool may count ({})",
@@ -742,6 +786,13 @@ impl Pool {
             position: 0,
             reason: e.reason,
         })?;
+        // The chain is kept only when it holds every event so far (see `chain`).
+        if !self.chain.is_empty() {
+            self.chain.push(event).map_err(|e| PoolError::BadLog {
+                position: 0,
+                reason: e.reason,
+            })?;
+        }
         self.head = Some(head);
         self.commands.insert(event.command.clone());
         self.events = self.events.saturating_add(1);
@@ -753,6 +804,44 @@ impl Pool {
     /// kept one (without its log).
     pub fn head_hash(&self) -> Option<&str> {
         self.head.as_deref()
+    }
+
+    /// The links of the log's chain, one per event ([`crate::chain`]); empty for a pool
+    /// restored without its log from a snapshot written before format 3.
+    pub fn chain(&self) -> &Chain {
+        &self.chain
+    }
+
+    /// Checks that `log` is the log this pool is the fold of, link by link: the first event
+    /// changed, inserted, removed or reordered is named. A pool without a chain (see
+    /// [`Pool::chain`]) checks the log's head hash only, naming the end of the log.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use ete_core::licences::*;
+    ///
+    /// let at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
+    /// let (pool, opened) = Pool::open("open-1", "ADMIN-1", at, "Wales", 1, PoolPolicy::default())?;
+    /// assert!(pool.verify_log(&[opened.clone()]).is_ok());
+    /// let mut edited = opened;
+    /// edited.actor = "ADMIN-2".into();
+    /// assert_eq!(pool.verify_log(&[edited]).unwrap_err().position, 0);
+    /// # Ok::<(), PoolError>(())
+    /// ```
+    pub fn verify_log(&self, log: &[Event]) -> Result<(), crate::chain::ChainBreak> {
+        if !self.chain.is_empty() {
+            return self.chain.verify(log);
+        }
+        let head = Chain::of(log)?.head();
+        if self.head.as_deref().is_some_and(|h| h != head) {
+            return Err(crate::chain::ChainBreak {
+                position: log.len(),
+                reason: "the log does not end in the pool's head hash (a snapshot written \
+                         before format 3 keeps no links to name the changed event)"
+                    .into(),
+            });
+        }
+        Ok(())
     }
 }
 

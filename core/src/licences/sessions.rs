@@ -38,8 +38,10 @@ impl SessionPolicy {
     /// assert!(SessionPolicy::from_json("[]").is_err());
     /// ```
     pub fn from_json(text: &str) -> Result<SessionPolicy, PoolError> {
+        let text = crate::format::policy_text("session policy", text)
+            .map_err(|reason| PoolError::InvalidPolicy { reason })?;
         let policy: SessionPolicy =
-            crate::json::from_object(text).map_err(|e| PoolError::InvalidPolicy {
+            crate::json::from_object(&text).map_err(|e| PoolError::InvalidPolicy {
                 reason: e.to_string(),
             })?;
         policy.check()?;

@@ -210,6 +210,52 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Instant {
     }
 }
 
+/// A `datetime.date` argument: exactly a date. A `datetime.datetime` (a subclass of `date` in
+/// Python) is a `TypeError`: taking it as a date would drop its time silently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Day(pub chrono::NaiveDate);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Day {
+    type Error = PyErr;
+    const INPUT_TYPE: PyStaticExpr = PyStaticExpr::Attribute {
+        value: &PyStaticExpr::Name { id: "datetime" },
+        attr: "date",
+    };
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Day> {
+        if obj.cast::<pyo3::types::PyDateTime>().is_ok() {
+            return Err(PyTypeError::new_err(
+                "expected a datetime.date, got a datetime.datetime: its time would be dropped \
+                 (pass .date() for the day)",
+            ));
+        }
+        obj.extract::<chrono::NaiveDate>().map(Day).map_err(|_| {
+            PyTypeError::new_err(format!(
+                "expected a datetime.date, got {}",
+                obj.get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_else(|_| "an object".to_owned())
+            ))
+        })
+    }
+}
+
+/// A date computed by core, for Python: `datetime.date` holds years 1..=9999 only, so a date
+/// beyond (an expiry or an end pushed far ahead) is `InvalidField` naming `field`, instead of
+/// Python's bare `ValueError`.
+pub fn py_date(field: &str, day: chrono::NaiveDate) -> PyResult<chrono::NaiveDate> {
+    use chrono::Datelike;
+    if (1..=9999).contains(&day.year()) {
+        Ok(day)
+    } else {
+        Err(error(
+            ErrorKind::InvalidField,
+            format!("{field}: the date {day} is outside the years 1..=9999 a Python date holds"),
+        ))
+    }
+}
+
 impl<'py> IntoPyObject<'py> for crate::contribution::Contribution {
     type Target = PyInt;
     type Output = Bound<'py, PyInt>;

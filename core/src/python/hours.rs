@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::Minutes;
-use crate::python::{Whole, error, py_str, raise};
+use crate::python::{Day, Whole, error, py_str, raise};
 
 #[pymethods]
 impl crate::hours::CreditDecision {
@@ -45,10 +45,13 @@ impl crate::hours::ReadPolicy {
     #[new]
     #[pyo3(signature = (earliest = None, latest = None, earliest_birth = None))]
     fn py_new(
-        earliest: Option<chrono::NaiveDate>,
-        latest: Option<chrono::NaiveDate>,
-        earliest_birth: Option<chrono::NaiveDate>,
+        earliest: Option<Day>,
+        latest: Option<Day>,
+        earliest_birth: Option<Day>,
     ) -> PyResult<Self> {
+        let earliest = earliest.map(|d| d.0);
+        let latest = latest.map(|d| d.0);
+        let earliest_birth = earliest_birth.map(|d| d.0);
         let default = crate::hours::ReadPolicy::default();
         let policy = crate::hours::ReadPolicy {
             earliest: earliest.unwrap_or(default.earliest),
@@ -140,10 +143,11 @@ impl crate::hours::ExtraTimeAgreement {
     fn py_new(
         person_ref: String,
         agreed_by: String,
-        agreed_on: chrono::NaiveDate,
+        agreed_on: Day,
         category: crate::hours::AgreementCategory,
         allowance_percent: Option<Whole<u32>>,
     ) -> PyResult<Self> {
+        let agreed_on = agreed_on.0;
         Self::new(
             person_ref,
             agreed_by,

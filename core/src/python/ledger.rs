@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 
 use crate::hours::{LedgerEntry, LedgerEventKind, LedgerPolicy};
-use crate::python::{Whole, error, fail, plain, py_str};
-use crate::{ErrorKind, Minutes};
+use crate::python::{Day, Whole, fail, plain, py_str};
+use crate::Minutes;
 
 /// An entry of `event`, with its command id when the caller gives one.
 fn ledger_entry(
@@ -28,20 +28,20 @@ impl LedgerEntry {
     #[staticmethod]
     #[pyo3(signature = (date, by, minutes, outcome, *, id = None))]
     fn work_appointment(
-        date: NaiveDate,
+        date: Day,
         by: String,
         minutes: Minutes,
         outcome: crate::hours::AppointmentOutcome,
         id: Option<String>,
     ) -> LedgerEntry {
         let event = LedgerEventKind::WorkAppointment { minutes, outcome };
-        ledger_entry(date, by, event, id)
+        ledger_entry(date.0, by, event, id)
     }
     /// ETE credit for a course.
     #[staticmethod]
     #[pyo3(signature = (date, by, minutes, course_name, *, id = None))]
     fn ete_credit(
-        date: NaiveDate,
+        date: Day,
         by: String,
         minutes: Minutes,
         course_name: String,
@@ -51,31 +51,21 @@ impl LedgerEntry {
             minutes,
             course_name,
         };
-        ledger_entry(date, by, event, id)
+        ledger_entry(date.0, by, event, id)
     }
     /// A court change to the required time, in signed minutes.
     #[staticmethod]
     #[pyo3(signature = (date, by, minutes, *, id = None))]
-    fn adjustment(
-        date: NaiveDate,
-        by: String,
-        minutes: Whole<i64>,
-        id: Option<String>,
-    ) -> LedgerEntry {
+    fn adjustment(date: Day, by: String, minutes: Whole<i64>, id: Option<String>) -> LedgerEntry {
         let event = LedgerEventKind::Adjustment { minutes: minutes.0 };
-        ledger_entry(date, by, event, id)
+        ledger_entry(date.0, by, event, id)
     }
     /// An extension of the completion period, in calendar months.
     #[staticmethod]
     #[pyo3(signature = (date, by, months, *, id = None))]
-    fn extension(
-        date: NaiveDate,
-        by: String,
-        months: Whole<u32>,
-        id: Option<String>,
-    ) -> LedgerEntry {
+    fn extension(date: Day, by: String, months: Whole<u32>, id: Option<String>) -> LedgerEntry {
         let event = LedgerEventKind::Extension { months: months.0 };
-        ledger_entry(date, by, event, id)
+        ledger_entry(date.0, by, event, id)
     }
     /// The command id that recorded the entry, or None.
     #[getter(id)]
@@ -117,7 +107,7 @@ impl LedgerPolicy {
     }
     /// The policy as JSON, as `from_json` reads it.
     #[pyo3(name = "to_json")]
-    fn py_to_json(&self) -> PyResult<String> {
-        serde_json::to_string(self).map_err(|e| error(ErrorKind::MalformedInput, e.to_string()))
+    fn py_to_json(&self) -> String {
+        crate::format::policy_json(self, false)
     }
 }

@@ -16,7 +16,7 @@ mod register;
 mod routing;
 mod staff;
 
-pub use convert::{Instant, Whole, fraction, plain};
+pub use convert::{Day, Instant, Whole, fraction, plain, py_date};
 pub use errors::error;
 pub(crate) use errors::{fail, raise};
 

@@ -68,9 +68,19 @@ impl Lesson {
         Ok(lesson)
     }
 
-    /// Checks that the lesson ends after it starts (`InvalidField` naming `ends_at`, with the
+    /// Checks the lesson: an id and a provider that are not blank (`InvalidField` naming `id`
+    /// or `provider`), and an end after its start (`InvalidField` naming `ends_at`, with the
     /// lesson's id).
     pub fn check(&self) -> Result<(), RegisterError> {
+        for (field, value) in [("id", &self.id), ("provider", &self.provider)] {
+            if value.trim().is_empty() {
+                return Err(RegisterError::InvalidField {
+                    field: field.into(),
+                    value: value.chars().take(40).collect(),
+                    reason: format!("a lesson's {field} must not be blank"),
+                });
+            }
+        }
         if self.ends_at <= self.starts_at {
             return Err(RegisterError::InvalidField {
                 field: "ends_at".into(),
@@ -325,7 +335,7 @@ impl RegisterError {
 /// the register unchanged; a command id already executed changes nothing. The state is the fold
 /// of the events, so [`Register::replay`] rebuilds it, and [`Register::restore`] refuses a
 /// snapshot that is not the fold of its own events.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase", try_from = "Snapshot")]
 pub struct Register {
     lesson: Lesson,
@@ -340,14 +350,56 @@ pub struct Register {
 }
 
 /// The format a register snapshot is written in: 2 added `format` and the events' `chain`;
-/// format 1 (neither) is read too.
-pub const REGISTER_FORMAT: u32 = 2;
+/// 3 added the `opening` hash (of the lesson and the learners), where the chain starts, so
+/// a changed lesson or learner list is refused. Formats 1 and 2 are read too (migrated: their
+/// lesson and learners are taken as written, and get an opening hash from then on).
+pub const REGISTER_FORMAT: u32 = 3;
 
+/// A register's JSON form as written (also where it is embedded, as in a learner's file).
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct Written<'a> {
     format: u32,
-    #[serde(flatten)]
-    register: &'a Register,
+    opening: &'a str,
+    lesson: &'a Lesson,
+    entries: &'a BTreeMap<String, Entry>,
+    events: &'a [Event],
+    notes: &'a [Note],
+    chain: &'a Chain,
+}
+
+impl Serialize for Register {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Written {
+            format: REGISTER_FORMAT,
+            opening: self.chain.base(),
+            lesson: &self.lesson,
+            entries: &self.entries,
+            events: &self.events,
+            notes: &self.notes,
+            chain: &self.chain,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// What a register is opened with, hashed into its opening hash (format 3).
+#[derive(Serialize)]
+struct Opening<'a> {
+    lesson: &'a Lesson,
+    learners: Vec<&'a String>,
+}
+
+/// The opening hash of a register of `lesson` with the learners `entries` holds.
+fn opening_hash(
+    lesson: &Lesson,
+    entries: &BTreeMap<String, Entry>,
+) -> Result<String, RegisterError> {
+    crate::chain::opening(&Opening {
+        lesson,
+        learners: entries.keys().collect(),
+    })
+    .map_err(|e| bad(0, e.reason))
 }
 
 /// A register's JSON form as read, before it is checked.
@@ -356,6 +408,8 @@ struct Written<'a> {
 struct Snapshot {
     #[serde(default)]
     format: Option<u32>,
+    #[serde(default)]
+    opening: Option<String>,
     lesson: Lesson,
     entries: BTreeMap<String, Entry>,
     events: Vec<Event>,
@@ -367,15 +421,48 @@ struct Snapshot {
 impl TryFrom<Snapshot> for Register {
     type Error = RegisterError;
     fn try_from(s: Snapshot) -> Result<Register, RegisterError> {
-        let format = s.format.unwrap_or(1);
+        s.lesson.check()?;
+        // Registers embedded in a learner's file were written with a chain but no format
+        // before format 3: read as format 2 there; `restore` refuses a chain without a format.
+        let format = match (s.format, &s.chain, &s.opening) {
+            (Some(format), _, _) => format,
+            (None, None, None) => 1,
+            (None, Some(_), None) => 2,
+            (None, _, Some(_)) => {
+                return Err(bad(0, "the snapshot has an opening hash but no format"));
+            }
+        };
         crate::format::check_version("register snapshot", format, REGISTER_FORMAT)
             .map_err(|reason| bad(0, reason))?;
-        match (format, &s.chain) {
-            (_, Some(chain)) => chain
+        if format >= 3 {
+            let expected = opening_hash(&s.lesson, &s.entries)?;
+            let Some(opening) = &s.opening else {
+                return Err(bad(0, "the snapshot has no opening hash (format 3)"));
+            };
+            if *opening != expected {
+                return Err(bad(
+                    0,
+                    "the lesson or the learners are not those the register was opened with \
+                     (the opening hash differs)",
+                ));
+            }
+        } else if s.opening.is_some() {
+            return Err(bad(
+                0,
+                format!("a format {format} snapshot has no opening hash (format 3 added it)"),
+            ));
+        }
+        match (format, s.chain) {
+            (1, None) => {}
+            (1, Some(_)) => return Err(bad(0, "a format 1 snapshot has no chain")),
+            (_, None) => return Err(bad(0, "the snapshot has no hash chain")),
+            (2, Some(chain)) => chain
                 .verify(&s.events)
                 .map_err(|e| bad(e.position, e.to_string()))?,
-            (1, None) => {}
-            (_, None) => return Err(bad(0, "the snapshot has no hash chain")),
+            (_, Some(chain)) => chain
+                .starting_at(opening_hash(&s.lesson, &s.entries)?)
+                .verify(&s.events)
+                .map_err(|e| bad(e.position, e.to_string()))?,
         }
         let learners: Vec<String> = s.entries.keys().cloned().collect();
         let replayed = Register::replay(s.lesson, &learners, &s.events)?;
@@ -398,11 +485,27 @@ fn bad(position: usize, reason: impl Into<String>) -> RegisterError {
 }
 
 impl Register {
-    /// A register for `lesson` with every learner unmarked.
+    /// A register for `lesson` with every learner unmarked. The lesson is checked
+    /// ([`Lesson::check`]); no learner, a blank learner id or one listed twice is
+    /// `InvalidField` naming `learners`.
     pub fn new(lesson: Lesson, learners: &[String]) -> Result<Register, RegisterError> {
         lesson.check()?;
+        if learners.is_empty() {
+            return Err(RegisterError::InvalidField {
+                field: "learners".into(),
+                value: String::new(),
+                reason: "a register needs at least one learner".into(),
+            });
+        }
         let mut entries = BTreeMap::new();
         for learner in learners {
+            if learner.trim().is_empty() {
+                return Err(RegisterError::InvalidField {
+                    field: "learners".into(),
+                    value: learner.chars().take(40).collect(),
+                    reason: "a learner id must not be blank".into(),
+                });
+            }
             if entries.insert(learner.clone(), Entry::default()).is_some() {
                 return Err(RegisterError::InvalidField {
                     field: "learners".into(),
@@ -411,12 +514,13 @@ impl Register {
                 });
             }
         }
+        let chain = Chain::default().starting_at(opening_hash(&lesson, &entries)?);
         Ok(Register {
             lesson,
             entries,
             events: Vec::new(),
             notes: Vec::new(),
-            chain: Chain::default(),
+            chain,
             commands: BTreeMap::new(),
         })
     }
@@ -746,14 +850,10 @@ impl Register {
         Ok(register)
     }
 
-    /// The register as JSON (a snapshot, format [`REGISTER_FORMAT`]): lesson, entries, events,
-    /// notes and the events' hash chain.
+    /// The register as JSON (a snapshot, format [`REGISTER_FORMAT`]): its opening hash, lesson,
+    /// entries, events, notes and the events' hash chain, which starts at the opening hash.
     pub fn to_json(&self) -> Result<String, RegisterError> {
-        serde_json::to_string(&Written {
-            format: REGISTER_FORMAT,
-            register: self,
-        })
-        .map_err(|e| bad(0, format!("cannot write the snapshot: {e}")))
+        serde_json::to_string(self).map_err(|e| bad(0, format!("cannot write the snapshot: {e}")))
     }
 
     /// The hash chain of the events ([`crate::chain`]).
@@ -767,10 +867,15 @@ impl Register {
         self.chain.head()
     }
 
-    /// Restores a snapshot ([`Register::to_json`]): the events' hash chain must verify (the
-    /// first broken position is named; a format 1 snapshot, without one, is read too, and a
-    /// newer format refused), its events are replayed from its lesson and learners, and its
-    /// entries and notes must be their fold. A snapshot that does not parse,
+    /// Restores a snapshot ([`Register::to_json`]): its opening hash must be that of its lesson
+    /// and learners (the entries' keys), so a changed lesson id or time or an added learner is
+    /// refused; the events' hash chain must verify from it (the first broken position is
+    /// named); its events are replayed from its lesson and learners, and its entries and notes
+    /// must be their fold. Formats 1 and 2 (without an opening hash; format 1 without a chain
+    /// or a `format`) are read too; a snapshot with a chain or an opening hash but no `format`
+    /// is refused, and a newer format too. A rewrite of the whole snapshot, opening and chain
+    /// recomputed (or stripped to format 1), is only caught against a head hash published
+    /// elsewhere ([`crate::chain`]). A snapshot that does not parse,
     /// whose events do not replay or whose state is not their fold is refused
     /// ([`RegisterError::BadLog`] or `NotOnRegister`); the message never quotes the JSON.
     pub fn restore(json: &str) -> Result<Register, RegisterError> {
@@ -785,6 +890,13 @@ impl Register {
                 ),
             )
         })?;
+        if snapshot.format.is_none() && (snapshot.chain.is_some() || snapshot.opening.is_some()) {
+            return Err(bad(
+                0,
+                "the snapshot has a chain or an opening hash but no format (only format 1, \
+                 written without either, may omit it)",
+            ));
+        }
         Register::try_from(snapshot)
     }
 

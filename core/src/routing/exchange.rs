@@ -312,7 +312,9 @@ impl Exchange {
 
     /// Runs a command: decides its events, applies them and returns them. A refused command
     /// leaves the exchange unchanged; a command id already executed with the same command
-    /// returns no events, and with another command is refused (`InvalidField`).
+    /// returns no events, and with another command is refused (`InvalidField`). A command
+    /// dated before the exchange's first event, or a download dated before the file was sent,
+    /// is `InvalidField` naming `at` (T-6: the audit log runs forward).
     pub fn execute(
         &mut self,
         command: &ExchangeCommand,
@@ -325,8 +327,30 @@ impl Exchange {
         &self,
         command: &ExchangeCommand,
     ) -> Result<Vec<ExchangeEventKind>, TransferError> {
+        let at = |reason: String| TransferError::InvalidField {
+            field: "at".into(),
+            value: command.at.to_rfc3339(),
+            reason,
+        };
+        // A download is checked against its file's send (at or after the first event), which
+        // names the file; a send or a "download all" with no new file, against the first event.
+        let before_opening = || match self.events.first() {
+            Some(opening) if command.at < opening.at => Err(at(format!(
+                "before the exchange's first event at {} (T-6: the audit log runs forward)",
+                opening.at.to_rfc3339()
+            ))),
+            _ => Ok(()),
+        };
+        let before_send = |file: &HeldFile| {
+            at(format!(
+                "before file {} was sent at {} (T-6: a file is downloaded after it is sent)",
+                file.id,
+                file.sent_at.to_rfc3339()
+            ))
+        };
         match &command.action {
             ExchangeAction::Send { sender, files } => {
+                before_opening()?;
                 if files.is_empty() {
                     return Err(TransferError::Empty);
                 }
@@ -361,20 +385,29 @@ impl Exchange {
                         organisation: organisation.clone(),
                     });
                 }
+                if command.at < file.sent_at {
+                    return Err(before_send(file));
+                }
                 Ok(vec![ExchangeEventKind::Downloaded {
                     file_id: *file_id,
                     organisation: organisation.clone(),
                 }])
             }
-            ExchangeAction::DownloadAll { organisation } => Ok(self
-                .inbox(organisation)
-                .into_iter()
-                .filter(|i| !i.downloaded)
-                .map(|i| ExchangeEventKind::Downloaded {
-                    file_id: i.file.id,
-                    organisation: organisation.clone(),
-                })
-                .collect()),
+            ExchangeAction::DownloadAll { organisation } => {
+                let new = self.inbox(organisation);
+                let new: Vec<_> = new.into_iter().filter(|i| !i.downloaded).collect();
+                if let Some(item) = new.iter().find(|i| command.at < i.file.sent_at) {
+                    return Err(before_send(&item.file));
+                }
+                before_opening()?;
+                Ok(new
+                    .into_iter()
+                    .map(|i| ExchangeEventKind::Downloaded {
+                        file_id: i.file.id,
+                        organisation: organisation.clone(),
+                    })
+                    .collect())
+            }
         }
     }
 
@@ -414,7 +447,8 @@ impl Exchange {
 
     /// Folds one event, checking it could have happened under the exchange's policy: file ids
     /// 1, 2, 3, … in order, every route and description allowed (T-1..T-7), a download only by
-    /// the file's recipient (T-6), a command's events together.
+    /// the file's recipient and not before the file was sent, no event before the first one
+    /// (T-6), a command's events together.
     pub fn apply(&mut self, event: &ExchangeEvent) -> Result<(), TransferError> {
         let position = self.events.len();
         if event.command.trim().is_empty() || event.actor.trim().is_empty() {
@@ -442,6 +476,14 @@ impl Exchange {
                     "command id {:?} appears again after another command",
                     event.command.chars().take(40).collect::<String>()
                 ),
+            ));
+        }
+        if let Some(opening) = self.events.first()
+            && event.at < opening.at
+        {
+            return Err(tampered(
+                position,
+                "an event before the exchange's first event (T-6)",
             ));
         }
         match &event.kind {
@@ -478,16 +520,22 @@ impl Exchange {
                 file_id,
                 organisation,
             } => {
-                if self
+                let Some(file) = self
                     .file(*file_id)
-                    .is_none_or(|f| f.recipient.id != *organisation)
-                {
+                    .filter(|f| f.recipient.id == *organisation)
+                else {
                     return Err(tampered(
                         position,
                         format!(
                             "a download of file {file_id} by an organisation it was not sent \
                              to (T-6)"
                         ),
+                    ));
+                };
+                if event.at < file.sent_at {
+                    return Err(tampered(
+                        position,
+                        format!("a download of file {file_id} before it was sent (T-6)"),
                     ));
                 }
                 self.receipts.push(Receipt {

@@ -284,15 +284,18 @@ impl RoutingPolicy {
 
     /// Loads and checks a policy from JSON: `{kinds, roles, categories, rules, maxDescription?}`.
     pub fn from_json(text: &str) -> Result<RoutingPolicy, RoutingPolicyError> {
+        let text = crate::format::policy_text("routing policy", text)
+            .map_err(|reason| RoutingPolicyError::Parse { reason })?;
         // A failed check inside `try_from` arrives as a serde error carrying its message.
-        crate::json::from_object(text).map_err(|e| RoutingPolicyError::Parse {
+        crate::json::from_object(&text).map_err(|e| RoutingPolicyError::Parse {
             reason: e.to_string(),
         })
     }
 
-    /// The policy as JSON, readable by [`RoutingPolicy::from_json`].
+    /// The policy as JSON (with its `format`, [`crate::format::POLICY_FORMAT`]), readable by
+    /// [`RoutingPolicy::from_json`].
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::format::policy_json(self, true)
     }
 
     /// The organisation kinds.

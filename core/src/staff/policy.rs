@@ -402,17 +402,19 @@ impl StaffPolicy {
     /// Loads a policy from JSON (camelCase keys; fields left out keep their defaults) and checks
     /// it.
     pub fn from_json(text: &str) -> Result<StaffPolicy, StaffError> {
+        let text = crate::format::policy_text("staff policy", text)
+            .map_err(|detail| StaffError::PolicyJson { detail })?;
         let policy: StaffPolicy =
-            serde_json::from_str(text).map_err(|e| StaffError::PolicyJson {
+            serde_json::from_str(&text).map_err(|e| StaffError::PolicyJson {
                 detail: StaffError::json_detail(&e),
             })?;
         policy.check()?;
         Ok(policy)
     }
 
-    /// The policy as JSON.
+    /// The policy as JSON (with its `format`, [`crate::format::POLICY_FORMAT`]).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        crate::format::policy_json(self, false)
     }
 
     /// The task with this id, if the policy lists it.

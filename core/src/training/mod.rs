@@ -50,12 +50,12 @@ pub use error::TrainingError;
 pub use export::{COLUMNS, Column, training_records_csv};
 pub use listing::{ListQuery, RecordPage, RecordRow, SortKey};
 pub use placement::{
-    Placement, PlacementAction, PlacementApplication, PlacementCommand, PlacementEvent,
-    PlacementEventKind, PlacementStatus, Tier, WithdrawalForm,
+    PLACEMENT_FORMAT, Placement, PlacementAction, PlacementApplication, PlacementCommand,
+    PlacementEvent, PlacementEventKind, PlacementStatus, Tier, WithdrawalForm,
 };
 pub use portable::{
-    AssessmentNeed, AssessmentPolicy, Establishment, FORMAT, MergeOutcome, NeedDecision,
-    PortableRecord, RECORD_CATEGORY, VERSION,
+    AssessmentNeed, AssessmentPolicy, ESTABLISHMENT_FORMAT, Establishment, FORMAT, MergeOutcome,
+    NeedDecision, PortableRecord, RECORD_CATEGORY, VERSION,
 };
 pub use record::{
     Appraisal, Assessment, CourseUnit, EmergencyContact, LearnerDetails, LearnerFile,

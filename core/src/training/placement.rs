@@ -32,6 +32,7 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::chain::Chain;
 use crate::register::Hidden;
 use crate::register::{Actor, Role};
 use crate::routing::{ReferralPolicy, check_referral};
@@ -266,16 +267,49 @@ pub struct PlacementEvent {
 }
 
 /// A learner's placement (P-1): the fold of its events. [`Placement::restore`] replays a
-/// snapshot's events, so a snapshot that is not a possible history is refused.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// snapshot's events, so a snapshot that is not a possible history is refused, and checks
+/// their hash chain ([`crate::chain`]).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase", try_from = "Snapshot")]
 pub struct Placement {
     id: String,
     learner: String,
     referral_policy: ReferralPolicy,
     events: Vec<PlacementEvent>,
+    /// The hash chain of the events.
+    chain: Chain,
     #[serde(skip)]
     state: State,
+}
+
+/// The format a placement's JSON is written in (also where it is embedded, as in a learner's
+/// file): 2 added `format` and the events' `chain`; format 1 (neither) is read too.
+pub const PLACEMENT_FORMAT: u32 = 2;
+
+/// A placement's JSON form as written.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Written<'a> {
+    format: u32,
+    id: &'a str,
+    learner: &'a str,
+    referral_policy: &'a ReferralPolicy,
+    events: &'a [PlacementEvent],
+    chain: &'a Chain,
+}
+
+impl Serialize for Placement {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Written {
+            format: PLACEMENT_FORMAT,
+            id: &self.id,
+            learner: &self.learner,
+            referral_policy: &self.referral_policy,
+            events: &self.events,
+            chain: &self.chain,
+        }
+        .serialize(serializer)
+    }
 }
 
 /// The state the events fold into.
@@ -290,15 +324,41 @@ struct State {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct Snapshot {
+    #[serde(default)]
+    format: Option<u32>,
     id: String,
     learner: String,
     referral_policy: ReferralPolicy,
     events: Vec<PlacementEvent>,
+    #[serde(default)]
+    chain: Option<Chain>,
 }
 
 impl TryFrom<Snapshot> for Placement {
     type Error = TrainingError;
     fn try_from(s: Snapshot) -> Result<Placement, TrainingError> {
+        let malformed = |reason: String| TrainingError::malformed("placement snapshot", reason);
+        let format = match (s.format, &s.chain) {
+            (Some(format), _) => format,
+            (None, None) => 1,
+            (None, Some(_)) => {
+                return Err(malformed(
+                    "the snapshot has a hash chain but no format (only format 1, written \
+                     without one, may omit it)"
+                        .into(),
+                ));
+            }
+        };
+        crate::format::check_version("placement snapshot", format, PLACEMENT_FORMAT)
+            .map_err(malformed)?;
+        match (format, &s.chain) {
+            (1, None) => {}
+            (1, Some(_)) => return Err(malformed("a format 1 snapshot has no chain".into())),
+            (_, None) => return Err(malformed("the snapshot has no hash chain".into())),
+            (_, Some(chain)) => chain
+                .verify(&s.events)
+                .map_err(|e| malformed(e.to_string()))?,
+        }
         Placement::replay(&s.id, &s.learner, s.referral_policy, &s.events)
     }
 }
@@ -338,6 +398,7 @@ impl Placement {
             learner,
             referral_policy,
             events: Vec::new(),
+            chain: Chain::default(),
             state: State::default(),
         })
     }
@@ -412,6 +473,31 @@ impl Placement {
                 "command id",
                 event.command.chars().take(40).collect::<String>(),
                 "appears twice in the log",
+            ));
+        }
+        if let Some(last) = self.events.last()
+            && event.at < last.at
+        {
+            return Err(TrainingError::field(
+                "at",
+                event.at.to_rfc3339(),
+                format!(
+                    "before the placement's previous event at {} (P-1: a placement's steps \
+                     are recorded in the order they happen)",
+                    last.at.to_rfc3339()
+                ),
+            ));
+        }
+        let plausible = crate::hours::ReadPolicy::default();
+        let implausible = |day: NaiveDate| day < plausible.earliest || day > plausible.latest;
+        if implausible(event.at.date_naive()) {
+            return Err(TrainingError::field(
+                "at",
+                event.at.to_rfc3339(),
+                format!(
+                    "an implausible time: accepted {} to {}",
+                    plausible.earliest, plausible.latest
+                ),
             ));
         }
         let role = event.actor.role;
@@ -494,6 +580,23 @@ impl Placement {
             }
             K::Accepted { on } | K::Started { on } | K::Completed { on } => *on,
         };
+        let dates = match &event.kind {
+            K::Applied { application } => vec![
+                ("referralOn", application.referral_on),
+                ("riskAssessedOn", application.risk_assessed_on),
+            ],
+            _ => vec![("on", on)],
+        };
+        if let Some((field, day)) = dates.into_iter().find(|(_, day)| implausible(*day)) {
+            return Err(TrainingError::field(
+                field,
+                date(day),
+                format!(
+                    "an implausible date: accepted {} to {}",
+                    plausible.earliest, plausible.latest
+                ),
+            ));
+        }
         if let Some(last) = self.state.last_on
             && on < last
         {
@@ -503,6 +606,9 @@ impl Placement {
                 format!("before the placement's previous step on {last} (P-1)"),
             ));
         }
+        self.chain
+            .push(event)
+            .map_err(|e| TrainingError::malformed("placement log", e.reason))?;
         self.state.status = Some(next);
         self.state.last_on = Some(on);
         self.events.push(event.clone());
@@ -525,14 +631,28 @@ impl Placement {
         Ok(placement)
     }
 
-    /// The placement as JSON: id, learner, referral policy and events.
+    /// The hash chain of the events ([`crate::chain`]).
+    pub fn chain(&self) -> &Chain {
+        &self.chain
+    }
+
+    /// The head hash of the events' chain: publish it, and a rewrite of the whole log is
+    /// caught against it ([`crate::chain`]).
+    pub fn head_hash(&self) -> String {
+        self.chain.head()
+    }
+
+    /// The placement as JSON (format [`PLACEMENT_FORMAT`]): id, learner, referral policy,
+    /// events and their hash chain.
     pub fn to_json(&self) -> Result<String, TrainingError> {
         serde_json::to_string(self)
             .map_err(|e| TrainingError::malformed("placement", format!("cannot write: {e}")))
     }
 
-    /// Restores [`Placement::to_json`]'s form by replaying its events; the message never quotes
-    /// the input.
+    /// Restores [`Placement::to_json`]'s form: the events' hash chain must verify (the first
+    /// broken position is named; format 1, without a chain or a `format`, is read too; a
+    /// chain without a format and a newer format are refused), and the events are replayed,
+    /// each checked. The message never quotes the input.
     pub fn restore(json: &str) -> Result<Placement, TrainingError> {
         let snapshot: Snapshot = read_json("placement snapshot", json)?;
         Placement::try_from(snapshot)

@@ -207,6 +207,36 @@ pub struct Establishment {
     files: BTreeMap<String, LearnerFile>,
 }
 
+/// The format an establishment's JSON is written in: 2 added `format` (and its placements'
+/// and registers' own formats and hash chains); format 1 (without) is read too.
+pub const ESTABLISHMENT_FORMAT: u32 = 2;
+
+/// An establishment's JSON form as written.
+#[derive(Serialize)]
+struct WrittenEstablishment<'a> {
+    format: u32,
+    #[serde(flatten)]
+    establishment: &'a Establishment,
+}
+
+/// A document's format alone.
+#[derive(Deserialize)]
+struct FormatOnly {
+    #[serde(default)]
+    format: Option<u32>,
+}
+
+/// An establishment's JSON form as read, before it is checked.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct EstablishmentSnapshot {
+    /// Checked before (see [`FormatOnly`]).
+    #[serde(default, rename = "format")]
+    _format: Option<u32>,
+    organisation: Organisation,
+    files: BTreeMap<String, LearnerFile>,
+}
+
 impl Establishment {
     /// An establishment holding nothing.
     pub fn new(organisation: Organisation) -> Establishment {
@@ -349,16 +379,32 @@ impl Establishment {
         Ok(policy.decide(&self.file(learner)?.record.assessments, subject, on))
     }
 
-    /// The establishment as JSON.
+    /// The establishment as JSON (format [`ESTABLISHMENT_FORMAT`]).
     pub fn to_json(&self) -> Result<String, TrainingError> {
-        serde_json::to_string(self)
-            .map_err(|e| TrainingError::malformed("establishment", format!("cannot write: {e}")))
+        serde_json::to_string(&WrittenEstablishment {
+            format: ESTABLISHMENT_FORMAT,
+            establishment: self,
+        })
+        .map_err(|e| TrainingError::malformed("establishment", format!("cannot write: {e}")))
     }
 
     /// Restores [`to_json`](Self::to_json)'s form; every file is checked and every register
-    /// and placement replayed.
+    /// and placement replayed, their hash chains verified. Format 1 (no `format`) is read
+    /// too; a newer format is refused.
     pub fn restore(json: &str) -> Result<Establishment, TrainingError> {
-        let e: Establishment = read_json("establishment", json)?;
+        // The format first: a newer one may not have today's shape.
+        let version: FormatOnly = read_json("establishment", json)?;
+        crate::format::check_version(
+            "establishment",
+            version.format.unwrap_or(1),
+            ESTABLISHMENT_FORMAT,
+        )
+        .map_err(|reason| TrainingError::malformed("establishment", reason))?;
+        let s: EstablishmentSnapshot = read_json("establishment", json)?;
+        let e = Establishment {
+            organisation: s.organisation,
+            files: s.files,
+        };
         for (learner, file) in &e.files {
             file.check()?;
             if *learner != file.record.learner {

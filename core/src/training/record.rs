@@ -366,7 +366,8 @@ impl TrainingRecord {
     }
 
     /// Checks the record: a learner id; ids unique in each collection (units across groups);
-    /// a target set no later than it is due; notes about this learner.
+    /// a target set no later than it is due; notes about this learner; every date plausible
+    /// (a date of birth from 1900-01-01, any other from 2000-01-01, all to 2100-12-31).
     pub fn check(&self) -> Result<(), TrainingError> {
         if self.learner.trim().is_empty() {
             return Err(TrainingError::field("learner", "", "must not be empty"));
@@ -375,6 +376,7 @@ impl TrainingRecord {
         unique("appraisal", self.appraisals.iter().map(|a| a.id.as_str()))?;
         unique("assessment", self.assessments.iter().map(|a| a.id.as_str()))?;
         unique("target", self.targets.iter().map(|t| t.id.as_str()))?;
+        self.check_dates()?;
         if let Some(t) = self.targets.iter().find(|t| t.target_on < t.set_on) {
             return Err(TrainingError::field(
                 "target",
@@ -391,6 +393,60 @@ impl TrainingRecord {
                 self.learner.clone(),
                 "a note on the record names another learner (R-5)",
             ));
+        }
+        Ok(())
+    }
+}
+
+impl TrainingRecord {
+    /// Checks that every date is plausible, by the reading policy's default range
+    /// ([`crate::hours::ReadPolicy`], issue 14 item 5): a date of birth from 1900-01-01, any
+    /// other date from 2000-01-01, all to 2100-12-31. A date of birth is personal data: its
+    /// refusal names the learner and the field, never the date.
+    fn check_dates(&self) -> Result<(), TrainingError> {
+        let policy = crate::hours::ReadPolicy::default();
+        let learner = self.learner.chars().take(40).collect::<String>();
+        if let Some(born) = self.details.date_of_birth
+            && (born < policy.earliest_birth || born > policy.latest)
+        {
+            return Err(TrainingError::field(
+                "dateOfBirth",
+                "",
+                format!(
+                    "learner {learner}: an implausible date of birth (not shown): accepted \
+                     {} to {}",
+                    policy.earliest_birth, policy.latest
+                ),
+            ));
+        }
+        let dates = self
+            .appraisals
+            .iter()
+            .map(|a| ("appraisal", a.id.as_str(), "on", a.on))
+            .chain(
+                self.assessments
+                    .iter()
+                    .map(|a| ("assessment", a.id.as_str(), "on", a.on)),
+            )
+            .chain(self.targets.iter().flat_map(|t| {
+                [
+                    ("target", t.id.as_str(), "setOn", t.set_on),
+                    ("target", t.id.as_str(), "targetOn", t.target_on),
+                ]
+            }));
+        for (what, id, field, on) in dates {
+            if on < policy.earliest || on > policy.latest {
+                return Err(TrainingError::field(
+                    field,
+                    on.to_string(),
+                    format!(
+                        "learner {learner}, {what} {}: an implausible date: accepted {} to {}",
+                        id.chars().take(40).collect::<String>(),
+                        policy.earliest,
+                        policy.latest
+                    ),
+                ));
+            }
         }
         Ok(())
     }

@@ -28,15 +28,42 @@ class FixturesTest {
 
     @Test
     fun `register, requirement and pool fixtures load and format 1 migrates`() {
-        val register = Register.restore(text("register-v2.json"))
-        same(text("register-v2.json"), register.toJson())
-        assertEquals(register.toJson(), Register.restore(text("register-v1.json")).toJson())
+        val register = Register.restore(text("register-v3.json"))
+        same(text("register-v3.json"), register.toJson())
+        for (old in listOf("register-v1.json", "register-v2.json")) {
+            assertEquals(register.toJson(), Register.restore(text(old)).toJson(), old)
+        }
         val requirement = Requirement.fromJson(text("requirement-v2.json"))
         same(text("requirement-v2.json"), requirement.toJson())
         assertEquals(requirement.toJson(), Requirement.fromJson(text("requirement-v1.json")).toJson())
-        val pool = LicencePool.restore(text("pool-v2.json"), text("pool-log-v2.json"))
-        same(text("pool-v2.json"), pool.toJson())
+        val pool = LicencePool.restore(text("pool-v3.json"), text("pool-log-v2.json"))
+        same(text("pool-v3.json"), pool.toJson())
+        assertEquals(pool.toJson(), LicencePool.restore(text("pool-v2.json"), text("pool-log-v2.json")).toJson())
         assertEquals(pool.toJson(), LicencePool.restore(text("pool-v1.json"), text("pool-log-v1.json")).toJson())
+    }
+
+    @Test
+    fun `placement fixtures load and format 1 migrates`() {
+        val today = Placement.restore(text("placement-v2.json"))
+        same(text("placement-v2.json"), today.toJson())
+        assertEquals(today.toJson(), Placement.restore(text("placement-v1.json")).toJson())
+        assertEquals(PlacementStatus.STARTED, today.status())
+        val chain = org.json.JSONObject(text("placement-v2.json")).getJSONArray("chain")
+        assertEquals(chain.getString(chain.length() - 1), today.headHash())
+    }
+
+    @Test
+    fun `policy fixtures with their format load and another format is refused`() {
+        assertEquals(creditPolicyFromJson("{}"), creditPolicyFromJson(text("credit-policy-v1.json")))
+        assertEquals(readPolicyDefault(), readPolicyFromJson(text("reading-policy-v1.json")))
+        assertEquals(poolPolicyFromJson("{}"), poolPolicyFromJson(text("pool-policy-v1.json")))
+        same(text("staff-policy-v1.json"), StaffPolicy.fromJson(text("staff-policy-v1.json")).toJson())
+        assertEquals(1, org.json.JSONObject(RoutingPolicy().toJson()).getInt("format"))
+        for (read in listOf<(String) -> Any>({ creditPolicyFromJson(it) }, { readPolicyFromJson(it) }, { poolPolicyFromJson(it) },
+            { StaffPolicy.fromJson(it) }, { RoutingPolicy.fromJson(it) })) {
+            val e = org.junit.jupiter.api.assertThrows<EteException.InvalidPolicy> { read("""{"format": 2}""") }
+            assertTrue(e.detail.contains("format 2 is newer"), e.detail)
+        }
     }
 
     @Test
