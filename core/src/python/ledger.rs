@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 use pyo3::prelude::*;
 
+use crate::Minutes;
 use crate::hours::{LedgerEntry, LedgerEventKind, LedgerPolicy};
 use crate::python::{Day, Whole, fail, plain, py_str};
-use crate::Minutes;
 
 /// An entry of `event`, with its command id when the caller gives one.
 fn ledger_entry(

@@ -3,7 +3,7 @@
 //! file ids anywhere in `u64`, times anywhere chrono can hold one, retried and reused ids, under
 //! the default policy or a random one. Checked after every run: a refusal changed nothing, the
 //! state is the fold of its events, every held file's route is allowed, every receipt is for a
-//! file held and was taken by its recipient, replay and the snapshot restore equal, and the hash
+//! file held and was taken by its recipient after it was sent, replay and the snapshot restore equal, and the hash
 //! chain verifies.
 
 use arbitrary::{Arbitrary, Result, Unstructured};
@@ -89,6 +89,10 @@ pub fn exchange_commands(u: &mut Unstructured<'_>) -> Result<()> {
         assert!(
             held.is_some_and(|f| f.recipient.id == receipt.organisation),
             "a receipt for a file not held, or taken by another organisation: {receipt:?}"
+        );
+        assert!(
+            held.is_some_and(|f| receipt.at >= f.sent_at),
+            "a file downloaded before it was sent: {receipt:?}"
         );
     }
     assert!(
