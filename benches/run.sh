@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces BENCHMARKS.md: builds the release wheel and the native kernels, then runs the
-# Python side-by-side benchmark (1e5, 1e6, 1e7 rows), the Kotlin batch-vs-per-row benchmark, the
+# Python side-by-side benchmark (1e5, 1e6, 1e7 rows) and its Arrow path (1e6, 1e7), the Kotlin batch-vs-per-row benchmark, the
 # criterion benches of the core (columns, 1e6 licence-pool commands, 1e6 routing decisions) and
 # routing against cedar-policy (its own workspace in benches/cedar, built here only).
 # Takes about 10 minutes (2 more to build cedar-policy the first time) and 4 GB of memory
@@ -23,6 +23,8 @@ if [[ $parts == *,python,* ]]; then
   cargo build --release --locked -p ete-benches --bin native_columns
   echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(python3 --version)"
   "$venv/bin/python" benches/python/bench_columns.py --sizes "${SIZES:-100000,1000000,10000000}"
+  echo; echo "== the Arrow path against the numpy path (same process, same data)"
+  "$venv/bin/python" benches/python/bench_arrow.py --sizes "${ARROW_SIZES:-1000000,10000000}"
 fi
 
 if [[ $parts == *,kotlin,* ]]; then
