@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces BENCHMARKS.md: builds the release wheel and the native kernels, then runs the
-# Python side-by-side benchmark (1e5, 1e6, 1e7 rows) and its Arrow path (1e6, 1e7), the Kotlin batch-vs-per-row benchmark, the
-# criterion benches of the core (columns, 1e6 licence-pool commands, 1e6 routing decisions) and
+# Python side-by-side benchmark (1e5, 1e6, 1e7 rows) and its Arrow path (1e6, 1e7), the Kotlin
+# batch-vs-per-row benchmark, the criterion benches of the core (columns, 1e6 licence-pool commands, 1e6 routing decisions) and
 # routing against cedar-policy (its own workspace in benches/cedar, built here only).
 # Takes about 10 minutes (2 more to build cedar-policy the first time) and 4 GB of memory
 # (the pure-Python lists at 1e7 rows).
