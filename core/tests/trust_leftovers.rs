@@ -726,3 +726,21 @@ mod pool_links {
         );
     }
 }
+
+/// A register embedded in a learner's file before format 3 was written with a chain but no
+/// format: read there as format 2, while `Register::restore` refuses a snapshot so stripped.
+#[test]
+fn an_embedded_register_without_a_format_reads_as_format_2_but_restore_refuses_it() {
+    let path = format!(
+        "{}/tests/fixtures/register-v2.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut v2: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    v2.as_object_mut().unwrap().remove("format");
+    let embedded: Register = serde_json::from_value(v2.clone()).unwrap();
+    assert_eq!(embedded.events().len(), 5);
+    // Written again, it carries format 3 and its opening hash.
+    assert_eq!(snapshot(&embedded)["format"], 3);
+    let err = Register::restore(&v2.to_string()).unwrap_err();
+    assert!(err.to_string().contains("no format"), "{err}");
+}
