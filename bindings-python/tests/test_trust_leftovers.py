@@ -162,6 +162,6 @@ def test_a_staff_expiry_past_9999_is_invalid_field_not_value_error():
 
 def test_a_pool_command_dated_before_the_pool_opened_is_invalid_field():
     pool = ete_core.LicencePool("Wales", 1, NINE)
-    with pytest.raises(ete_core.InvalidField, match="at .*before the pool was opened"):
+    with pytest.raises(ete_core.InvalidField, match="invalid at: .*before the pool was opened"):
         pool.request("c1", "A", NINE - HOUR, "P-1")
     assert json.loads(pool.to_json())["openedAt"] == "2026-11-24T09:00:00Z"
