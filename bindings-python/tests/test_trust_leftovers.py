@@ -158,3 +158,10 @@ def test_a_staff_expiry_past_9999_is_invalid_field_not_value_error():
     with pytest.raises(ete_core.InvalidField, match="date"):
         ete_core.team_compliance(policy, [record], datetime.date(9999, 7, 1), 30)
     assert ete_core.mandatory_status(policy, dict(record, completions=[]), datetime.date(2026, 7, 1))
+
+
+def test_a_pool_command_dated_before_the_pool_opened_is_invalid_field():
+    pool = ete_core.LicencePool("Wales", 1, NINE)
+    with pytest.raises(ete_core.InvalidField, match="invalid at: .*before the pool was opened"):
+        pool.request("c1", "A", NINE - HOUR, "P-1")
+    assert json.loads(pool.to_json())["openedAt"] == "2026-11-24T09:00:00Z"

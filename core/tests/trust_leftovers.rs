@@ -702,6 +702,42 @@ mod pool_links {
     }
 
     #[test]
+    fn a_pool_command_dated_before_the_pool_opened_is_refused_naming_at() {
+        let (mut pool, _) = pool_and_log();
+        let before = pool.clone();
+        let year0 = Utc.with_ymd_and_hms(0, 1, 1, 0, 0, 0).unwrap();
+        let err = pool
+            .execute(&Command {
+                id: "late".into(),
+                actor: "A".into(),
+                at: year0,
+                action: Action::Request {
+                    person: "P-9".into(),
+                    kind: AccountKind::Learner,
+                    requirement_end: None,
+                    courses: vec![],
+                },
+            })
+            .unwrap_err();
+        assert_eq!(err.kind(), ete_core::ErrorKind::InvalidField);
+        assert!(
+            matches!(&err, PoolError::InvalidField { field, .. } if field == "at"),
+            "{err}"
+        );
+        assert_eq!(pool, before);
+        // A v3 snapshot keeps the opening time; without it, it is refused.
+        let mut snapshot: Value = serde_json::from_str(&pool.to_json().unwrap()).unwrap();
+        assert_eq!(snapshot["openedAt"], "2026-11-02T09:00:00Z");
+        snapshot.as_object_mut().unwrap().remove("openedAt");
+        assert!(
+            Pool::from_json(&snapshot.to_string())
+                .unwrap_err()
+                .to_string()
+                .contains("openedAt")
+        );
+    }
+
+    #[test]
     fn a_snapshot_whose_chain_disagrees_with_its_counters_is_refused() {
         let (pool, _) = pool_and_log();
         let mut snapshot: Value = serde_json::from_str(&pool.to_json().unwrap()).unwrap();
@@ -725,4 +761,22 @@ mod pool_links {
                 .contains("no chain")
         );
     }
+}
+
+/// A register embedded in a learner's file before format 3 was written with a chain but no
+/// format: read there as format 2, while `Register::restore` refuses a snapshot so stripped.
+#[test]
+fn an_embedded_register_without_a_format_reads_as_format_2_but_restore_refuses_it() {
+    let path = format!(
+        "{}/tests/fixtures/register-v2.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut v2: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    v2.as_object_mut().unwrap().remove("format");
+    let embedded: Register = serde_json::from_value(v2.clone()).unwrap();
+    assert_eq!(embedded.events().len(), 5);
+    // Written again, it carries format 3 and its opening hash.
+    assert_eq!(snapshot(&embedded)["format"], 3);
+    let err = Register::restore(&v2.to_string()).unwrap_err();
+    assert!(err.to_string().contains("no format"), "{err}");
 }

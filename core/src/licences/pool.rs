@@ -15,7 +15,7 @@ use crate::licences::policy::{PoolPolicy, WaitingOrder};
 
 /// The format a pool snapshot is written in: 2 added `format` and the log's `head` hash; 3
 /// added the log's `chain`, one link per event, so a changed log is refused naming the first
-/// changed event. Formats 1 and 2 are read too (a pool restored from one without its log keeps
+/// changed event, and `openedAt`, before which no command may be dated. Formats 1 and 2 are read too (a pool restored from one without its log keeps
 /// no chain, and is written as format 2 until it is restored with its log).
 pub const POOL_FORMAT: u32 = 3;
 
@@ -45,6 +45,10 @@ pub struct Pool {
     /// empty for a pool restored without its log from a snapshot written before.
     #[serde(default, skip_serializing_if = "Chain::is_empty")]
     chain: Chain,
+    /// When the pool was opened (its first event, format 3): no command may be dated before.
+    /// `None` for a pool restored without its log from a snapshot written before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    opened_at: Option<DateTime<Utc>>,
 }
 
 fn blank(person: &str, kind: AccountKind, at: DateTime<Utc>) -> Account {
@@ -198,6 +202,7 @@ impl Pool {
             held_since: BTreeMap::new(),
             head: None,
             chain: Chain::default(),
+            opened_at: Some(first.at),
         };
         pool.chain.push(first).map_err(|e| bad(0, e.reason))?;
         pool.head = Some(pool.chain.head());
@@ -251,6 +256,9 @@ impl Pool {
                 )));
             }
             (3.., None) => return Err(invalid("the snapshot has no chain".into())),
+            (3.., Some(_)) if !object.contains_key("openedAt") => {
+                return Err(invalid("the snapshot has no openedAt".into()));
+            }
             _ => {}
         }
         let pool: Pool = serde_json::from_value(serde_json::Value::Object(object))
@@ -303,9 +311,11 @@ impl Pool {
         if pool.head.is_none() {
             pool.head.clone_from(&replayed.head);
         }
-        // A snapshot written before pools kept a chain takes the log's (migration).
+        // A snapshot written before pools kept a chain takes the log's (migration), and its
+        // opening time.
         if pool.chain.is_empty() && pool.head == replayed.head {
             pool.chain.clone_from(&replayed.chain);
+            pool.opened_at = replayed.opened_at;
         }
         if pool.head != replayed.head && pool.event_count() == replayed.event_count() {
             return Err(PoolError::BadLog {
@@ -619,6 +629,12 @@ impl Pool {
     /// Folds one event into the state, checking it is possible (L-7).
     pub(crate) fn apply(&mut self, event: &Event) -> Result<(), PoolError> {
         let at = event.at;
+        if self.opened_at.is_some_and(|opened| at < opened) {
+            return Err(PoolError::BadLog {
+                position: 0,
+                reason: "an event dated before the pool was opened (L-7)".into(),
+            });
+        }
         let missing = |person: &str| PoolError::UnknownPerson {
             person: person.to_owned(),
         };
@@ -872,13 +888,25 @@ impl crate::Aggregate for Pool {
     type Event = Event;
     type Error = PoolError;
 
-    /// A command's events: an empty id is refused, and so is any command once the log holds
-    /// [`Pool::MAX_EVENTS`] (L-7).
+    /// A command's events: an empty id is refused, so is a command dated before the pool was
+    /// opened, and any command once the log holds [`Pool::MAX_EVENTS`] (L-7).
     fn decide(&self, command: &Command) -> Result<Vec<Event>, PoolError> {
         if command.id.trim().is_empty() {
             return Err(PoolError::InvalidField {
                 field: "command id".into(),
                 reason: "must not be empty (L-7)".into(),
+            });
+        }
+        if let Some(opened) = self.opened_at
+            && command.at < opened
+        {
+            return Err(PoolError::InvalidField {
+                field: "at".into(),
+                reason: format!(
+                    "{} is before the pool was opened at {} (L-7: the log runs forward)",
+                    command.at.to_rfc3339(),
+                    opened.to_rfc3339()
+                ),
             });
         }
         if self.events >= Pool::MAX_EVENTS {

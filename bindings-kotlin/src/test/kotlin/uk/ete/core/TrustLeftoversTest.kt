@@ -121,4 +121,13 @@ class TrustLeftoversTest {
         val e = assertThrows<EteException.MalformedInput> { LicencePool.restore(pool.toJson(), log.toString()) }
         assertTrue(e.detail.contains("breaks at event 1"), e.detail)
     }
+
+    @Test
+    fun `a pool command dated before the pool opened is invalid field naming at`() {
+        val pool = LicencePool("Wales", 1u, nine)
+        val e = assertThrows<EteException.InvalidField> {
+            pool.execute("c1", "A", nine.minusSeconds(3600), Action.Request("P-1", AccountKind.LEARNER, null, listOf("A")))
+        }
+        assertTrue(e.detail.contains("before the pool was opened"), e.detail)
+    }
 }
