@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use ete_core::Minutes;
 use ete_core::hours::{self, Certificate, CreditDecision, CreditReason, Delivery, Grouping};
 use ete_core::language::LocalText;
+use ete_core::python::Day;
 use ete_core::register::MarkDecision;
 use ete_core::routing::Decision;
 use pyo3::prelude::*;
@@ -89,8 +89,8 @@ pub(crate) fn courses_text(count: Whole<u32>, language: &str) -> LocalText {
 
 /// A date as the language writes it ("2 Tachwedd 2026").
 #[pyfunction]
-pub(crate) fn date_text(date: NaiveDate, language: &str) -> LocalText {
-    ete_messages::date_text(date, language)
+pub(crate) fn date_text(date: Day, language: &str) -> LocalText {
+    ete_messages::date_text(date.0, language)
 }
 
 /// A region's delivery against its target in `language` (H-16).

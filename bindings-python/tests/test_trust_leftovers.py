@@ -122,6 +122,17 @@ def test_a_datetime_where_a_date_is_expected_is_a_type_error():
         ete_core.Requirement("R-1", "P-1", "adult", 6000, NINE)
     with pytest.raises(TypeError, match="datetime.datetime"):
         ete_core.ReadPolicy(earliest=NINE)
+    for make in (
+        lambda on: ete_core.LedgerEntry.work_appointment(on, "SUP-1", 60, "attended"),
+        lambda on: ete_core.LedgerEntry.ete_credit(on, "SUP-1", 60, "Maths"),
+        lambda on: ete_core.LedgerEntry.adjustment(on, "SUP-1", -60),
+        lambda on: ete_core.LedgerEntry.extension(on, "SUP-1", 1),
+        lambda on: ete_core.Completion("X-1", "Maths", NINE, "Completed", 60, 60, date_of_birth=on),
+        lambda on: ete_core.date_text(on, "cy"),
+    ):
+        with pytest.raises(TypeError, match="datetime.datetime"):
+            make(NINE)
+        make(datetime.date(2026, 11, 2))
     assert e.row("LRN-1", datetime.date(2026, 11, 2)).learner == "LRN-1"
 
 

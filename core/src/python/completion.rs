@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use pyo3::prelude::*;
 
 use crate::hours::CompletionFields;
-use crate::python::{Instant, Whole, error, fail, plain, py_str};
+use crate::python::{Day, Instant, Whole, error, fail, plain, py_str};
 use crate::{ErrorKind, Minutes};
 
 #[pymethods]
@@ -25,7 +25,7 @@ impl crate::hours::Completion {
         expected_time_minutes: Minutes,
         first_name: &str,
         last_name: &str,
-        date_of_birth: Option<NaiveDate>,
+        date_of_birth: Option<Day>,
         region: &str,
         pdu: &str,
         office: &str,
@@ -37,7 +37,7 @@ impl crate::hours::Completion {
         let fields = CompletionFields {
             first_name: first_name.to_owned(),
             last_name: last_name.to_owned(),
-            date_of_birth,
+            date_of_birth: date_of_birth.map(|d| d.0),
             region: region.to_owned(),
             pdu: pdu.to_owned(),
             office: office.to_owned(),
