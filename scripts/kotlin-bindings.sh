@@ -34,8 +34,14 @@ case "$(uname -s)-$(uname -m)" in
   *) echo "kotlin-bindings.sh: no JNA resource prefix known for $(uname -s) $(uname -m)" >&2; exit 1 ;;
 esac
 
-echo "kotlin-bindings: cargo build -p ete-kotlin (${profile_dir})"
-cargo build -q -p ete-kotlin --locked "${cargo_profile[@]}"
+# The library and the bindgen in one build (one feature resolution, so their shared crates are
+# compiled once). ETE_KOTLIN_CARGO_SCOPE replaces `-p ete-kotlin -p uniffi-bindgen`: the test
+# command passes the scope its `cargo test` built (`--workspace --exclude ete-python
+# --all-targets`), whose features differ from a build of these two alone, so that nothing is
+# compiled a second time.
+read -r -a scope <<<"${ETE_KOTLIN_CARGO_SCOPE:--p ete-kotlin -p uniffi-bindgen}"
+echo "kotlin-bindings: cargo build ${scope[*]} (${profile_dir})"
+cargo build -q --locked "${cargo_profile[@]}" "${scope[@]}"
 library="$target_dir/$profile_dir/$lib"
 
 out=bindings-kotlin/target
@@ -43,7 +49,7 @@ rm -rf "$out/generated-sources/uniffi" "$out/native"
 # Classes of a type that moved package would clash with the new ones: compile afresh.
 rm -rf "$out/classes" "$out/test-classes"
 echo "kotlin-bindings: uniffi-bindgen generate --language kotlin"
-cargo run -q -p uniffi-bindgen --locked -- generate --library "$library" \
+"$target_dir/$profile_dir/uniffi-bindgen" generate --library "$library" \
   --language kotlin --out-dir "$out/generated-sources/uniffi" --no-format
 mkdir -p "$out/native/$platform"
 cp "$library" "$out/native/$platform/$lib"

@@ -104,7 +104,11 @@ if [[ $skip != *,kotlin,* ]]; then
   # library (debug here, to keep the run short; ETE_KOTLIN_PROFILE=release for the release one),
   # the generated Kotlin, and the library packed into the jar.
   step "mvn install (Kotlin: bindings generated, JVM suites incl. the conformance vectors, uk.ete:ete-core installed)"
-  (cd bindings-kotlin && mvn -B -ntp install -Dete.cargo.profile="${ETE_KOTLIN_PROFILE:-debug}")
+  # The native library is built with the feature set `cargo test` used above, so Maven's cargo
+  # step reuses that build instead of compiling the workspace's crates again (scripts/kotlin-bindings.sh).
+  scope="--workspace --exclude ete-python --all-targets"
+  [[ $skip == *,rust,* || ${ETE_KOTLIN_PROFILE:-debug} != debug ]] && scope=""
+  (cd bindings-kotlin && ETE_KOTLIN_CARGO_SCOPE="$scope" mvn -B -ntp install -Dete.cargo.profile="${ETE_KOTLIN_PROFILE:-debug}")
   step "Kotlin: the jar carries the native library at JNA's resource path"
   jar tf bindings-kotlin/target/ete-core-0.1.0.jar | grep -x 'linux-x86-64/libete_kotlin.so'
   step "Kotlin example: the weekly report from the installed jar and JNA only (examples/kotlin)"
