@@ -31,6 +31,10 @@ if [[ $skip != *,rust,* ]]; then
   if cargo tree -p ete-core -e normal --locked | grep -E 'pyo3|uniffi'; then
     echo "ete-core's default build depends on an FFI crate" >&2; exit 1
   fi
+  step "the fuzz and Cedar-benchmark workspaces' lock files are current (they depend on ete-core)"
+  for dir in fuzz benches/cedar; do
+    (cd "$dir" && cargo metadata --locked --format-version 1 >/dev/null)
+  done
   step "cargo test (Rust suites, incl. the conformance vectors)"
   cargo test --workspace --exclude ete-python --locked
   step "cargo doc (warnings are errors)"
