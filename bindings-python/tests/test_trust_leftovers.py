@@ -176,3 +176,13 @@ def test_a_pool_command_dated_before_the_pool_opened_is_invalid_field():
     with pytest.raises(ete_core.InvalidField, match="invalid at: .*before the pool was opened"):
         pool.request("c1", "A", NINE - HOUR, "P-1")
     assert json.loads(pool.to_json())["openedAt"] == "2026-11-24T09:00:00Z"
+
+
+def test_a_requirement_chain_without_its_format_is_refused():
+    requirement = ete_core.Requirement("R-1", "P-1", "adult", 6000, datetime.date(2026, 1, 5))
+    requirement.record(ete_core.LedgerEntry.extension(datetime.date(2026, 1, 6), "SUP-1", 1, id="e1"))
+    snapshot = json.loads(requirement.to_json())
+    assert snapshot["format"] == 2 and snapshot["chain"]
+    for stripped in ({k: v for k, v in snapshot.items() if k != "format"}, {**snapshot, "format": 1}):
+        with pytest.raises(ete_core.MalformedInput, match="format 1"):
+            ete_core.Requirement.from_json(json.dumps(stripped))

@@ -201,6 +201,17 @@ mod hash_chains {
         old.as_object_mut().unwrap().remove("format");
         old.as_object_mut().unwrap().remove("chain");
         assert_eq!(Requirement::from_json(&old.to_string()).unwrap(), r);
+        // A chain with its format removed, or set to 1 (which had no chain), is refused.
+        for format in [None, Some(json!(1))] {
+            let mut stripped: Value = serde_json::from_str(&r.to_json().unwrap()).unwrap();
+            match format {
+                None => drop(stripped.as_object_mut().unwrap().remove("format")),
+                Some(f) => stripped["format"] = f,
+            }
+            let err = Requirement::from_json(&stripped.to_string()).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::MalformedInput);
+            assert!(err.to_string().contains("format 1"), "{err}");
+        }
     }
 
     /// What the chain does not prove: a rewrite of the whole chain verifies (only a published

@@ -545,6 +545,14 @@ impl TryFrom<RequirementFields> for Requirement {
         crate::format::check_version("requirement", format, REQUIREMENT_FORMAT)
             .map_err(malformed)?;
         match (format, &f.chain) {
+            // Format 1 had no chain: a chain without `format` 2 is a snapshot whose format was
+            // removed or changed, refused as registers, placements and pools refuse it.
+            (1, Some(_)) => {
+                return Err(malformed(
+                    "the requirement has a hash chain but format 1 (no `format` given), which had                      none: a snapshot's format was removed or changed"
+                        .into(),
+                ));
+            }
             (_, Some(chain)) => chain
                 .verify(&f.entries)
                 .map_err(|e| malformed(e.to_string()))?,
