@@ -211,6 +211,11 @@ mod hash_chains {
             let err = Requirement::from_json(&stripped.to_string()).unwrap_err();
             assert_eq!(err.kind(), ErrorKind::MalformedInput);
             assert!(err.to_string().contains("format 1"), "{err}");
+            assert_eq!(
+                err.to_string().matches("invalid requirement JSON").count(),
+                1,
+                "the prefix once: {err}"
+            );
         }
     }
 

@@ -672,7 +672,8 @@ impl Requirement {
             })?;
         fields.policy.check()?;
         Requirement::try_from(fields).map_err(|e| match e {
-            LedgerError::Policy(_) => e,
+            // Already malformed (or a policy error): passed on, not prefixed a second time.
+            LedgerError::Policy(_) | LedgerError::Malformed { .. } => e,
             other => LedgerError::Malformed {
                 reason: other.to_string(),
             },
