@@ -3,7 +3,8 @@
 # starting from the committed corpus (fuzz/corpus/<target>, seeded from the vectors by
 # fuzz/seed.py), then minimises the corpus back into the repository. A crash stops that target
 # and leaves its input in fuzz/artifacts/<target>/; the other targets still run, and the script
-# exits non-zero at the end. Fix it, then copy the input to fuzz/regressions/<target>/ so that `cargo test -p ete-fuzz-harness` replays it for ever.
+# exits non-zero at the end. Fix it, then copy the input to fuzz/regressions/<target>/ so that
+# `cargo test -p ete-fuzz-harness` replays it for ever.
 #
 #   ./fuzz/run.sh            # 600 s (10 CPU-minutes) per target, every target
 #   ./fuzz/run.sh 60 columns pool_commands
