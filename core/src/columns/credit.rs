@@ -161,10 +161,169 @@ pub fn credit_columns(
         credited: Vec::with_capacity(n),
         reason: Vec::with_capacity(n),
     };
-    // The flags are read a block at a time onto the stack (bit-packed ones unpacked there), an
-    // absent column as all false. Each value is read once, checked and used in the same pass: a
-    // caller that changes a column while this runs (another Python thread) cannot slip an
-    // unchecked value through.
+    // Each value is read once, checked and used in the same pass: a caller that changes a
+    // column while this runs (another Python thread) cannot slip an unchecked value through.
+    if let Some(words) = BitWords::of(columns) {
+        credit_words(columns, words, refuse_repeats, percent, &mut out)?;
+    } else if let Some(bools) = Bools::of(columns) {
+        bools.credit(columns, refuse_repeats, percent, &mut out)?;
+    } else {
+        credit_blocks(columns, refuse_repeats, percent, &mut out)?;
+    }
+    Ok(out)
+}
+
+/// The flag columns when every one given is bit-packed (Arrow's booleans): the kernel then reads
+/// each block's flags straight from a 64-bit word.
+#[derive(Clone, Copy)]
+struct BitWords<'a> {
+    passed: Flags<'a>,
+    repeat: Option<Flags<'a>>,
+    extra_time: Option<Flags<'a>>,
+}
+
+impl<'a> BitWords<'a> {
+    fn of(columns: &CreditColumns<'a>) -> Option<BitWords<'a>> {
+        let packed = |flags: &Option<Flags<'_>>| flags.as_ref().is_none_or(|f| f.word(0).is_some());
+        (columns.passed.word(0).is_some() && packed(&columns.repeat) && packed(&columns.extra_time))
+            .then_some(BitWords {
+                passed: columns.passed,
+                repeat: columns.repeat,
+                extra_time: columns.extra_time,
+            })
+    }
+
+    /// The three words of the block from `start`; an absent column is all 0.
+    #[inline]
+    fn at(&self, start: usize) -> (u64, u64, u64) {
+        let word = |flags: Option<Flags<'_>>| flags.and_then(|f| f.word(start)).unwrap_or(0);
+        (
+            word(Some(self.passed)),
+            word(self.repeat),
+            word(self.extra_time),
+        )
+    }
+}
+
+/// The kernel over bit-packed flags: 64 rows per block, each row's flags the low bits of the
+/// block's words, shifted out one row at a time.
+fn credit_words(
+    columns: &CreditColumns<'_>,
+    words: BitWords<'_>,
+    refuse_repeats: bool,
+    percent: u32,
+    out: &mut CreditOutput,
+) -> Result<(), ColumnError> {
+    let keep_repeats = if refuse_repeats { u64::MAX } else { 0 };
+    let blocks = columns
+        .actual
+        .chunks(BLOCK)
+        .zip(columns.guided.chunks(BLOCK));
+    for (block, (actual, guided)) in blocks.enumerate() {
+        let start = block.saturating_mul(BLOCK);
+        let (mut passed, repeat, mut extra_time) = words.at(start);
+        let mut repeat = repeat & keep_repeats;
+        for (j, (actual, guided)) in actual.iter().zip(guided).enumerate() {
+            let row = CreditRow {
+                actual: *actual,
+                guided: *guided,
+                passed: passed & 1 == 1,
+                repeat: repeat & 1 == 1,
+                extra_time: extra_time & 1 == 1,
+            };
+            let (credited, reason) = row.decide_at(start.saturating_add(j), percent)?;
+            out.credited.push(credited.as_signed());
+            out.reason.push(reason.index());
+            (passed, repeat, extra_time) = (
+                passed.wrapping_shr(1),
+                repeat.wrapping_shr(1),
+                extra_time.wrapping_shr(1),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The flag columns when every one given holds a `bool` per value (numpy's booleans, Rust
+/// slices): the kernel then reads them in step with the minutes, with no block copy.
+struct Bools<'a> {
+    passed: &'a [bool],
+    repeat: Option<&'a [bool]>,
+    extra_time: Option<&'a [bool]>,
+}
+
+impl<'a> Bools<'a> {
+    fn of(columns: &CreditColumns<'a>) -> Option<Bools<'a>> {
+        let bools = |flags: Option<Flags<'a>>| match flags {
+            None => Some(None),
+            Some(flags) => flags.as_bools().map(Some),
+        };
+        Some(Bools {
+            passed: columns.passed.as_bools()?,
+            repeat: bools(columns.repeat)?,
+            extra_time: bools(columns.extra_time)?,
+        })
+    }
+
+    /// Decides every row; an absent column is read as all false (one copy of the loop for each
+    /// combination of absent columns, so that none tests for absence per row).
+    fn credit(
+        &self,
+        columns: &CreditColumns<'_>,
+        refuse_repeats: bool,
+        percent: u32,
+        out: &mut CreditOutput,
+    ) -> Result<(), ColumnError> {
+        let none = || std::iter::repeat(&false);
+        let (passed, rows) = (
+            self.passed.iter(),
+            columns.actual.iter().zip(columns.guided),
+        );
+        let (refuse, pct) = (refuse_repeats, percent);
+        match (self.repeat, self.extra_time) {
+            (Some(r), Some(e)) => credit_rows(rows, passed.zip(r.iter().zip(e)), refuse, pct, out),
+            (Some(r), None) => {
+                credit_rows(rows, passed.zip(r.iter().zip(none())), refuse, pct, out)
+            }
+            (None, Some(e)) => credit_rows(rows, passed.zip(none().zip(e)), refuse, pct, out),
+            (None, None) => credit_rows(rows, passed.zip(none().zip(none())), refuse, pct, out),
+        }
+    }
+}
+
+/// Decides `rows` (actual, guided) with their flags (passed, (repeat, extra_time)), appending
+/// to `out`.
+#[inline(always)]
+fn credit_rows<'r>(
+    rows: impl Iterator<Item = (&'r i64, &'r i64)>,
+    flags: impl Iterator<Item = (&'r bool, (&'r bool, &'r bool))>,
+    refuse_repeats: bool,
+    percent: u32,
+    out: &mut CreditOutput,
+) -> Result<(), ColumnError> {
+    for (i, ((actual, guided), (passed, (repeat, extra_time)))) in rows.zip(flags).enumerate() {
+        let row = CreditRow {
+            actual: *actual,
+            guided: *guided,
+            passed: *passed,
+            repeat: refuse_repeats & *repeat,
+            extra_time: *extra_time,
+        };
+        let (credited, reason) = row.decide_at(i, percent)?;
+        out.credited.push(credited.as_signed());
+        out.reason.push(reason.index());
+    }
+    Ok(())
+}
+
+/// The kernel over a mix of bit-packed flags and a `bool` per value: each block's flags are
+/// read onto the stack (bools copied, bits unpacked there), an absent column as all false.
+fn credit_blocks(
+    columns: &CreditColumns<'_>,
+    refuse_repeats: bool,
+    percent: u32,
+    out: &mut CreditOutput,
+) -> Result<(), ColumnError> {
     let (mut passed, mut repeat, mut extra_time) = ([false; BLOCK], [false; BLOCK], [false; BLOCK]);
     let blocks = columns
         .actual
@@ -197,7 +356,7 @@ pub fn credit_columns(
             out.reason.push(reason.index());
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// numpy's and pandas' NaT ("not a time") viewed as int64.

@@ -114,6 +114,39 @@ impl<'a> Flags<'a> {
     }
 }
 
+impl<'a> Flags<'a> {
+    /// The values when the column holds a `bool` per value (`None` when bit-packed).
+    #[inline]
+    pub(crate) fn as_bools(&self) -> Option<&'a [bool]> {
+        match self.0 {
+            Repr::Bytes(values) => Some(values),
+            Repr::Bits { .. } => None,
+        }
+    }
+
+    /// The 64 values from `start` as one word, least significant bit first, when the column is
+    /// bit-packed (`None` for a `bool` per value); values past the end are 0. A kernel reads
+    /// bit-packed flags straight from this word instead of unpacking them.
+    #[inline]
+    pub(crate) fn word(&self, start: usize) -> Option<u64> {
+        match self.0 {
+            Repr::Bytes(_) => None,
+            Repr::Bits { bytes, offset, len } => {
+                let word = word_at(bytes, offset.saturating_add(start));
+                let valid = len.saturating_sub(start);
+                // Keep only the bits that are values: the buffer may hold others after them.
+                let mask = if valid >= BLOCK {
+                    u64::MAX
+                } else {
+                    // valid < 64, so the shift is in range.
+                    1u64.wrapping_shl(valid as u32).wrapping_sub(1)
+                };
+                Some(word & mask)
+            }
+        }
+    }
+}
+
 /// Each byte's eight bits as `bool`s, least significant first.
 static SPREAD: [[bool; 8]; 256] = spread_table();
 
@@ -210,6 +243,27 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_word_holds_the_same_values_as_a_filled_block() {
+        let values: Vec<bool> = (0..200).map(|i| (i * 5 + i / 7) % 3 == 0).collect();
+        for offset in 0..17 {
+            let bytes = pack(&values, offset);
+            let bits = Flags::bits("passed", &bytes, offset, values.len()).unwrap();
+            for start in [0, 1, 63, 64, 136, 150, 199, 200] {
+                let word = bits.word(start).unwrap();
+                for j in 0..BLOCK {
+                    let expected = values.get(start + j).copied().unwrap_or(false);
+                    assert_eq!(
+                        word >> j & 1 == 1,
+                        expected,
+                        "offset {offset}, start {start}, bit {j}"
+                    );
+                }
+            }
+        }
+        assert_eq!(Flags::from(&values).word(0), None);
     }
 
     #[test]
