@@ -167,14 +167,30 @@ const fn spread_table() -> [[bool; 8]; 256] {
 }
 
 /// The 64 bits of `bytes` from bit `first` (least significant first); bits past the end are 0.
+#[inline]
 fn word_at(bytes: &[u8], first: usize) -> u64 {
-    let mut buffer = [0u8; 16];
-    let src = bytes.get(first >> 3..).unwrap_or_default();
-    for (slot, byte) in buffer.iter_mut().zip(src.iter().take(9)) {
-        *slot = *byte;
-    }
-    // The shift is below 8, and the 72 bits read hold the 64 wanted after it.
-    (u128::from_le_bytes(buffer) >> (first & 7)) as u64
+    let (at, shift) = (first >> 3, (first & 7) as u32);
+    // The 72 bits from byte `at` hold the 64 wanted once shifted by `shift` (below 8).
+    let (low, high) = match bytes.get(at..).unwrap_or_default() {
+        [b0, b1, b2, b3, b4, b5, b6, b7, b8, ..] => (
+            u64::from_le_bytes([*b0, *b1, *b2, *b3, *b4, *b5, *b6, *b7]),
+            u64::from(*b8),
+        ),
+        short => {
+            // The column's last word: fewer than nine bytes left, the rest read as 0.
+            let mut buffer = [0u8; 9];
+            for (slot, byte) in buffer.iter_mut().zip(short) {
+                *slot = *byte;
+            }
+            let [b0, b1, b2, b3, b4, b5, b6, b7, b8] = buffer;
+            (
+                u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]),
+                u64::from(b8),
+            )
+        }
+    };
+    // With `shift` 0 the high byte moves out entirely (checked_shl would refuse 64).
+    low.wrapping_shr(shift) | high.checked_shl(64_u32.wrapping_sub(shift)).unwrap_or(0)
 }
 
 impl Default for Flags<'_> {
