@@ -175,7 +175,7 @@ mod placements {
         Establishment, PLACEMENT_FORMAT, Placement, PlacementAction, PlacementApplication,
         PlacementCommand, Tier, TrainingError,
     };
-    use serde_json::Value;
+    use serde_json::{Value, json};
 
     pub(crate) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -257,8 +257,54 @@ mod placements {
         // Format 1 (no format, no chain) migrates on read.
         let mut one = json.clone();
         one.as_object_mut().unwrap().remove("format");
+        one.as_object_mut().unwrap().remove("opening");
         one.as_object_mut().unwrap().remove("chain");
         assert_eq!(Placement::restore(&one.to_string()).unwrap(), p);
+    }
+
+    /// The id, the learner and the referral policy lie inside the chain (format 3): the
+    /// opening hash covers them, so an edit is refused and a placement with other ones has
+    /// another head hash.
+    #[test]
+    fn a_placement_snapshot_with_an_edited_id_learner_or_policy_is_refused() {
+        let p = started();
+        let json = snapshot(&p);
+        assert_eq!(json["opening"], p.chain().base());
+        assert_ne!(p.chain().base(), ete_core::chain::EMPTY_HEAD);
+        for (field, value) in [
+            ("id", json!("PL-2")),
+            ("learner", json!("LRN-2")),
+            ("referralPolicy", json!({"riskAssessmentMonths": 12})),
+        ] {
+            let mut edited = json.clone();
+            edited[field] = value;
+            let err = Placement::restore(&edited.to_string()).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::MalformedInput, "{field}");
+            assert!(
+                err.to_string().contains("opening hash differs"),
+                "{field}: {err}"
+            );
+        }
+        let other = Placement::new("PL-2", "LRN-1", ReferralPolicy::default()).unwrap();
+        let same = Placement::new("PL-1", "LRN-1", ReferralPolicy::default()).unwrap();
+        assert_ne!(other.head_hash(), same.head_hash());
+        // An opening hash on a format 2 snapshot, or none on format 3, is refused.
+        let mut two = json.clone();
+        two["format"] = 2.into();
+        assert!(
+            Placement::restore(&two.to_string())
+                .unwrap_err()
+                .to_string()
+                .contains("format 3 added it")
+        );
+        let mut none = json;
+        none.as_object_mut().unwrap().remove("opening");
+        assert!(
+            Placement::restore(&none.to_string())
+                .unwrap_err()
+                .to_string()
+                .contains("no opening hash")
+        );
     }
 
     #[test]
@@ -278,8 +324,8 @@ mod placements {
         no_format.as_object_mut().unwrap().remove("format");
         assert!(refused(&no_format).to_string().contains("no format"));
         let mut newer = json;
-        newer["format"] = 3.into();
-        assert!(refused(&newer).to_string().contains("format 3 is newer"));
+        newer["format"] = 4.into();
+        assert!(refused(&newer).to_string().contains("format 4 is newer"));
     }
 
     #[test]
