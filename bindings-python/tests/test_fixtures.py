@@ -34,9 +34,10 @@ def test_register_requirement_and_pool_fixtures_load_and_format_1_migrates():
     assert json.loads(requirement.to_json()) == json.loads(text("requirement-v3.json"))
     for old in ("requirement-v1.json", "requirement-v2.json"):
         assert ete_core.Requirement.from_json(text(old)).to_json() == requirement.to_json()
-    pool = ete_core.LicencePool.restore(text("pool-v3.json"), text("pool-log-v2.json"))
-    assert json.loads(pool.to_json()) == json.loads(text("pool-v3.json"))
-    assert ete_core.LicencePool.restore(text("pool-v2.json"), text("pool-log-v2.json")).to_json() == pool.to_json()
+    pool = ete_core.LicencePool.restore(text("pool-v4.json"), text("pool-log-v2.json"))
+    assert json.loads(pool.to_json()) == json.loads(text("pool-v4.json"))
+    for old in ("pool-v2.json", "pool-v3.json"):
+        assert ete_core.LicencePool.restore(text(old), text("pool-log-v2.json")).to_json() == pool.to_json()
     old = ete_core.LicencePool.restore(text("pool-v1.json"), text("pool-log-v1.json"))
     assert old.to_json() == pool.to_json()
 

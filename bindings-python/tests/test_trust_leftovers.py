@@ -153,7 +153,7 @@ def test_a_changed_pool_log_is_refused_naming_the_first_changed_event():
     pool.request("c1", "A", NINE, "P-1")
     pool.request("c2", "A", NINE, "P-2")
     snapshot = json.loads(pool.to_json())
-    assert snapshot["format"] == 3 and snapshot["chain"][-1] == pool.head_hash()
+    assert snapshot["format"] == 4 and snapshot["chain"][-1] == pool.head_hash()
     log = json.loads(pool.events_json())
     assert ete_core.LicencePool.restore(pool.to_json(), json.dumps(log)).to_json() == pool.to_json()
     log[1]["actor"] = "B"

@@ -76,10 +76,20 @@ fn requirement_fixtures_load_and_formats_1_and_2_migrate() {
 #[test]
 fn pool_fixtures_load_with_their_log_and_format_1_migrates() {
     let log: Vec<Event> = serde_json::from_str(&fixture("pool-log-v2.json")).unwrap();
-    let today = Pool::restore(&fixture("pool-v3.json"), &log).unwrap();
+    let today = Pool::restore(&fixture("pool-v4.json"), &log).unwrap();
     assert_eq!(
         json(&today.to_json().unwrap()),
-        json(&fixture("pool-v3.json"))
+        json(&fixture("pool-v4.json"))
+    );
+    // Format 3 (no lastAt) migrates with its log, taking the log's last time, and alone,
+    // taking the latest time its state holds (here the same).
+    assert_eq!(
+        Pool::restore(&fixture("pool-v3.json"), &log).unwrap(),
+        today
+    );
+    assert_eq!(
+        Pool::from_json(&fixture("pool-v3.json")).unwrap().last_at(),
+        today.last_at()
     );
     // Format 2 (a head hash, no links) migrates with its log.
     assert_eq!(

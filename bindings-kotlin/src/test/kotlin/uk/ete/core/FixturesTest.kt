@@ -38,9 +38,11 @@ class FixturesTest {
         for (old in listOf("requirement-v1.json", "requirement-v2.json")) {
             assertEquals(requirement.toJson(), Requirement.fromJson(text(old)).toJson(), old)
         }
-        val pool = LicencePool.restore(text("pool-v3.json"), text("pool-log-v2.json"))
-        same(text("pool-v3.json"), pool.toJson())
-        assertEquals(pool.toJson(), LicencePool.restore(text("pool-v2.json"), text("pool-log-v2.json")).toJson())
+        val pool = LicencePool.restore(text("pool-v4.json"), text("pool-log-v2.json"))
+        same(text("pool-v4.json"), pool.toJson())
+        for (old in listOf("pool-v2.json", "pool-v3.json")) {
+            assertEquals(pool.toJson(), LicencePool.restore(text(old), text("pool-log-v2.json")).toJson(), old)
+        }
         assertEquals(pool.toJson(), LicencePool.restore(text("pool-v1.json"), text("pool-log-v1.json")).toJson())
     }
 

@@ -121,7 +121,7 @@ class TrustLeftoversTest {
         pool.execute("c1", "A", nine, Action.Request("P-1", AccountKind.LEARNER, null, listOf("A")))
         pool.execute("c2", "A", nine, Action.Request("P-2", AccountKind.LEARNER, null, listOf("A")))
         val snapshot = JSONObject(pool.toJson())
-        assertEquals(3, snapshot.getInt("format"))
+        assertEquals(4, snapshot.getInt("format"))
         val log = org.json.JSONArray(pool.eventsJson())
         log.getJSONObject(1).put("actor", "B")
         val e = assertThrows<EteException.MalformedInput> { LicencePool.restore(pool.toJson(), log.toString()) }
