@@ -141,8 +141,11 @@ def test_a_computed_date_past_9999_is_invalid_field_not_value_error():
     record = json.loads(_file("2010-05-01"))
     record["record"]["assessments"] = [{"id": "A1", "subject": "maths", "on": "2026-01-01", "provider": "PRV-1", "outcome": "x"}]
     e.insert(json.dumps(record))
-    with pytest.raises(ete_core.InvalidField, match="valid_until"):
-        e.needs_assessment("LRN-1", "maths", datetime.date(2026, 2, 1), valid_months=4_000_000_000)
+    # An assessment policy out of 1..=600 months is refused before any date is computed.
+    for months in (0, 601, 4_000_000_000):
+        with pytest.raises(ete_core.InvalidPolicy, match=f"validMonths is {months}: expected 1..=600"):
+            e.needs_assessment("LRN-1", "maths", datetime.date(2026, 2, 1), valid_months=months)
+    assert e.needs_assessment("LRN-1", "maths", datetime.date(2026, 2, 1), valid_months=600).decision == "reuse"
     requirement = ete_core.Requirement("R-1", "P-1", "adult", 6000, datetime.date(9999, 6, 1))
     with pytest.raises(ete_core.InvalidField, match="end_date"):
         requirement.status(datetime.date(9999, 7, 1))

@@ -1029,3 +1029,65 @@ mod register_time {
         assert!(err.to_string().contains("previous mark"), "{err}");
     }
 }
+
+/// `snapshot_with_log` writes the snapshot and the log of one moment, which restore; a log of
+/// another length than the pool folded is refused rather than written.
+#[test]
+fn a_pool_snapshot_with_its_log_restores_and_a_log_of_another_length_is_refused() {
+    use ete_core::licences::{AccountKind, Action, Command, Event, Pool, PoolPolicy};
+    let at = nine();
+    let (mut pool, opened) =
+        Pool::open("open", "A", at, "Wales", 1, PoolPolicy::default()).unwrap();
+    let mut log = vec![opened];
+    log.extend(
+        pool.execute(&Command {
+            id: "c1".into(),
+            actor: "A".into(),
+            at,
+            action: Action::Request {
+                person: "P-1".into(),
+                kind: AccountKind::Learner,
+                requirement_end: None,
+                courses: vec![],
+            },
+        })
+        .unwrap(),
+    );
+    let backup = pool.snapshot_with_log(&log).unwrap();
+    assert_eq!(backup.snapshot, pool.to_json().unwrap());
+    let read: Vec<Event> = serde_json::from_str(&backup.log).unwrap();
+    assert_eq!(read, log);
+    assert_eq!(Pool::restore(&backup.snapshot, &read).unwrap(), pool);
+    let err = pool.snapshot_with_log(&log[..1]).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::MalformedInput);
+    assert!(err.to_string().contains("a log of 1 events"), "{err}");
+}
+
+/// An assessment policy's months are bounded as other policies' are: outside 1..=600 is
+/// InvalidPolicy naming `validMonths`, the value and the range, before any date is computed.
+#[test]
+fn an_assessment_policy_out_of_range_is_invalid_policy_naming_field_value_and_range() {
+    use ete_core::training::{AssessmentPolicy, TrainingError};
+    for months in [0, 601, u32::MAX] {
+        let err = AssessmentPolicy {
+            valid_months: months,
+        }
+        .check()
+        .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidPolicy);
+        assert!(
+            matches!(&err, TrainingError::InvalidPolicy { field, value, range, .. }
+                if field == "validMonths" && *value == months.to_string() && range == "1..=600"),
+            "{err}"
+        );
+    }
+    for months in [1, 12, 600] {
+        assert!(
+            AssessmentPolicy {
+                valid_months: months
+            }
+            .check()
+            .is_ok()
+        );
+    }
+}

@@ -328,6 +328,44 @@ impl Pool {
         self.last_at
     }
 
+    /// The snapshot ([`Pool::to_json`]) and `log` as JSON, taken together: a caller that
+    /// keeps a pool and its log under one lock calls this once while holding it, so the two
+    /// describe the same moment and [`Pool::restore`] accepts them even while other threads
+    /// write. `log` must be the log this pool is the fold of; one of another length is
+    /// refused ([`PoolError::BadLog`]) rather than written.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use ete_core::licences::*;
+    ///
+    /// let at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
+    /// let (pool, opened) = Pool::open("open-1", "ADMIN-1", at, "Wales", 1, PoolPolicy::default())?;
+    /// let backup = pool.snapshot_with_log(&[opened])?;
+    /// let log: Vec<Event> = serde_json::from_str(&backup.log).unwrap();
+    /// assert_eq!(Pool::restore(&backup.snapshot, &log)?, pool);
+    /// # Ok::<(), PoolError>(())
+    /// ```
+    pub fn snapshot_with_log(&self, log: &[Event]) -> Result<PoolBackup, PoolError> {
+        let length = u64::try_from(log.len()).unwrap_or(u64::MAX);
+        if length != self.events {
+            return Err(PoolError::BadLog {
+                position: log.len(),
+                reason: format!(
+                    "a log of {length} events for a pool that has folded {} (L-7)",
+                    self.events
+                ),
+            });
+        }
+        let log = serde_json::to_string(log).map_err(|e| PoolError::BadLog {
+            position: 0,
+            reason: format!("cannot write the log: {e}"),
+        })?;
+        Ok(PoolBackup {
+            snapshot: self.to_json()?,
+            log,
+        })
+    }
+
     /// Restores a pool from a snapshot and the event log it was taken with (L-7): the snapshot
     /// is checked as [`Pool::from_json`] checks it, the log is replayed, and the two must
     /// describe the same pool, the log's hash chain ending in the snapshot's head hash. A snapshot that does not parse or breaks an invariant, a log that
@@ -943,6 +981,17 @@ impl Pool {
         }
         Ok(())
     }
+}
+
+/// A pool's snapshot and its event log taken at one moment ([`Pool::snapshot_with_log`]),
+/// both as JSON: give them to [`Pool::restore`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct PoolBackup {
+    /// The snapshot ([`Pool::to_json`]).
+    pub snapshot: String,
+    /// The event log, oldest first, as a JSON list.
+    pub log: String,
 }
 
 /// The state's name in messages.
