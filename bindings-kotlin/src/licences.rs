@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use chrono::NaiveDate;
 use ete_core::licences::{
     self, AccessSessions as CoreSessions, Account, Action, Command, DormantLogin, Event, Loan,
-    Pool, PoolPolicy, SessionPolicy, Utilisation,
+    Pool, PoolBackup, PoolPolicy, SessionPolicy, Utilisation,
 };
 
 use crate::{EteError, UtcDateTime};
@@ -120,6 +120,13 @@ impl LicencePool {
     /// The event log, oldest first.
     pub fn events(&self) -> Result<Vec<Event>, EteError> {
         Ok(self.lock()?.log.clone())
+    }
+    /// The snapshot and the event log as JSON, taken together under the pool's lock: while
+    /// other threads write, `toJson()` then `eventsJson()` may describe two moments, these two
+    /// always one, and `LicencePool.restore` accepts them.
+    pub fn snapshot_with_log(&self) -> Result<PoolBackup, EteError> {
+        let state = self.lock()?;
+        Ok(state.pool.snapshot_with_log(&state.log)?)
     }
     /// The event log as JSON.
     pub fn events_json(&self) -> Result<String, EteError> {

@@ -119,6 +119,16 @@ impl PyLicencePool {
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         py_result(self.read(py, Pool::to_json)?)
     }
+    /// The snapshot and the event log as JSON, `(snapshot_json, events_json)`, taken together
+    /// under the pool's lock: while other threads write, `to_json()` then `events_json()` may
+    /// describe two moments, these two always one, and `LicencePool.restore` accepts them.
+    fn snapshot_with_log(&self, py: Python<'_>) -> PyResult<(String, String)> {
+        let backup = py_result(
+            self.inner
+                .with(py, |state| state.pool.snapshot_with_log(&state.log))?,
+        )?;
+        Ok((backup.snapshot, backup.log))
+    }
     /// The event log as JSON.
     fn events_json(&self, py: Python<'_>) -> PyResult<String> {
         self.inner

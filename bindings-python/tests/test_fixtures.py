@@ -30,22 +30,25 @@ def test_register_requirement_and_pool_fixtures_load_and_format_1_migrates():
     assert json.loads(register.to_json()) == json.loads(text("register-v3.json"))
     for old in ("register-v1.json", "register-v2.json"):
         assert ete_core.Register.restore(text(old)).to_json() == register.to_json()
-    requirement = ete_core.Requirement.from_json(text("requirement-v2.json"))
-    assert json.loads(requirement.to_json()) == json.loads(text("requirement-v2.json"))
-    assert ete_core.Requirement.from_json(text("requirement-v1.json")).to_json() == requirement.to_json()
-    pool = ete_core.LicencePool.restore(text("pool-v3.json"), text("pool-log-v2.json"))
-    assert json.loads(pool.to_json()) == json.loads(text("pool-v3.json"))
-    assert ete_core.LicencePool.restore(text("pool-v2.json"), text("pool-log-v2.json")).to_json() == pool.to_json()
+    requirement = ete_core.Requirement.from_json(text("requirement-v3.json"))
+    assert json.loads(requirement.to_json()) == json.loads(text("requirement-v3.json"))
+    for old in ("requirement-v1.json", "requirement-v2.json"):
+        assert ete_core.Requirement.from_json(text(old)).to_json() == requirement.to_json()
+    pool = ete_core.LicencePool.restore(text("pool-v4.json"), text("pool-log-v2.json"))
+    assert json.loads(pool.to_json()) == json.loads(text("pool-v4.json"))
+    for old in ("pool-v2.json", "pool-v3.json"):
+        assert ete_core.LicencePool.restore(text(old), text("pool-log-v2.json")).to_json() == pool.to_json()
     old = ete_core.LicencePool.restore(text("pool-v1.json"), text("pool-log-v1.json"))
     assert old.to_json() == pool.to_json()
 
 
 def test_placement_fixtures_load_and_format_1_migrates():
-    today = ete_core.Placement.restore(text("placement-v2.json"))
-    assert json.loads(today.to_json()) == json.loads(text("placement-v2.json"))
-    assert ete_core.Placement.restore(text("placement-v1.json")).to_json() == today.to_json()
+    today = ete_core.Placement.restore(text("placement-v3.json"))
+    assert json.loads(today.to_json()) == json.loads(text("placement-v3.json"))
+    for old in ("placement-v1.json", "placement-v2.json"):
+        assert ete_core.Placement.restore(text(old)).to_json() == today.to_json()
     assert today.status == "started"
-    assert today.head_hash() == json.loads(text("placement-v2.json"))["chain"][-1]
+    assert today.head_hash() == json.loads(text("placement-v3.json"))["chain"][-1]
 
 
 def test_policy_fixtures_load():

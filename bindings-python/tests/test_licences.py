@@ -1,6 +1,7 @@
 """The licence pool from Python: commands and events, bad input, snapshot and replay, threads."""
 
 import datetime
+import itertools
 import json
 import random
 import threading
@@ -108,8 +109,7 @@ PEOPLE = [f"P-{i}" for i in range(120)] + [f"S-{i}" for i in range(8)]
 REASONS = ["courses_completed", "requirement_ended", "dormant_reclaim", "administrator"]
 
 
-def random_command(pool: ete_core.LicencePool, rng: random.Random, cid: str):
-    when = at(rng.uniform(0, 60))
+def random_command(pool: ete_core.LicencePool, rng: random.Random, cid: str, when: datetime.datetime):
     person = rng.choice(PEOPLE)
     pick = rng.random()
     if pick < 0.35:
@@ -133,6 +133,12 @@ def test_eight_threads_of_ten_thousand_random_commands_keep_the_invariants():
     accepted_events = [0] * 8
     accepted = [0] * 8
     failures: list = []
+    # One clock for every thread, read just before each command (the pool refuses a command
+    # dated before its last event, L-7): times run forward over about 55 days. A thread may
+    # read the clock and then wait for the pool's lock while another, with a later time, goes
+    # first: that command is refused as InvalidField naming `at`, which is checked below.
+    clock = itertools.count()
+    raced: list[str] = []
 
     def work(t: int) -> None:
         rng = random.Random(t)
@@ -140,8 +146,13 @@ def test_eight_threads_of_ten_thousand_random_commands_keep_the_invariants():
         try:
             for i in range(10_000):
                 cid = rng.choice(ids) if ids and rng.random() < 0.05 else f"t{t}-{i}"
+                when = DAY1 + datetime.timedelta(minutes=next(clock))
                 try:
-                    events = random_command(pool, rng, cid)
+                    events = random_command(pool, rng, cid, when)
+                except ete_core.InvalidField as e:
+                    if "before the pool's last event" in str(e):
+                        raced.append(str(e))
+                    continue
                 except ete_core.EteError:
                     continue
                 accepted[t] += 1
@@ -158,9 +169,46 @@ def test_eight_threads_of_ten_thousand_random_commands_keep_the_invariants():
     for th in threads:
         th.join()
     assert failures == []
+    assert all(r.startswith("invalid at: ") for r in raced), raced[:3]
     assert pool.invariant_violation() is None
     assert pool.allocated <= pool.capacity
     assert sum(accepted) > 10_000
     # Every accepted command's events are in the log, plus the pool's opening.
     assert pool.event_count() == sum(accepted_events) + 1 == len(pool.events())
     assert ete_core.LicencePool.replay(pool.events_json()).to_json() == pool.to_json()
+
+
+def test_snapshot_with_log_restores_while_another_thread_writes():
+    """`to_json()` then `events_json()` are two calls: a write between them makes them describe
+    two moments and restore refuses the pair. `snapshot_with_log()` takes both under one lock,
+    so each pair restores, however busy the writer."""
+    pool = new_pool(40)
+    stop = threading.Event()
+    written: list[int] = []
+    clock = itertools.count(1)
+
+    def writer() -> None:
+        i = 0
+        while not stop.is_set():
+            i += 1
+            when = DAY1 + datetime.timedelta(seconds=next(clock))
+            pool.request(f"w{i}", "ADMIN-1", when, f"P-{i}")
+            written.append(i)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        restored = 0
+        for _ in range(200):
+            snapshot, log = pool.snapshot_with_log()
+            again = ete_core.LicencePool.restore(snapshot, log)
+            assert again.to_json() == snapshot
+            assert again.event_count() == len(json.loads(log))
+            restored += 1
+    finally:
+        stop.set()
+        thread.join()
+    assert restored == 200 and len(written) > 0
+    snapshot, log = pool.snapshot_with_log()
+    assert json.loads(snapshot) == json.loads(pool.to_json())
+    assert json.loads(log) == json.loads(pool.events_json())

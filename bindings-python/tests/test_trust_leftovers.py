@@ -67,7 +67,7 @@ def test_a_placement_carries_a_format_and_chain_and_refuses_time_going_backwards
     p = ete_core.Placement("PL-1", "LRN-1")
     p.execute(_command("c1", "school", "2026-11-02T09:00:00Z", APPLY))
     snapshot = json.loads(p.to_json())
-    assert snapshot["format"] == 2 and snapshot["chain"] == [p.head_hash()]
+    assert snapshot["format"] == 3 and snapshot["chain"] == [p.head_hash()]
     assert ete_core.verify_chain(p.to_json()) == p.head_hash()
     with pytest.raises(ete_core.InvalidField, match="^at .*before the placement's previous event"):
         p.execute(_command("c2", "hub", "0001-01-01T00:00:00Z", {"type": "accept", "on": "2026-11-03"}))
@@ -141,8 +141,11 @@ def test_a_computed_date_past_9999_is_invalid_field_not_value_error():
     record = json.loads(_file("2010-05-01"))
     record["record"]["assessments"] = [{"id": "A1", "subject": "maths", "on": "2026-01-01", "provider": "PRV-1", "outcome": "x"}]
     e.insert(json.dumps(record))
-    with pytest.raises(ete_core.InvalidField, match="valid_until"):
-        e.needs_assessment("LRN-1", "maths", datetime.date(2026, 2, 1), valid_months=4_000_000_000)
+    # An assessment policy out of 1..=600 months is refused before any date is computed.
+    for months in (0, 601, 4_000_000_000):
+        with pytest.raises(ete_core.InvalidPolicy, match=f"validMonths is {months}: expected 1..=600"):
+            e.needs_assessment("LRN-1", "maths", datetime.date(2026, 2, 1), valid_months=months)
+    assert e.needs_assessment("LRN-1", "maths", datetime.date(2026, 2, 1), valid_months=600).decision == "reuse"
     requirement = ete_core.Requirement("R-1", "P-1", "adult", 6000, datetime.date(9999, 6, 1))
     with pytest.raises(ete_core.InvalidField, match="end_date"):
         requirement.status(datetime.date(9999, 7, 1))
@@ -153,7 +156,7 @@ def test_a_changed_pool_log_is_refused_naming_the_first_changed_event():
     pool.request("c1", "A", NINE, "P-1")
     pool.request("c2", "A", NINE, "P-2")
     snapshot = json.loads(pool.to_json())
-    assert snapshot["format"] == 3 and snapshot["chain"][-1] == pool.head_hash()
+    assert snapshot["format"] == 4 and snapshot["chain"][-1] == pool.head_hash()
     log = json.loads(pool.events_json())
     assert ete_core.LicencePool.restore(pool.to_json(), json.dumps(log)).to_json() == pool.to_json()
     log[1]["actor"] = "B"
@@ -182,7 +185,29 @@ def test_a_requirement_chain_without_its_format_is_refused():
     requirement = ete_core.Requirement("R-1", "P-1", "adult", 6000, datetime.date(2026, 1, 5))
     requirement.record(ete_core.LedgerEntry.extension(datetime.date(2026, 1, 6), "SUP-1", 1, id="e1"))
     snapshot = json.loads(requirement.to_json())
-    assert snapshot["format"] == 2 and snapshot["chain"]
+    assert snapshot["format"] == 3 and snapshot["chain"]
     for stripped in ({k: v for k, v in snapshot.items() if k != "format"}, {**snapshot, "format": 1}):
         with pytest.raises(ete_core.MalformedInput, match="format 1"):
             ete_core.Requirement.from_json(json.dumps(stripped))
+
+
+def test_a_requirement_or_placement_with_edited_terms_policy_id_or_learner_is_refused():
+    """The opening hash (format 3) covers what lay outside the chain: the requirement's terms
+    and embedded policy, the placement's id, learner and riskAssessmentMonths."""
+    requirement = ete_core.Requirement("R-1", "P-1", "adult", 6000, datetime.date(2026, 1, 5))
+    requirement.record(ete_core.LedgerEntry.extension(datetime.date(2026, 1, 6), "SUP-1", 1, id="e1"))
+    snapshot = json.loads(requirement.to_json())
+    assert snapshot["opening"] != "0" * 64
+    for part, key, value in (("terms", "required", 3000), ("terms", "kind", "youth"),
+                             ("policy", "completionMonths", 18)):
+        edited = json.loads(requirement.to_json())
+        edited[part][key] = value
+        with pytest.raises(ete_core.MalformedInput, match="opening hash differs"):
+            ete_core.Requirement.from_json(json.dumps(edited))
+    p = ete_core.Placement("PL-1", "LRN-1")
+    p.execute(_command("c1", "school", "2026-11-02T09:00:00Z", APPLY))
+    for key, value in (("id", "PL-2"), ("learner", "LRN-2"), ("referralPolicy", {"riskAssessmentMonths": 12})):
+        edited = json.loads(p.to_json())
+        edited[key] = value
+        with pytest.raises(ete_core.MalformedInput, match="opening hash differs"):
+            ete_core.Placement.restore(json.dumps(edited))

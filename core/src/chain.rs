@@ -93,7 +93,8 @@ impl ChainBreak {
 /// Verifies the hash chain of a snapshot written by an aggregate — an exchange, a register or
 /// a placement (`events`) or a requirement (`entries`), with its `chain` — without restoring it, and
 /// returns its head hash. The first broken position is named; a snapshot without a chain is a
-/// break at 0. A snapshot with an `"opening"` hash (a register, format 3) has its chain
+/// break at 0. A snapshot with an `"opening"` hash (a register, a requirement or a placement
+/// of format 3) has its chain
 /// checked from it. Only the links of the event log are checked: the state the snapshot also holds
 /// (an exchange's files, a register's lesson) and its `format` are checked by restoring it.
 ///

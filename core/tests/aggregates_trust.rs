@@ -179,7 +179,7 @@ mod hash_chains {
         assert_ne!(r.head_hash(), EMPTY_HEAD);
         assert_eq!(verify_json(&r.to_json().unwrap()).unwrap(), r.head_hash());
         let mut snapshot: Value = serde_json::from_str(&r.to_json().unwrap()).unwrap();
-        assert_eq!(snapshot["format"], json!(2));
+        assert_eq!(snapshot["format"], json!(3));
         snapshot["entries"][1]["months"] = json!(9);
         let text = snapshot.to_string();
         assert_eq!(verify_json(&text).unwrap_err().position, 1);
@@ -190,7 +190,7 @@ mod hash_chains {
             "{err}"
         );
         // A newer format is refused; format 1 (no format, no chain) is read.
-        snapshot["format"] = json!(3);
+        snapshot["format"] = json!(4);
         assert!(
             Requirement::from_json(&snapshot.to_string())
                 .unwrap_err()
@@ -199,6 +199,7 @@ mod hash_chains {
         );
         let mut old: Value = serde_json::from_str(&r.to_json().unwrap()).unwrap();
         old.as_object_mut().unwrap().remove("format");
+        old.as_object_mut().unwrap().remove("opening");
         old.as_object_mut().unwrap().remove("chain");
         assert_eq!(Requirement::from_json(&old.to_string()).unwrap(), r);
         // A chain with its format removed, or set to 1 (which had no chain), is refused.
@@ -219,6 +220,75 @@ mod hash_chains {
         }
     }
 
+    /// The terms and the embedded policy lie inside the chain (format 3): the opening hash
+    /// covers them, so an edit is refused, and the head hash depends on them.
+    #[test]
+    fn a_requirement_with_edited_terms_or_policy_is_refused_and_its_head_moves() {
+        let r = requirement();
+        let snapshot: Value = serde_json::from_str(&r.to_json().unwrap()).unwrap();
+        assert_eq!(snapshot["opening"], json!(r.chain().base()));
+        for (path, value) in [
+            (&["terms", "kind"][..], json!("youth")),
+            (&["terms", "required"][..], json!(3000)),
+            (&["terms", "start"][..], json!("2026-01-04")),
+            (&["terms", "incentiveEligible"][..], json!(true)),
+            (&["policy", "completionMonths"][..], json!(18)),
+            (
+                &["policy", "eteShare"][..],
+                json!({"numerator": 1, "denominator": 2}),
+            ),
+        ] {
+            let mut edited = snapshot.clone();
+            let mut slot = &mut edited;
+            for key in path {
+                slot = &mut slot[*key];
+            }
+            *slot = value;
+            let err = Requirement::from_json(&edited.to_string()).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::MalformedInput, "{path:?}");
+            assert!(
+                err.to_string().contains("opening hash differs"),
+                "{path:?}: {err}"
+            );
+            assert_eq!(
+                err.to_string().matches("invalid requirement JSON").count(),
+                1,
+                "{err}"
+            );
+        }
+        // With no entry the head is the opening hash, which differs with the terms.
+        let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+        let terms = |required: u64| RequirementTerms {
+            id: "R-1".into(),
+            person_ref: "P-1".into(),
+            kind: OrderKind::Adult,
+            required: Minutes::new(required).unwrap(),
+            start,
+            incentive_eligible: false,
+        };
+        let a = Requirement::new(terms(6000), LedgerPolicy::default()).unwrap();
+        let b = Requirement::new(terms(6060), LedgerPolicy::default()).unwrap();
+        assert_ne!(a.head_hash(), b.head_hash());
+        assert_ne!(a.head_hash(), EMPTY_HEAD);
+        // An opening hash on a format 2 requirement, or none on format 3, is refused.
+        let mut two = snapshot.clone();
+        two["format"] = json!(2);
+        assert!(
+            Requirement::from_json(&two.to_string())
+                .unwrap_err()
+                .to_string()
+                .contains("format 3 added it")
+        );
+        let mut none = snapshot;
+        none.as_object_mut().unwrap().remove("opening");
+        assert!(
+            Requirement::from_json(&none.to_string())
+                .unwrap_err()
+                .to_string()
+                .contains("no opening hash")
+        );
+    }
+
     /// What the chain does not prove: a rewrite of the whole chain verifies (only a published
     /// head hash catches it), and so does the log with its tail cut (only a recorded length
     /// catches that).
@@ -229,7 +299,11 @@ mod hash_chains {
         let mut snapshot: Value = serde_json::from_str(&r.to_json().unwrap()).unwrap();
         snapshot["entries"][2]["months"] = json!(4);
         let entries = snapshot["entries"].as_array().unwrap().clone();
-        snapshot["chain"] = serde_json::to_value(Chain::of(&entries).unwrap()).unwrap();
+        let mut chain = Chain::default().starting_at(r.chain().base().to_owned());
+        for entry in &entries {
+            chain.push(entry).unwrap();
+        }
+        snapshot["chain"] = serde_json::to_value(chain).unwrap();
         let rewritten = Requirement::from_json(&snapshot.to_string()).unwrap();
         assert_ne!(rewritten.head_hash(), published);
         let mut cut: Value = serde_json::from_str(&r.to_json().unwrap()).unwrap();
@@ -293,7 +367,7 @@ mod hash_chains {
         assert!(err.to_string().contains("hash chain"), "{err}");
         // A snapshot written before pools kept a head is read and takes the log's.
         let mut old: Value = serde_json::from_str(&pool.to_json().unwrap()).unwrap();
-        for key in ["head", "chain", "format"] {
+        for key in ["head", "chain", "format", "lastAt"] {
             old.as_object_mut().unwrap().remove(key);
         }
         assert_eq!(Pool::restore(&old.to_string(), &log).unwrap(), pool);

@@ -106,6 +106,8 @@ fn tampered_snapshots_are_refused_naming_the_broken_invariant() {
     let mut twice = good.clone();
     let mut again = twice["events"][0].clone();
     again["command"] = json!("again");
+    // Dated as the last event, so that the log still runs forward (T-6).
+    again["at"] = twice["events"][2]["at"].clone();
     twice["events"].as_array_mut().unwrap().push(again);
     assert!(refused(&twice).contains("the hash chain breaks at event 3"));
     assert!(refused(&rechained(twice)).contains("file 1 stands where file 3 should"));
@@ -133,6 +135,7 @@ fn tampered_snapshots_are_refused_naming_the_broken_invariant() {
     let mut injected = good.clone();
     let mut forged = good["events"][0].clone();
     forged["command"] = json!("forged");
+    forged["at"] = good["events"][2]["at"].clone();
     forged["fileId"] = json!(3);
     forged["sender"] = json!({"kind": "school", "id": "SCH-9"});
     forged["file"]["recipient"] = json!({"kind": "provider", "id": "PRV-1"});

@@ -57,26 +57,39 @@ fn register_fixtures_load_and_formats_1_and_2_migrate() {
 }
 
 #[test]
-fn requirement_fixtures_load_and_format_1_migrates() {
-    let today = Requirement::from_json(&fixture("requirement-v2.json")).unwrap();
+fn requirement_fixtures_load_and_formats_1_and_2_migrate() {
+    let today = Requirement::from_json(&fixture("requirement-v3.json")).unwrap();
     assert_eq!(
         json(&today.to_json().unwrap()),
-        json(&fixture("requirement-v2.json"))
+        json(&fixture("requirement-v3.json"))
     );
-    assert_eq!(
-        Requirement::from_json(&fixture("requirement-v1.json")).unwrap(),
-        today
-    );
+    for old in ["requirement-v1.json", "requirement-v2.json"] {
+        assert_eq!(
+            Requirement::from_json(&fixture(old)).unwrap(),
+            today,
+            "{old}"
+        );
+    }
     assert_eq!(today.entries().len(), 4);
 }
 
 #[test]
 fn pool_fixtures_load_with_their_log_and_format_1_migrates() {
     let log: Vec<Event> = serde_json::from_str(&fixture("pool-log-v2.json")).unwrap();
-    let today = Pool::restore(&fixture("pool-v3.json"), &log).unwrap();
+    let today = Pool::restore(&fixture("pool-v4.json"), &log).unwrap();
     assert_eq!(
         json(&today.to_json().unwrap()),
-        json(&fixture("pool-v3.json"))
+        json(&fixture("pool-v4.json"))
+    );
+    // Format 3 (no lastAt) migrates with its log, taking the log's last time, and alone,
+    // taking the latest time its state holds (here the same).
+    assert_eq!(
+        Pool::restore(&fixture("pool-v3.json"), &log).unwrap(),
+        today
+    );
+    assert_eq!(
+        Pool::from_json(&fixture("pool-v3.json")).unwrap().last_at(),
+        today.last_at()
     );
     // Format 2 (a head hash, no links) migrates with its log.
     assert_eq!(
@@ -97,16 +110,15 @@ fn pool_fixtures_load_with_their_log_and_format_1_migrates() {
 }
 
 #[test]
-fn placement_fixtures_load_and_format_1_migrates() {
-    let today = Placement::restore(&fixture("placement-v2.json")).unwrap();
+fn placement_fixtures_load_and_formats_1_and_2_migrate() {
+    let today = Placement::restore(&fixture("placement-v3.json")).unwrap();
     assert_eq!(
         json(&today.to_json().unwrap()),
-        json(&fixture("placement-v2.json"))
+        json(&fixture("placement-v3.json"))
     );
-    assert_eq!(
-        Placement::restore(&fixture("placement-v1.json")).unwrap(),
-        today
-    );
+    for old in ["placement-v1.json", "placement-v2.json"] {
+        assert_eq!(Placement::restore(&fixture(old)).unwrap(), today, "{old}");
+    }
     assert_eq!(today.status(), Some(PlacementStatus::Started));
     assert_eq!(today.events().len(), 3);
 }

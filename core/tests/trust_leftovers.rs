@@ -175,7 +175,7 @@ mod placements {
         Establishment, PLACEMENT_FORMAT, Placement, PlacementAction, PlacementApplication,
         PlacementCommand, Tier, TrainingError,
     };
-    use serde_json::Value;
+    use serde_json::{Value, json};
 
     pub(crate) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -257,8 +257,54 @@ mod placements {
         // Format 1 (no format, no chain) migrates on read.
         let mut one = json.clone();
         one.as_object_mut().unwrap().remove("format");
+        one.as_object_mut().unwrap().remove("opening");
         one.as_object_mut().unwrap().remove("chain");
         assert_eq!(Placement::restore(&one.to_string()).unwrap(), p);
+    }
+
+    /// The id, the learner and the referral policy lie inside the chain (format 3): the
+    /// opening hash covers them, so an edit is refused and a placement with other ones has
+    /// another head hash.
+    #[test]
+    fn a_placement_snapshot_with_an_edited_id_learner_or_policy_is_refused() {
+        let p = started();
+        let json = snapshot(&p);
+        assert_eq!(json["opening"], p.chain().base());
+        assert_ne!(p.chain().base(), ete_core::chain::EMPTY_HEAD);
+        for (field, value) in [
+            ("id", json!("PL-2")),
+            ("learner", json!("LRN-2")),
+            ("referralPolicy", json!({"riskAssessmentMonths": 12})),
+        ] {
+            let mut edited = json.clone();
+            edited[field] = value;
+            let err = Placement::restore(&edited.to_string()).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::MalformedInput, "{field}");
+            assert!(
+                err.to_string().contains("opening hash differs"),
+                "{field}: {err}"
+            );
+        }
+        let other = Placement::new("PL-2", "LRN-1", ReferralPolicy::default()).unwrap();
+        let same = Placement::new("PL-1", "LRN-1", ReferralPolicy::default()).unwrap();
+        assert_ne!(other.head_hash(), same.head_hash());
+        // An opening hash on a format 2 snapshot, or none on format 3, is refused.
+        let mut two = json.clone();
+        two["format"] = 2.into();
+        assert!(
+            Placement::restore(&two.to_string())
+                .unwrap_err()
+                .to_string()
+                .contains("format 3 added it")
+        );
+        let mut none = json;
+        none.as_object_mut().unwrap().remove("opening");
+        assert!(
+            Placement::restore(&none.to_string())
+                .unwrap_err()
+                .to_string()
+                .contains("no opening hash")
+        );
     }
 
     #[test]
@@ -278,8 +324,8 @@ mod placements {
         no_format.as_object_mut().unwrap().remove("format");
         assert!(refused(&no_format).to_string().contains("no format"));
         let mut newer = json;
-        newer["format"] = 3.into();
-        assert!(refused(&newer).to_string().contains("format 3 is newer"));
+        newer["format"] = 4.into();
+        assert!(refused(&newer).to_string().contains("format 4 is newer"));
     }
 
     #[test]
@@ -499,7 +545,51 @@ mod exchange_time {
         let year0 = Utc.with_ymd_and_hms(0, 1, 1, 0, 0, 0).unwrap();
         let err = ex.download_all("SCH-2", "STAFF-1", year0).unwrap_err();
         assert!(names_at(&err), "{err}");
-        assert!(err.to_string().contains("first event"), "{err}");
+        assert!(err.to_string().contains("last event"), "{err}");
+    }
+
+    /// Time does not go backwards (T-6): a command dated after the first event but before the
+    /// last one is refused naming `at`, its value and the last event's time; the exchange is
+    /// unchanged. In a snapshot, an event dated before the one before it is refused.
+    #[test]
+    fn a_command_dated_before_the_last_event_is_refused_naming_at_value_and_last_time() {
+        let mut ex = sent();
+        let later = t0() + Duration::hours(2);
+        ex.download(1, "SCH-1", "STAFF-1", later).unwrap();
+        let before = ex.clone();
+        let between = t0() + Duration::hours(1);
+        for err in [
+            ex.download_all("SCH-1", "STAFF-1", between).unwrap_err(),
+            ex.download(1, "SCH-1", "STAFF-1", between).unwrap_err(),
+        ] {
+            assert_eq!(err.kind(), ErrorKind::InvalidField);
+            assert!(names_at(&err), "{err}");
+            let text = err.to_string();
+            assert!(text.contains(&between.to_rfc3339()), "{text}");
+            assert!(
+                text.contains(&format!("last event at {}", later.to_rfc3339())),
+                "{text}"
+            );
+        }
+        assert_eq!(ex, before);
+        // The same time as the last event is allowed.
+        assert!(ex.download_all("SCH-1", "STAFF-1", later).is_ok());
+        // A snapshot whose events go back in time (chain recomputed) is refused.
+        let mut json: Value = serde_json::from_str(&ex.to_json().unwrap()).unwrap();
+        let mut extra = json["events"][1].clone();
+        extra["command"] = "late".into();
+        extra["at"] = between
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            .into();
+        json["events"].as_array_mut().unwrap().push(extra);
+        let events = json["events"].as_array().cloned().unwrap();
+        json["chain"] = serde_json::to_value(ete_core::chain::Chain::of(&events).unwrap()).unwrap();
+        let err = Exchange::restore(&json.to_string(), &RoutingPolicy::default()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::MalformedInput);
+        assert!(
+            err.to_string().contains("before the exchange's last event"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -680,7 +770,7 @@ mod pool_links {
         assert_eq!(pool.chain().len(), log.len());
         assert_eq!(pool.head_hash(), Some(pool.chain().head().as_str()));
         let snapshot: Value = serde_json::from_str(&pool.to_json().unwrap()).unwrap();
-        assert_eq!(snapshot["format"], 3);
+        assert_eq!(snapshot["format"], 4);
         assert_eq!(Pool::restore(&pool.to_json().unwrap(), &log).unwrap(), pool);
         for position in [1, 2] {
             let mut edited = log.clone();
@@ -779,4 +869,225 @@ fn an_embedded_register_without_a_format_reads_as_format_2_but_restore_refuses_i
     assert_eq!(snapshot(&embedded)["format"], 3);
     let err = Register::restore(&v2.to_string()).unwrap_err();
     assert!(err.to_string().contains("no format"), "{err}");
+}
+
+/// A pool's log runs forward (L-7): a command dated before the pool's last event is refused
+/// naming `at`, its value and the last event's time, as one dated before the opening is; a
+/// snapshot whose `lastAt` is before a time it holds, and a log that goes back, are refused.
+mod pool_time {
+    use chrono::{DateTime, Duration, TimeZone, Utc};
+    use ete_core::ErrorKind;
+    use ete_core::licences::{AccountKind, Action, Command, Event, Pool, PoolError, PoolPolicy};
+    use serde_json::Value;
+
+    fn t0() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap()
+    }
+
+    fn request(id: &str, person: &str, at: DateTime<Utc>) -> Command {
+        Command {
+            id: id.into(),
+            actor: "A".into(),
+            at,
+            action: Action::Request {
+                person: person.into(),
+                kind: AccountKind::Learner,
+                requirement_end: None,
+                courses: vec![],
+            },
+        }
+    }
+
+    #[test]
+    fn a_command_dated_before_the_last_event_is_refused_naming_at_value_and_last_time() {
+        let (mut pool, opened) =
+            Pool::open("open", "A", t0(), "Wales", 2, PoolPolicy::default()).unwrap();
+        let later = t0() + Duration::hours(2);
+        let mut log = vec![opened];
+        log.extend(pool.execute(&request("c1", "P-1", later)).unwrap());
+        assert_eq!(pool.last_at(), Some(later));
+        let before = pool.clone();
+        let between = t0() + Duration::hours(1);
+        let err = pool.execute(&request("c2", "P-2", between)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidField);
+        assert!(matches!(&err, PoolError::InvalidField { field, .. } if field == "at"));
+        let text = err.to_string();
+        assert!(text.contains(&between.to_rfc3339()), "{text}");
+        assert!(
+            text.contains(&format!("last event at {}", later.to_rfc3339())),
+            "{text}"
+        );
+        assert_eq!(pool, before);
+        // At the same time as the last event is allowed, and a retried id changes nothing.
+        log.extend(pool.execute(&request("c2", "P-2", later)).unwrap());
+        assert!(
+            pool.execute(&request("c2", "P-2", later))
+                .unwrap()
+                .is_empty()
+        );
+        // The snapshot keeps lastAt (format 4) and refuses one before a time it holds.
+        let mut json: Value = serde_json::from_str(&pool.to_json().unwrap()).unwrap();
+        assert_eq!(
+            json["lastAt"],
+            later.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        );
+        let restored = Pool::from_json(&json.to_string()).unwrap();
+        assert_eq!(restored.last_at(), Some(later));
+        json["lastAt"] = t0().to_rfc3339().into();
+        let err = Pool::from_json(&json.to_string()).unwrap_err();
+        assert!(err.to_string().contains("lastAt"), "{err}");
+        // A log whose events go back in time does not replay.
+        let mut back: Vec<Event> = log.clone();
+        back[1].at = t0() + Duration::hours(3);
+        let err = Pool::replay(&back).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::MalformedInput);
+        assert!(
+            err.to_string().contains("before the pool's last event"),
+            "{err}"
+        );
+    }
+}
+
+/// A note dated before its lesson starts, and a mark dated before the learner's previous
+/// mark, are refused naming `at`, with the register unchanged; a snapshot holding one is
+/// refused on restore even with its opening and chain recomputed.
+mod register_time {
+    use super::{Duration, ErrorKind, Register, RegisterError, Value, lesson, marked, nine};
+    use ete_core::chain::Chain;
+    use ete_core::register::{Actor, Mark, Role};
+
+    fn names_at(err: &RegisterError) -> bool {
+        matches!(err, RegisterError::InvalidField { field, .. } if field == "at")
+    }
+
+    /// The snapshot with its chain recomputed over its (edited) events from its opening hash.
+    fn rechained(mut json: Value) -> Value {
+        let mut chain = Chain::default().starting_at(json["opening"].as_str().unwrap().into());
+        for event in json["events"].as_array().unwrap() {
+            chain.push(event).unwrap();
+        }
+        json["chain"] = serde_json::to_value(chain).unwrap();
+        json
+    }
+
+    #[test]
+    fn a_note_dated_before_its_lesson_is_refused_naming_at() {
+        let mut register = Register::new(lesson(), &["A".into()]).unwrap();
+        let hub = Actor::new(Role::Hub, "CAP-1");
+        let early = nine() - Duration::minutes(1);
+        let err = register
+            .add_note(&hub, "A", "Arrived early", early)
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidField);
+        assert!(names_at(&err), "{err}");
+        assert!(
+            err.to_string().contains("before its lesson starts"),
+            "{err}"
+        );
+        assert!(register.events().is_empty() && register.notes().is_empty());
+        // At the start is allowed (a note may be written during the lesson).
+        register.add_note(&hub, "A", "Arrived", nine()).unwrap();
+        // In a snapshot: the note's time moved before the lesson.
+        let mut json: Value = serde_json::from_str(&register.to_json().unwrap()).unwrap();
+        let early = early.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        json["events"][0]["at"] = early.clone().into();
+        json["notes"][0]["at"] = early.into();
+        let err = Register::restore(&rechained(json).to_string()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::MalformedInput);
+        assert!(
+            err.to_string().contains("before its lesson starts"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_mark_dated_before_the_learners_previous_mark_is_refused_naming_at() {
+        let mut register = marked();
+        let hub = Actor::new(Role::Hub, "CAP-1");
+        let before = register.clone();
+        let earlier = nine() + Duration::hours(2) + Duration::minutes(30);
+        let err = register.mark(&hub, "A", Mark::Late, earlier).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidField);
+        assert!(names_at(&err), "{err}");
+        let text = err.to_string();
+        assert!(
+            text.contains("previous mark at 2026-11-24T12:00:00"),
+            "{text}"
+        );
+        assert_eq!(register, before);
+        // Another learner is not held back by A's mark; A at the same time is allowed.
+        register.mark(&hub, "B", Mark::Present, earlier).unwrap();
+        register
+            .mark(&hub, "A", Mark::Late, nine() + Duration::hours(3))
+            .unwrap();
+        // In a snapshot: the second mark of A moved before the first.
+        let mut json: Value = serde_json::from_str(&register.to_json().unwrap()).unwrap();
+        let last = json["events"].as_array().unwrap().len() - 1;
+        json["events"][last]["at"] = "2026-11-24T11:30:00Z".into();
+        let err = Register::restore(&rechained(json).to_string()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::MalformedInput);
+        assert!(err.to_string().contains("previous mark"), "{err}");
+    }
+}
+
+/// `snapshot_with_log` writes the snapshot and the log of one moment, which restore; a log of
+/// another length than the pool folded is refused rather than written.
+#[test]
+fn a_pool_snapshot_with_its_log_restores_and_a_log_of_another_length_is_refused() {
+    use ete_core::licences::{AccountKind, Action, Command, Event, Pool, PoolPolicy};
+    let at = nine();
+    let (mut pool, opened) =
+        Pool::open("open", "A", at, "Wales", 1, PoolPolicy::default()).unwrap();
+    let mut log = vec![opened];
+    log.extend(
+        pool.execute(&Command {
+            id: "c1".into(),
+            actor: "A".into(),
+            at,
+            action: Action::Request {
+                person: "P-1".into(),
+                kind: AccountKind::Learner,
+                requirement_end: None,
+                courses: vec![],
+            },
+        })
+        .unwrap(),
+    );
+    let backup = pool.snapshot_with_log(&log).unwrap();
+    assert_eq!(backup.snapshot, pool.to_json().unwrap());
+    let read: Vec<Event> = serde_json::from_str(&backup.log).unwrap();
+    assert_eq!(read, log);
+    assert_eq!(Pool::restore(&backup.snapshot, &read).unwrap(), pool);
+    let err = pool.snapshot_with_log(&log[..1]).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::MalformedInput);
+    assert!(err.to_string().contains("a log of 1 events"), "{err}");
+}
+
+/// An assessment policy's months are bounded as other policies' are: outside 1..=600 is
+/// InvalidPolicy naming `validMonths`, the value and the range, before any date is computed.
+#[test]
+fn an_assessment_policy_out_of_range_is_invalid_policy_naming_field_value_and_range() {
+    use ete_core::training::{AssessmentPolicy, TrainingError};
+    for months in [0, 601, u32::MAX] {
+        let err = AssessmentPolicy {
+            valid_months: months,
+        }
+        .check()
+        .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidPolicy);
+        assert!(
+            matches!(&err, TrainingError::InvalidPolicy { field, value, range, .. }
+                if field == "validMonths" && *value == months.to_string() && range == "1..=600"),
+            "{err}"
+        );
+    }
+    for months in [1, 12, 600] {
+        assert!(
+            AssessmentPolicy {
+                valid_months: months
+            }
+            .check()
+            .is_ok()
+        );
+    }
 }

@@ -496,7 +496,7 @@ pub struct LedgerStatus {
 ///
 /// Its JSON form is `{terms, policy, entries}`; reading it back replays the entries through
 /// [`Requirement::record`], so a hand-edited ledger that breaks a rule is refused.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase", try_from = "RequirementFields")]
 pub struct Requirement {
     terms: RequirementTerms,
@@ -513,14 +513,49 @@ pub struct Requirement {
 }
 
 /// The format a requirement's JSON is written in: 2 added `format` and the entries' `chain`;
-/// format 1 (neither) is read too.
-pub const REQUIREMENT_FORMAT: u32 = 2;
+/// 3 added the `opening` hash (of the terms and the embedded policy), where the chain starts,
+/// so a changed order, required time, start or policy is refused and changes the head hash.
+/// Formats 1 and 2 are read too (migrated: their terms and policy are taken as written, and
+/// get an opening hash from then on).
+pub const REQUIREMENT_FORMAT: u32 = 3;
 
+/// A requirement's JSON form as written.
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct Written<'a> {
     format: u32,
-    #[serde(flatten)]
-    requirement: &'a Requirement,
+    opening: &'a str,
+    terms: &'a RequirementTerms,
+    policy: &'a LedgerPolicy,
+    entries: &'a [LedgerEntry],
+    chain: &'a Chain,
+}
+
+impl Serialize for Requirement {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Written {
+            format: REQUIREMENT_FORMAT,
+            opening: self.chain.base(),
+            terms: &self.terms,
+            policy: &self.policy,
+            entries: &self.entries,
+            chain: &self.chain,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// What a requirement is opened with, hashed into its opening hash (format 3).
+#[derive(Serialize)]
+struct Opening<'a> {
+    terms: &'a RequirementTerms,
+    policy: &'a LedgerPolicy,
+}
+
+/// The opening hash of a requirement of `terms` under `policy`.
+fn opening_hash(terms: &RequirementTerms, policy: &LedgerPolicy) -> Result<String, LedgerError> {
+    crate::chain::opening(&Opening { terms, policy })
+        .map_err(|e| LedgerError::Malformed { reason: e.reason })
 }
 
 #[derive(Deserialize)]
@@ -528,6 +563,8 @@ struct Written<'a> {
 struct RequirementFields {
     #[serde(default)]
     format: Option<u32>,
+    #[serde(default)]
+    opening: Option<String>,
     #[serde(default)]
     chain: Option<Chain>,
     terms: RequirementTerms,
@@ -544,18 +581,48 @@ impl TryFrom<RequirementFields> for Requirement {
         let format = f.format.unwrap_or(1);
         crate::format::check_version("requirement", format, REQUIREMENT_FORMAT)
             .map_err(malformed)?;
-        match (format, &f.chain) {
+        let opening = match (format, f.opening) {
+            (3.., Some(opening)) => {
+                if opening != opening_hash(&f.terms, &f.policy)? {
+                    return Err(malformed(
+                        "the terms or the policy are not those the requirement was opened \
+                         with (the opening hash differs)"
+                            .into(),
+                    ));
+                }
+                Some(opening)
+            }
+            (3.., None) => {
+                return Err(malformed(
+                    "the requirement has no opening hash (format 3)".into(),
+                ));
+            }
+            (_, Some(_)) => {
+                return Err(malformed(format!(
+                    "a format {format} requirement has no opening hash (format 3 added it)"
+                )));
+            }
+            (_, None) => None,
+        };
+        match (format, f.chain) {
             // Format 1 had no chain: a chain without `format` 2 is a snapshot whose format was
             // removed or changed, refused as registers, placements and pools refuse it.
             (1, Some(_)) => {
                 return Err(malformed(
-                    "the requirement has a hash chain but format 1 (no `format` given), which had                      none: a snapshot's format was removed or changed"
+                    "the requirement has a hash chain but format 1 (no `format` given), which \
+                     had none: a snapshot's format was removed or changed"
                         .into(),
                 ));
             }
-            (_, Some(chain)) => chain
-                .verify(&f.entries)
-                .map_err(|e| malformed(e.to_string()))?,
+            (_, Some(chain)) => {
+                let chain = match opening {
+                    Some(opening) => chain.starting_at(opening),
+                    None => chain,
+                };
+                chain
+                    .verify(&f.entries)
+                    .map_err(|e| malformed(e.to_string()))?;
+            }
             (1, None) => {}
             (_, None) => return Err(malformed("the requirement has no hash chain".into())),
         }
@@ -603,11 +670,12 @@ impl Requirement {
                 max,
             });
         }
+        let chain = Chain::default().starting_at(opening_hash(&terms, &policy)?);
         Ok(Requirement {
             terms,
             policy,
             entries: Vec::new(),
-            chain: Chain::default(),
+            chain,
             totals: Totals::default(),
             ids: HashMap::new(),
         })
@@ -645,22 +713,20 @@ impl Requirement {
         self.chain.head()
     }
 
-    /// The requirement as JSON (format [`REQUIREMENT_FORMAT`]: `{format, terms, policy, entries,
-    /// chain}`).
+    /// The requirement as JSON (format [`REQUIREMENT_FORMAT`]: `{format, opening, terms,
+    /// policy, entries, chain}`; the chain starts at the opening hash of the terms and policy).
     pub fn to_json(&self) -> Result<String, LedgerError> {
-        serde_json::to_string(&Written {
-            format: REQUIREMENT_FORMAT,
-            requirement: self,
-        })
-        .map_err(|e| LedgerError::InvalidField {
+        serde_json::to_string(self).map_err(|e| LedgerError::InvalidField {
             field: "requirement".into(),
             value: self.terms.id.clone(),
             reason: e.to_string(),
         })
     }
 
-    /// Reads a requirement from JSON: the entries' hash chain must verify (a format 1
-    /// requirement, without one, is read too; a newer format is refused), then its entries are
+    /// Reads a requirement from JSON: its opening hash must be that of its terms and policy
+    /// (so an edited order, required time, start or policy is refused), and the entries' hash
+    /// chain must verify from it (formats 1 and 2, without an opening hash and format 1
+    /// without a chain, are read too; a newer format is refused), then its entries are
     /// replayed through [`Requirement::record`] (entries of older formats may lack ids);
     /// JSON that does not parse, or entries the rules refuse, are [`LedgerError::Malformed`]
     /// (`MalformedInput`); an embedded policy out of range is [`LedgerError::Policy`]

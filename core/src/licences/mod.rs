@@ -18,6 +18,6 @@ pub use model::{
     Account, AccountKind, AccountState, Action, Command, DeactivationReason, Event, EventKind,
 };
 pub use policy::{PoolPolicy, WaitingOrder};
-pub use pool::{POOL_FORMAT, Pool};
+pub use pool::{POOL_FORMAT, Pool, PoolBackup};
 pub use reports::{DormantLogin, Utilisation, dormant_logins, ready_to_deactivate, utilisation};
 pub use sessions::{AccessSessions, Loan, Session, SessionPolicy};

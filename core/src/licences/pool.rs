@@ -15,9 +15,12 @@ use crate::licences::policy::{PoolPolicy, WaitingOrder};
 
 /// The format a pool snapshot is written in: 2 added `format` and the log's `head` hash; 3
 /// added the log's `chain`, one link per event, so a changed log is refused naming the first
-/// changed event, and `openedAt`, before which no command may be dated. Formats 1 and 2 are read too (a pool restored from one without its log keeps
-/// no chain, and is written as format 2 until it is restored with its log).
-pub const POOL_FORMAT: u32 = 3;
+/// changed event, and `openedAt`, before which no command may be dated; 4 added `lastAt`, the
+/// time of the last event, before which no command may be dated. Formats 1 to 3 are read too
+/// (a pool restored from format 1 or 2 without its log keeps no chain, and is written as
+/// format 2 until it is restored with its log; one restored from format 3 without its log
+/// takes as `lastAt` the latest time its state holds, and from its log the log's last time).
+pub const POOL_FORMAT: u32 = 4;
 
 /// A region's licence pool. Every change goes through [`Pool::execute`]; a refused command
 /// leaves the pool unchanged, and a command whose id was already executed changes nothing.
@@ -49,6 +52,10 @@ pub struct Pool {
     /// `None` for a pool restored without its log from a snapshot written before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     opened_at: Option<DateTime<Utc>>,
+    /// When the last event folded was dated (format 4): no command may be dated before, so
+    /// the log runs forward (L-7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_at: Option<DateTime<Utc>>,
 }
 
 fn blank(person: &str, kind: AccountKind, at: DateTime<Utc>) -> Account {
@@ -203,6 +210,7 @@ impl Pool {
             head: None,
             chain: Chain::default(),
             opened_at: Some(first.at),
+            last_at: Some(first.at),
         };
         pool.chain.push(first).map_err(|e| bad(0, e.reason))?;
         pool.head = Some(pool.chain.head());
@@ -227,6 +235,10 @@ impl Pool {
         };
         if let Some(object) = value.as_object_mut() {
             object.insert("format".into(), format.into());
+            // Format 2 had no `lastAt`: it is taken from the state again when read.
+            if format < 4 {
+                object.remove("lastAt");
+            }
         }
         serde_json::to_string(&value).map_err(bad)
     }
@@ -235,6 +247,13 @@ impl Pool {
     /// `format` is format 1 (before pools kept a head hash); a newer format than
     /// [`POOL_FORMAT`] is refused.
     pub fn from_json(text: &str) -> Result<Pool, PoolError> {
+        Pool::read_snapshot(text).map(|(pool, _)| pool)
+    }
+
+    /// Reads and checks a snapshot ([`Pool::from_json`]), and says whether its `lastAt` was
+    /// migrated (a snapshot before format 4 had none: the latest time its state holds stands
+    /// for it).
+    fn read_snapshot(text: &str) -> Result<(Pool, bool), PoolError> {
         let invalid = |reason: String| PoolError::BadLog {
             position: 0,
             reason: format!("invalid snapshot: {reason}"),
@@ -261,14 +280,90 @@ impl Pool {
             }
             _ => {}
         }
-        let pool: Pool = serde_json::from_value(serde_json::Value::Object(object))
+        let migrated = match (format, object.contains_key("lastAt")) {
+            (1..=3, true) => {
+                return Err(invalid(format!(
+                    "a format {format} snapshot has no lastAt (format 4 added it)"
+                )));
+            }
+            (4.., false) => return Err(invalid("the snapshot has no lastAt".into())),
+            (1..=3, false) => true,
+            _ => false,
+        };
+        let mut pool: Pool = serde_json::from_value(serde_json::Value::Object(object))
             .map_err(|e| invalid(e.to_string()))?;
+        if migrated {
+            pool.last_at = pool.latest_time_held();
+        }
         pool.check_invariants()
             .map_err(|reason| PoolError::BadLog {
                 position: 0,
                 reason: format!("invalid snapshot: {reason}"),
             })?;
-        Ok(pool)
+        Ok((pool, migrated))
+    }
+
+    /// The latest time the state holds: the opening, and each account's request, issue, last
+    /// login and last report, and each licence's allocation.
+    fn latest_time_held(&self) -> Option<DateTime<Utc>> {
+        let accounts = self.accounts.values().flat_map(|a| {
+            [
+                Some(a.requested_at),
+                a.issued_at,
+                a.last_login,
+                a.last_reported,
+            ]
+        });
+        self.opened_at
+            .into_iter()
+            .chain(accounts.flatten())
+            .chain(self.held_since.values().copied())
+            .max()
+    }
+
+    /// When the last event folded was dated: no command may be dated before (L-7). For a pool
+    /// restored without its log from a snapshot before format 4, the latest time its state
+    /// holds.
+    pub fn last_at(&self) -> Option<DateTime<Utc>> {
+        self.last_at
+    }
+
+    /// The snapshot ([`Pool::to_json`]) and `log` as JSON, taken together: a caller that
+    /// keeps a pool and its log under one lock calls this once while holding it, so the two
+    /// describe the same moment and [`Pool::restore`] accepts them even while other threads
+    /// write. `log` must be the log this pool is the fold of; one of another length is
+    /// refused ([`PoolError::BadLog`]) rather than written.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use ete_core::licences::*;
+    ///
+    /// let at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
+    /// let (pool, opened) = Pool::open("open-1", "ADMIN-1", at, "Wales", 1, PoolPolicy::default())?;
+    /// let backup = pool.snapshot_with_log(&[opened])?;
+    /// let log: Vec<Event> = serde_json::from_str(&backup.log).unwrap();
+    /// assert_eq!(Pool::restore(&backup.snapshot, &log)?, pool);
+    /// # Ok::<(), PoolError>(())
+    /// ```
+    pub fn snapshot_with_log(&self, log: &[Event]) -> Result<PoolBackup, PoolError> {
+        let length = u64::try_from(log.len()).unwrap_or(u64::MAX);
+        if length != self.events {
+            return Err(PoolError::BadLog {
+                position: log.len(),
+                reason: format!(
+                    "a log of {length} events for a pool that has folded {} (L-7)",
+                    self.events
+                ),
+            });
+        }
+        let log = serde_json::to_string(log).map_err(|e| PoolError::BadLog {
+            position: 0,
+            reason: format!("cannot write the log: {e}"),
+        })?;
+        Ok(PoolBackup {
+            snapshot: self.to_json()?,
+            log,
+        })
     }
 
     /// Restores a pool from a snapshot and the event log it was taken with (L-7): the snapshot
@@ -297,7 +392,7 @@ impl Pool {
     /// # Ok::<(), PoolError>(())
     /// ```
     pub fn restore(snapshot_json: &str, log: &[Event]) -> Result<Pool, PoolError> {
-        let mut pool = Pool::from_json(snapshot_json)?;
+        let (mut pool, migrated) = Pool::read_snapshot(snapshot_json)?;
         // The snapshot's links name the first event of the log that was changed, inserted,
         // removed or reordered, before the log is replayed.
         if !pool.chain.is_empty() {
@@ -316,6 +411,10 @@ impl Pool {
         if pool.chain.is_empty() && pool.head == replayed.head {
             pool.chain.clone_from(&replayed.chain);
             pool.opened_at = replayed.opened_at;
+        }
+        // A snapshot written before format 4 takes the log's last time (migration).
+        if migrated && pool.head == replayed.head {
+            pool.last_at = replayed.last_at;
         }
         if pool.head != replayed.head && pool.event_count() == replayed.event_count() {
             return Err(PoolError::BadLog {
@@ -353,6 +452,15 @@ impl Pool {
     /// [`Pool::MAX_EVENTS`] events, at most [`Pool::MAX_HOLD_DAYS`] days per release).
     pub fn check_invariants(&self) -> Result<(), String> {
         self.policy.check().map_err(|e| e.to_string())?;
+        if let (Some(last), Some(latest)) = (self.last_at, self.latest_time_held())
+            && last < latest
+        {
+            return Err(format!(
+                "lastAt {} is before a time the pool holds ({}): the log runs forward (L-7)",
+                last.to_rfc3339(),
+                latest.to_rfc3339()
+            ));
+        }
         if !self.chain.is_empty() {
             let links = u64::try_from(self.chain.len()).unwrap_or(u64::MAX);
             if links != self.events || self.head.as_deref() != Some(self.chain.head().as_str()) {
@@ -635,6 +743,19 @@ impl Pool {
                 reason: "an event dated before the pool was opened (L-7)".into(),
             });
         }
+        if let Some(last) = self.last_at
+            && at < last
+        {
+            return Err(PoolError::BadLog {
+                position: 0,
+                reason: format!(
+                    "an event dated {} before the pool's last event at {} (L-7: the log runs \
+                     forward)",
+                    at.to_rfc3339(),
+                    last.to_rfc3339()
+                ),
+            });
+        }
         let missing = |person: &str| PoolError::UnknownPerson {
             person: person.to_owned(),
         };
@@ -810,6 +931,7 @@ impl Pool {
             })?;
         }
         self.head = Some(head);
+        self.last_at = Some(at);
         self.commands.insert(event.command.clone());
         self.events = self.events.saturating_add(1);
         Ok(())
@@ -861,6 +983,17 @@ impl Pool {
     }
 }
 
+/// A pool's snapshot and its event log taken at one moment ([`Pool::snapshot_with_log`]),
+/// both as JSON: give them to [`Pool::restore`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct PoolBackup {
+    /// The snapshot ([`Pool::to_json`]).
+    pub snapshot: String,
+    /// The event log, oldest first, as a JSON list.
+    pub log: String,
+}
+
 /// The state's name in messages.
 pub(crate) fn state_name(state: AccountState) -> &'static str {
     match state {
@@ -889,7 +1022,7 @@ impl crate::Aggregate for Pool {
     type Error = PoolError;
 
     /// A command's events: an empty id is refused, so is a command dated before the pool was
-    /// opened, and any command once the log holds [`Pool::MAX_EVENTS`] (L-7).
+    /// opened or before its last event, and any command once the log holds [`Pool::MAX_EVENTS`] (L-7).
     fn decide(&self, command: &Command) -> Result<Vec<Event>, PoolError> {
         if command.id.trim().is_empty() {
             return Err(PoolError::InvalidField {
@@ -906,6 +1039,18 @@ impl crate::Aggregate for Pool {
                     "{} is before the pool was opened at {} (L-7: the log runs forward)",
                     command.at.to_rfc3339(),
                     opened.to_rfc3339()
+                ),
+            });
+        }
+        if let Some(last) = self.last_at
+            && command.at < last
+        {
+            return Err(PoolError::InvalidField {
+                field: "at".into(),
+                reason: format!(
+                    "{} is before the pool's last event at {} (L-7: the log runs forward)",
+                    command.at.to_rfc3339(),
+                    last.to_rfc3339()
                 ),
             });
         }

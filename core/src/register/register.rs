@@ -347,6 +347,9 @@ pub struct Register {
     /// Each executed command's id, with the position of its first event.
     #[serde(skip)]
     commands: BTreeMap<String, usize>,
+    /// When each learner was last marked: a mark may not be dated before it (R-6).
+    #[serde(skip)]
+    marked_at: BTreeMap<String, DateTime<Utc>>,
 }
 
 /// The format a register snapshot is written in: 2 added `format` and the events' `chain`;
@@ -522,6 +525,7 @@ impl Register {
             notes: Vec::new(),
             chain,
             commands: BTreeMap::new(),
+            marked_at: BTreeMap::new(),
         })
     }
 
@@ -764,6 +768,13 @@ impl Register {
                 learner: learner.to_owned(),
             });
         };
+        if let Some(reason) = self.out_of_time(&command.action, learner, now) {
+            return Err(RegisterError::InvalidField {
+                field: "at".into(),
+                value: now.to_rfc3339(),
+                reason,
+            });
+        }
         match &command.action {
             Action::Mark { mark, .. } => {
                 let mark = *mark;
@@ -820,6 +831,31 @@ impl Register {
                     to: Some(*score),
                 }])
             }
+        }
+    }
+
+    /// Why a note or a mark for `learner` may not be dated `at`: a note dated before its
+    /// lesson starts (R-5), a mark dated before the learner's previous mark (R-6: marks are
+    /// recorded in the order they happen).
+    fn out_of_time(&self, action: &Action, learner: &str, at: DateTime<Utc>) -> Option<String> {
+        match action {
+            Action::AddNote { .. } if at < self.lesson.starts_at => Some(format!(
+                "a note dated before its lesson starts at {} (R-5)",
+                self.lesson.starts_at.to_rfc3339()
+            )),
+            Action::Mark { .. } => {
+                self.marked_at
+                    .get(learner)
+                    .filter(|last| at < **last)
+                    .map(|last| {
+                        format!(
+                            "before the learner's previous mark at {} (R-6: marks are recorded \
+                         in the order they happen)",
+                            last.to_rfc3339()
+                        )
+                    })
+            }
+            _ => None,
         }
     }
 
@@ -939,6 +975,15 @@ impl Register {
                 if event.at < ends_at {
                     return Err(fail("a mark before the lesson finished (R-3)".into()));
                 }
+                if let Some(last) = self.marked_at.get(&event.learner)
+                    && event.at < *last
+                {
+                    return Err(fail(format!(
+                        "a mark dated {} before the learner's previous mark at {} (R-6)",
+                        event.at.to_rfc3339(),
+                        last.to_rfc3339()
+                    )));
+                }
                 let decided = entry.school_decision.is_some();
                 let slot = match field {
                     Field::ProviderMark => &mut entry.provider_mark,
@@ -975,6 +1020,13 @@ impl Register {
                 if text.trim().is_empty() {
                     return Err(fail("a note without text (R-5)".into()));
                 }
+                if event.at < self.lesson.starts_at {
+                    return Err(fail(format!(
+                        "a note dated {} before its lesson starts at {} (R-5)",
+                        event.at.to_rfc3339(),
+                        self.lesson.starts_at.to_rfc3339()
+                    )));
+                }
                 self.notes.push(Note {
                     learner: event.learner.clone(),
                     author: event.actor.clone(),
@@ -1006,6 +1058,9 @@ impl Register {
         self.chain.push(event).map_err(|e| fail(e.reason))?;
         if !continues {
             self.commands.insert(event.command.clone(), position);
+        }
+        if matches!(event.kind, EventKind::Marked { .. }) {
+            self.marked_at.insert(event.learner.clone(), event.at);
         }
         self.events.push(event.clone());
         Ok(())
@@ -1118,6 +1173,7 @@ impl crate::Aggregate for Register {
             self.notes.len(),
             self.events.len(),
         );
+        let marked_at = self.marked_at.get(&learner).copied();
         let applied = events
             .iter()
             .try_for_each(|event| self.apply(event))
@@ -1127,6 +1183,10 @@ impl crate::Aggregate for Register {
                 *slot = entry;
             }
             self.notes.truncate(notes);
+            match marked_at {
+                Some(at) => self.marked_at.insert(learner.clone(), at),
+                None => self.marked_at.remove(&learner),
+            };
             self.events.truncate(count);
             self.chain.truncate(count);
             self.commands.remove(&command);

@@ -313,8 +313,9 @@ impl Exchange {
     /// Runs a command: decides its events, applies them and returns them. A refused command
     /// leaves the exchange unchanged; a command id already executed with the same command
     /// returns no events, and with another command is refused (`InvalidField`). A command
-    /// dated before the exchange's first event, or a download dated before the file was sent,
-    /// is `InvalidField` naming `at` (T-6: the audit log runs forward).
+    /// dated before the exchange's last event, or a download dated before the file was sent,
+    /// is `InvalidField` naming `at`, the value and the time it may not precede (T-6: the
+    /// audit log runs forward).
     pub fn execute(
         &mut self,
         command: &ExchangeCommand,
@@ -332,12 +333,12 @@ impl Exchange {
             value: command.at.to_rfc3339(),
             reason,
         };
-        // A download is checked against its file's send (at or after the first event), which
-        // names the file; a send or a "download all" with no new file, against the first event.
-        let before_opening = || match self.events.first() {
-            Some(opening) if command.at < opening.at => Err(at(format!(
-                "before the exchange's first event at {} (T-6: the audit log runs forward)",
-                opening.at.to_rfc3339()
+        // A download is checked against its file's send first, which names the file; then
+        // every command against the last event, so the audit log runs forward.
+        let before_last = || match self.events.last() {
+            Some(last) if command.at < last.at => Err(at(format!(
+                "before the exchange's last event at {} (T-6: the audit log runs forward)",
+                last.at.to_rfc3339()
             ))),
             _ => Ok(()),
         };
@@ -350,7 +351,7 @@ impl Exchange {
         };
         match &command.action {
             ExchangeAction::Send { sender, files } => {
-                before_opening()?;
+                before_last()?;
                 if files.is_empty() {
                     return Err(TransferError::Empty);
                 }
@@ -388,6 +389,7 @@ impl Exchange {
                 if command.at < file.sent_at {
                     return Err(before_send(file));
                 }
+                before_last()?;
                 Ok(vec![ExchangeEventKind::Downloaded {
                     file_id: *file_id,
                     organisation: organisation.clone(),
@@ -399,7 +401,7 @@ impl Exchange {
                 if let Some(item) = new.iter().find(|i| command.at < i.file.sent_at) {
                     return Err(before_send(&item.file));
                 }
-                before_opening()?;
+                before_last()?;
                 Ok(new
                     .into_iter()
                     .map(|i| ExchangeEventKind::Downloaded {
@@ -447,8 +449,8 @@ impl Exchange {
 
     /// Folds one event, checking it could have happened under the exchange's policy: file ids
     /// 1, 2, 3, … in order, every route and description allowed (T-1..T-7), a download only by
-    /// the file's recipient and not before the file was sent, no event before the first one
-    /// (T-6), a command's events together.
+    /// the file's recipient and not before the file was sent, no event before the one before
+    /// it (T-6), a command's events together.
     pub fn apply(&mut self, event: &ExchangeEvent) -> Result<(), TransferError> {
         let position = self.events.len();
         if event.command.trim().is_empty() || event.actor.trim().is_empty() {
@@ -478,12 +480,17 @@ impl Exchange {
                 ),
             ));
         }
-        if let Some(opening) = self.events.first()
-            && event.at < opening.at
+        if let Some(last) = self.events.last()
+            && event.at < last.at
         {
             return Err(tampered(
                 position,
-                "an event before the exchange's first event (T-6)",
+                format!(
+                    "an event dated {} before the exchange's last event at {} (T-6: the audit \
+                     log runs forward)",
+                    event.at.to_rfc3339(),
+                    last.at.to_rfc3339()
+                ),
             ));
         }
         match &event.kind {

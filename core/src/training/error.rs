@@ -76,6 +76,20 @@ pub enum TrainingError {
         /// What is wrong (never the input's text).
         reason: String,
     },
+    /// A policy value out of its range ([`ErrorKind::InvalidPolicy`]).
+    #[error("{policy} field {field} is {value}: expected {range} ({rule})")]
+    InvalidPolicy {
+        /// The policy (`assessment policy`).
+        policy: String,
+        /// The policy field (`validMonths`).
+        field: String,
+        /// The value given.
+        value: String,
+        /// The range it must lie in.
+        range: String,
+        /// The rule.
+        rule: String,
+    },
     /// An import whose item differs from the one held under the same id (P-5): nothing merged.
     #[error("{collection} {id} differs from the one held here; nothing was merged (P-5)")]
     Conflict {
@@ -99,6 +113,7 @@ impl TrainingError {
             TrainingError::ExportRefused { .. } => ErrorKind::TransferRefused,
             TrainingError::NotAddressedHere { .. } => ErrorKind::NotRecipient,
             TrainingError::Malformed { .. } => ErrorKind::MalformedInput,
+            TrainingError::InvalidPolicy { .. } => ErrorKind::InvalidPolicy,
         }
     }
 

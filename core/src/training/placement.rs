@@ -283,14 +283,19 @@ pub struct Placement {
 }
 
 /// The format a placement's JSON is written in (also where it is embedded, as in a learner's
-/// file): 2 added `format` and the events' `chain`; format 1 (neither) is read too.
-pub const PLACEMENT_FORMAT: u32 = 2;
+/// file): 2 added `format` and the events' `chain`; 3 added the `opening` hash (of the id, the
+/// learner and the referral policy), where the chain starts, so a changed id, learner or
+/// `riskAssessmentMonths` is refused and changes the head hash. Formats 1 and 2 are read too
+/// (migrated: their id, learner and policy are taken as written, and get an opening hash from
+/// then on).
+pub const PLACEMENT_FORMAT: u32 = 3;
 
 /// A placement's JSON form as written.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Written<'a> {
     format: u32,
+    opening: &'a str,
     id: &'a str,
     learner: &'a str,
     referral_policy: &'a ReferralPolicy,
@@ -302,6 +307,7 @@ impl Serialize for Placement {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         Written {
             format: PLACEMENT_FORMAT,
+            opening: self.chain.base(),
             id: &self.id,
             learner: &self.learner,
             referral_policy: &self.referral_policy,
@@ -326,6 +332,8 @@ struct State {
 struct Snapshot {
     #[serde(default)]
     format: Option<u32>,
+    #[serde(default)]
+    opening: Option<String>,
     id: String,
     learner: String,
     referral_policy: ReferralPolicy,
@@ -338,29 +346,81 @@ impl TryFrom<Snapshot> for Placement {
     type Error = TrainingError;
     fn try_from(s: Snapshot) -> Result<Placement, TrainingError> {
         let malformed = |reason: String| TrainingError::malformed("placement snapshot", reason);
-        let format = match (s.format, &s.chain) {
-            (Some(format), _) => format,
-            (None, None) => 1,
-            (None, Some(_)) => {
+        let format = match (s.format, &s.chain, &s.opening) {
+            (Some(format), _, _) => format,
+            (None, None, None) => 1,
+            (None, _, _) => {
                 return Err(malformed(
-                    "the snapshot has a hash chain but no format (only format 1, written \
-                     without one, may omit it)"
+                    "the snapshot has a hash chain or an opening hash but no format (only \
+                     format 1, written without either, may omit it)"
                         .into(),
                 ));
             }
         };
         crate::format::check_version("placement snapshot", format, PLACEMENT_FORMAT)
             .map_err(malformed)?;
-        match (format, &s.chain) {
+        let opening = match (format, s.opening) {
+            (3.., Some(opening)) => {
+                if opening != opening_hash(&s.id, &s.learner, &s.referral_policy)? {
+                    return Err(malformed(
+                        "the id, the learner or the referral policy are not those the \
+                         placement was opened with (the opening hash differs)"
+                            .into(),
+                    ));
+                }
+                Some(opening)
+            }
+            (3.., None) => {
+                return Err(malformed(
+                    "the snapshot has no opening hash (format 3)".into(),
+                ));
+            }
+            (_, Some(_)) => {
+                return Err(malformed(format!(
+                    "a format {format} snapshot has no opening hash (format 3 added it)"
+                )));
+            }
+            (_, None) => None,
+        };
+        match (format, s.chain) {
             (1, None) => {}
             (1, Some(_)) => return Err(malformed("a format 1 snapshot has no chain".into())),
             (_, None) => return Err(malformed("the snapshot has no hash chain".into())),
-            (_, Some(chain)) => chain
-                .verify(&s.events)
-                .map_err(|e| malformed(e.to_string()))?,
+            (_, Some(chain)) => {
+                let chain = match opening {
+                    Some(opening) => chain.starting_at(opening),
+                    None => chain,
+                };
+                chain
+                    .verify(&s.events)
+                    .map_err(|e| malformed(e.to_string()))?;
+            }
         }
         Placement::replay(&s.id, &s.learner, s.referral_policy, &s.events)
     }
+}
+
+/// What a placement is opened with, hashed into its opening hash (format 3).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Opening<'a> {
+    id: &'a str,
+    learner: &'a str,
+    referral_policy: &'a ReferralPolicy,
+}
+
+/// The opening hash of a placement `id` of `learner` under `referral_policy`.
+fn opening_hash(
+    id: &str,
+    learner: &str,
+    referral_policy: &ReferralPolicy,
+) -> Result<String, TrainingError> {
+    crate::chain::opening(&Opening {
+        id,
+        learner,
+        referral_policy,
+    })
+    .map_err(|e| TrainingError::malformed("placement", e.reason))
 }
 
 fn kind_of(action: &PlacementAction) -> PlacementEventKind {
@@ -393,12 +453,13 @@ impl Placement {
         if learner.trim().is_empty() {
             return Err(TrainingError::field("learner", "", "must not be empty"));
         }
+        let chain = Chain::default().starting_at(opening_hash(&id, &learner, &referral_policy)?);
         Ok(Placement {
             id,
             learner,
             referral_policy,
             events: Vec::new(),
-            chain: Chain::default(),
+            chain,
             state: State::default(),
         })
     }
@@ -642,16 +703,19 @@ impl Placement {
         self.chain.head()
     }
 
-    /// The placement as JSON (format [`PLACEMENT_FORMAT`]): id, learner, referral policy,
-    /// events and their hash chain.
+    /// The placement as JSON (format [`PLACEMENT_FORMAT`]): the opening hash (of the id, the
+    /// learner and the referral policy), id, learner, referral policy, events and their hash
+    /// chain, which starts at the opening hash.
     pub fn to_json(&self) -> Result<String, TrainingError> {
         serde_json::to_string(self)
             .map_err(|e| TrainingError::malformed("placement", format!("cannot write: {e}")))
     }
 
-    /// Restores [`Placement::to_json`]'s form: the events' hash chain must verify (the first
-    /// broken position is named; format 1, without a chain or a `format`, is read too; a
-    /// chain without a format and a newer format are refused), and the events are replayed,
+    /// Restores [`Placement::to_json`]'s form: its opening hash must be that of its id,
+    /// learner and referral policy (so a changed one is refused), the events' hash chain must
+    /// verify from it (the first broken position is named; formats 1 and 2, without an opening
+    /// hash and format 1 without a chain or a `format`, are read too; a chain without a format
+    /// and a newer format are refused), and the events are replayed,
     /// each checked. The message never quotes the input.
     pub fn restore(json: &str) -> Result<Placement, TrainingError> {
         let snapshot: Snapshot = read_json("placement snapshot", json)?;

@@ -153,6 +153,31 @@ pub struct AssessmentNeed {
 }
 
 impl AssessmentPolicy {
+    /// The longest validity a policy may set, in months (50 years, as staff policies).
+    pub const MAX_MONTHS: u32 = 600;
+
+    /// Checks the policy: `validMonths` within 1..=[`AssessmentPolicy::MAX_MONTHS`], else
+    /// [`TrainingError::InvalidPolicy`] naming the field, the value and the range (P-6).
+    ///
+    /// ```
+    /// use ete_core::training::AssessmentPolicy;
+    /// assert!(AssessmentPolicy::default().check().is_ok());
+    /// let err = AssessmentPolicy { valid_months: 0 }.check().unwrap_err();
+    /// assert!(err.to_string().contains("validMonths is 0: expected 1..=600"));
+    /// ```
+    pub fn check(&self) -> Result<(), TrainingError> {
+        if (1..=AssessmentPolicy::MAX_MONTHS).contains(&self.valid_months) {
+            return Ok(());
+        }
+        Err(TrainingError::InvalidPolicy {
+            policy: "assessment policy".into(),
+            field: "validMonths".into(),
+            value: self.valid_months.to_string(),
+            range: format!("1..={}", AssessmentPolicy::MAX_MONTHS),
+            rule: "P-6".into(),
+        })
+    }
+
     /// The last day an assessment of `on` may be reused: `on` + the months, in calendar months
     /// with end-of-month clamping.
     pub fn valid_until(&self, on: NaiveDate) -> NaiveDate {
@@ -368,7 +393,8 @@ impl Establishment {
         super::training_records_csv(&query.rows(self.files.values(), on), redacted)
     }
 
-    /// Whether the learner needs an initial assessment in `subject` on `on` (P-6).
+    /// Whether the learner needs an initial assessment in `subject` on `on` (P-6). A policy out
+    /// of range is refused first ([`AssessmentPolicy::check`]).
     pub fn needs_assessment(
         &self,
         learner: &str,
@@ -376,6 +402,7 @@ impl Establishment {
         on: NaiveDate,
         policy: &AssessmentPolicy,
     ) -> Result<AssessmentNeed, TrainingError> {
+        policy.check()?;
         Ok(policy.decide(&self.file(learner)?.record.assessments, subject, on))
     }
 

@@ -58,7 +58,12 @@ class AggregatesTrustTest {
         val r = Requirement(RequirementTerms("R-1", "P-1", OrderKind.ADULT, 6000, LocalDate.of(2026, 1, 5)))
         val empty = r.headHash()
         r.record(LedgerEntry("e1", LocalDate.of(2026, 1, 6), "SUP-1", LedgerEventKind.Extension(1u)))
-        assertTrue(r.headHash() != empty && empty == "0".repeat(64))
+        // The opening hash covers the terms and the policy (format 3): an edit is refused.
+        assertTrue(r.headHash() != empty && empty != "0".repeat(64))
+        val edited = org.json.JSONObject(r.toJson())
+        edited.getJSONObject("terms").put("required", 3000)
+        val o = assertThrows<EteException.MalformedInput> { Requirement.fromJson(edited.toString()) }
+        assertTrue(o.message!!.contains("opening hash differs"), o.message)
         assertEquals(r.headHash(), verifyChain(r.toJson()))
         val newer = org.json.JSONObject(r.toJson()).put("format", 99)
         val n = assertThrows<EteException.MalformedInput> { Requirement.fromJson(newer.toString()) }

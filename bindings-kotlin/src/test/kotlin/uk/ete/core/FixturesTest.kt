@@ -33,22 +33,28 @@ class FixturesTest {
         for (old in listOf("register-v1.json", "register-v2.json")) {
             assertEquals(register.toJson(), Register.restore(text(old)).toJson(), old)
         }
-        val requirement = Requirement.fromJson(text("requirement-v2.json"))
-        same(text("requirement-v2.json"), requirement.toJson())
-        assertEquals(requirement.toJson(), Requirement.fromJson(text("requirement-v1.json")).toJson())
-        val pool = LicencePool.restore(text("pool-v3.json"), text("pool-log-v2.json"))
-        same(text("pool-v3.json"), pool.toJson())
-        assertEquals(pool.toJson(), LicencePool.restore(text("pool-v2.json"), text("pool-log-v2.json")).toJson())
+        val requirement = Requirement.fromJson(text("requirement-v3.json"))
+        same(text("requirement-v3.json"), requirement.toJson())
+        for (old in listOf("requirement-v1.json", "requirement-v2.json")) {
+            assertEquals(requirement.toJson(), Requirement.fromJson(text(old)).toJson(), old)
+        }
+        val pool = LicencePool.restore(text("pool-v4.json"), text("pool-log-v2.json"))
+        same(text("pool-v4.json"), pool.toJson())
+        for (old in listOf("pool-v2.json", "pool-v3.json")) {
+            assertEquals(pool.toJson(), LicencePool.restore(text(old), text("pool-log-v2.json")).toJson(), old)
+        }
         assertEquals(pool.toJson(), LicencePool.restore(text("pool-v1.json"), text("pool-log-v1.json")).toJson())
     }
 
     @Test
     fun `placement fixtures load and format 1 migrates`() {
-        val today = Placement.restore(text("placement-v2.json"))
-        same(text("placement-v2.json"), today.toJson())
-        assertEquals(today.toJson(), Placement.restore(text("placement-v1.json")).toJson())
+        val today = Placement.restore(text("placement-v3.json"))
+        same(text("placement-v3.json"), today.toJson())
+        for (old in listOf("placement-v1.json", "placement-v2.json")) {
+            assertEquals(today.toJson(), Placement.restore(text(old)).toJson(), old)
+        }
         assertEquals(PlacementStatus.STARTED, today.status())
-        val chain = org.json.JSONObject(text("placement-v2.json")).getJSONArray("chain")
+        val chain = org.json.JSONObject(text("placement-v3.json")).getJSONArray("chain")
         assertEquals(chain.getString(chain.length() - 1), today.headHash())
     }
 

@@ -81,6 +81,12 @@ class LicenceApiTest {
         val reasons = DeactivationReason.values()
         val events = AtomicLong()
         val accepted = AtomicLong()
+        // One clock for every thread, read just before each command (the pool refuses a command
+        // dated before its last event, L-7): times run forward over about 55 days. A thread may
+        // read the clock and wait for the pool's lock while another, with a later time, goes
+        // first: that command is refused as InvalidField naming `at`, checked below.
+        val clock = AtomicLong()
+        val raced = java.util.concurrent.ConcurrentLinkedQueue<String>()
         val threads = Executors.newFixedThreadPool(8)
         val jobs = (0 until 8).map { t ->
             threads.submit {
@@ -100,10 +106,12 @@ class LicenceApiTest {
                         else -> Action.ReportDormant
                     }
                     try {
-                        val out = pool.execute(id, "ADMIN-1", day1.plusSeconds(rng.nextLong(0, 60L * 86_400)), action)
+                        val out = pool.execute(id, "ADMIN-1", day1.plusSeconds(60 * clock.getAndIncrement()), action)
                         events.addAndGet(out.size.toLong())
                         accepted.incrementAndGet()
                         ids += id
+                    } catch (e: EteException.InvalidField) {
+                        if (e.detail.contains("before the pool's last event")) raced += e.detail
                     } catch (e: EteException) {
                         // refused: the pool is unchanged
                     }
@@ -115,10 +123,39 @@ class LicenceApiTest {
         threads.shutdown()
         assertTrue(threads.awaitTermination(30, TimeUnit.SECONDS))
         assertNull(pool.invariantViolation())
+        assertTrue(raced.all { it.startsWith("invalid at: ") }, raced.take(3).toString())
         assertTrue(pool.allocated() <= pool.capacity())
         assertTrue(accepted.get() > 10_000)
         assertEquals(events.get() + 1, pool.eventCount().toLong())
         assertEquals(pool.eventCount().toLong(), pool.events().size.toLong())
         assertEquals(pool.toJson(), LicencePool.replay(pool.eventsJson()).toJson())
+    }
+
+    @Test
+    fun `snapshot with log restores while another thread writes`() {
+        val pool = LicencePool("Wales", 40u, day1)
+        val clock = AtomicLong(1)
+        val stop = java.util.concurrent.atomic.AtomicBoolean(false)
+        val writer = Thread {
+            var i = 0
+            while (!stop.get()) {
+                i += 1
+                pool.execute("w$i", "ADMIN-1", day1.plusSeconds(clock.getAndIncrement()), request("P-$i"))
+            }
+        }
+        writer.start()
+        try {
+            repeat(100) {
+                val backup = pool.snapshotWithLog()
+                val again = LicencePool.restore(backup.snapshot, backup.log)
+                assertEquals(backup.snapshot, again.toJson())
+            }
+        } finally {
+            stop.set(true)
+            writer.join()
+        }
+        val backup = pool.snapshotWithLog()
+        assertEquals(pool.toJson(), backup.snapshot)
+        assertEquals(pool.eventsJson(), backup.log)
     }
 }

@@ -67,6 +67,13 @@ class TrainingApiTest {
         val need = b.needsAssessment("LRN-1", "Mathematics", LocalDate.of(2027, 1, 10), AssessmentPolicy(12u))
         assertEquals(NeedDecision.REUSE, need.decision)
         assertEquals(NeedDecision.ASSESS, b.needsAssessment("LRN-1", "Mathematics", LocalDate.of(2027, 1, 11), AssessmentPolicy(12u)).decision)
+        // A policy out of 1..=600 months is InvalidPolicy naming the field, the value and the range.
+        for (months in listOf(0u, 601u, UInt.MAX_VALUE)) {
+            val e = org.junit.jupiter.api.assertThrows<EteException.InvalidPolicy> {
+                b.needsAssessment("LRN-1", "Mathematics", LocalDate.of(2027, 1, 10), AssessmentPolicy(months))
+            }
+            assertTrue(e.detail.contains("validMonths is $months: expected 1..=600"), e.detail)
+        }
         assertThrows<EteException.NotRecipient> { Establishment(prison("HMP-C")).importRecord(doc) }
     }
 

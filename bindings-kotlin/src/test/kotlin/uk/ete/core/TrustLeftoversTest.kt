@@ -58,7 +58,13 @@ class TrustLeftoversTest {
         val p = Placement("PL-1", "LRN-1", null)
         p.execute(apply(Instant.parse("2026-11-02T09:00:00Z")))
         val snapshot = JSONObject(p.toJson())
-        assertEquals(2, snapshot.getInt("format"))
+        assertEquals(3, snapshot.getInt("format"))
+        for ((key, value) in listOf<Pair<String, Any>>("id" to "PL-2", "learner" to "LRN-2",
+                "referralPolicy" to JSONObject().put("riskAssessmentMonths", 12))) {
+            val edited = JSONObject(p.toJson()).put(key, value)
+            val err = assertThrows<EteException.MalformedInput> { Placement.restore(edited.toString()) }
+            assertTrue(err.message!!.contains("opening hash differs"), err.message)
+        }
         assertEquals(p.headHash(), snapshot.getJSONArray("chain").getString(0))
         val year0 = Instant.parse("0001-01-01T00:00:00Z")
         val e = assertThrows<EteException.InvalidField> {
@@ -115,7 +121,7 @@ class TrustLeftoversTest {
         pool.execute("c1", "A", nine, Action.Request("P-1", AccountKind.LEARNER, null, listOf("A")))
         pool.execute("c2", "A", nine, Action.Request("P-2", AccountKind.LEARNER, null, listOf("A")))
         val snapshot = JSONObject(pool.toJson())
-        assertEquals(3, snapshot.getInt("format"))
+        assertEquals(4, snapshot.getInt("format"))
         val log = org.json.JSONArray(pool.eventsJson())
         log.getJSONObject(1).put("actor", "B")
         val e = assertThrows<EteException.MalformedInput> { LicencePool.restore(pool.toJson(), log.toString()) }
