@@ -441,7 +441,7 @@ impl TryFrom<Snapshot> for Register {
             }
         };
         crate::format::check_version("register snapshot", format, REGISTER_FORMAT)
-            .map_err(|reason| whole(reason))?;
+            .map_err(whole)?;
         if format >= 3 {
             let expected = opening_hash(&s.lesson, &s.entries)?;
             let Some(opening) = &s.opening else {
