@@ -332,8 +332,10 @@ mod hash_chains {
         snapshot["notes"][1]["text"] = json!("Left on time");
         let err = Register::restore(&snapshot.to_string()).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::MalformedInput);
+        // One position per fault.
         assert!(
-            err.to_string().contains("hash chain breaks at event 1"),
+            err.to_string()
+                .starts_with("register event 1: the hash chain breaks: "),
             "{err}"
         );
         assert!(!err.to_string().contains("Left"), "{err}");

@@ -778,14 +778,22 @@ mod pool_links {
             assert_eq!(pool.verify_log(&edited).unwrap_err().position, position);
             let err = Pool::restore(&pool.to_json().unwrap(), &edited).unwrap_err();
             assert!(
-                matches!(&err, PoolError::BadLog { position: p, .. } if *p == position),
+                matches!(&err, PoolError::BadLog { position: p, .. } if *p == Some(position)),
                 "{err}"
             );
+            // One position per fault.
             assert!(
                 err.to_string()
-                    .contains(&format!("breaks at event {position}")),
+                    .starts_with(&format!("event {position}: the hash chain breaks: ")),
                 "{err}"
             );
+            let text = err.to_string();
+            assert_eq!(
+                text.matches(&format!("event {position}")).count(),
+                1,
+                "{text}"
+            );
+            assert!(!text.contains("at event"), "{text}");
         }
         // A log cut at its tail is named where the first missing event was.
         assert_eq!(pool.verify_log(&log[..2]).unwrap_err().position, 2);
@@ -1090,4 +1098,65 @@ fn an_assessment_policy_out_of_range_is_invalid_policy_naming_field_value_and_ra
             .is_ok()
         );
     }
+}
+
+/// Error positions: a fault of the whole snapshot names no event ("event 0" was a lie), and a
+/// fault at an event names its position once, not "event 5: event 0: …".
+#[test]
+fn whole_snapshot_faults_name_no_event_and_an_event_fault_names_one_position() {
+    use ete_core::licences::{AccountKind, Action, Command, Pool, PoolError, PoolPolicy};
+    let (mut pool, opened) =
+        Pool::open("open", "A", nine(), "Wales", 1, PoolPolicy::default()).unwrap();
+    let mut log = vec![opened];
+    for (i, person) in ["P-1", "P-2"].into_iter().enumerate() {
+        log.extend(
+            pool.execute(&Command {
+                id: format!("c{i}"),
+                actor: "A".into(),
+                at: nine(),
+                action: Action::Request {
+                    person: person.into(),
+                    kind: AccountKind::Learner,
+                    requirement_end: None,
+                    courses: vec![],
+                },
+            })
+            .unwrap(),
+        );
+    }
+    for whole in [
+        Pool::from_json("{").unwrap_err(),
+        Pool::from_json(r#"{"format": 9}"#).unwrap_err(),
+    ] {
+        assert!(
+            matches!(whole, PoolError::BadLog { position: None, .. }),
+            "{whole:?}"
+        );
+        assert!(!whole.to_string().starts_with("event"), "{whole}");
+    }
+    // An event fault found while replaying: its position, once.
+    let mut bad = log.clone();
+    bad[3].at = nine() - Duration::hours(1);
+    let err = Pool::replay(&bad).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            PoolError::BadLog {
+                position: Some(3),
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().starts_with("event 3: "), "{err}");
+    assert!(!err.to_string().contains("event 0"), "{err}");
+    // A register whose lesson was changed is a whole-snapshot fault.
+    let mut json = snapshot(&marked());
+    json["lesson"]["provider"] = "PRV-9".into();
+    let err = refused(&json);
+    assert!(
+        matches!(err, RegisterError::BadLog { position: None, .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().starts_with("register snapshot: "), "{err}");
 }

@@ -48,13 +48,20 @@ pub enum PoolError {
         reason: String,
     },
     /// A snapshot or event log that cannot be read or does not replay.
-    #[error("event {position}: {reason}")]
+    #[error("{}{reason}", at_event(*position))]
     BadLog {
-        /// The event's position in the log (0 for a snapshot).
-        position: usize,
+        /// The position in the log of the event at fault, once; `None` for a fault of the
+        /// whole snapshot or log (one that does not parse, breaks an invariant, or disagrees
+        /// with the other).
+        position: Option<usize>,
         /// What is wrong.
         reason: String,
     },
+}
+
+/// `event N: ` for a fault at an event, nothing for a fault of the whole snapshot or log.
+fn at_event(position: Option<usize>) -> String {
+    position.map_or_else(String::new, |p| format!("event {p}: "))
 }
 
 impl PoolError {

@@ -179,12 +179,15 @@ impl Pool {
 
     /// Rebuilds a pool from its log: the first event must be `opened` (L-7).
     pub fn replay(events: &[Event]) -> Result<Pool, PoolError> {
-        let bad = |position, reason: String| PoolError::BadLog { position, reason };
+        let bad = |position, reason: String| PoolError::BadLog {
+            position: Some(position),
+            reason,
+        };
         let Some(first) = events.first() else {
-            return Err(bad(
-                0,
-                "an empty log: the first event must be opened".into(),
-            ));
+            return Err(PoolError::BadLog {
+                position: None,
+                reason: "an empty log: the first event must be opened".into(),
+            });
         };
         let EventKind::Opened {
             region,
@@ -215,7 +218,11 @@ impl Pool {
         pool.chain.push(first).map_err(|e| bad(0, e.reason))?;
         pool.head = Some(pool.chain.head());
         for (i, event) in events.iter().enumerate().skip(1) {
-            pool.apply(event).map_err(|e| bad(i, e.to_string()))?;
+            // One position per fault: the event's, not the one `apply` cannot know.
+            pool.apply(event).map_err(|e| match e {
+                PoolError::BadLog { reason, .. } => bad(i, reason),
+                other => bad(i, other.to_string()),
+            })?;
         }
         Ok(pool)
     }
@@ -223,7 +230,7 @@ impl Pool {
     /// The pool as JSON (a snapshot, format [`POOL_FORMAT`]).
     pub fn to_json(&self) -> Result<String, PoolError> {
         let bad = |e: serde_json::Error| PoolError::BadLog {
-            position: 0,
+            position: None,
             reason: e.to_string(),
         };
         let mut value = serde_json::to_value(self).map_err(bad)?;
@@ -255,7 +262,7 @@ impl Pool {
     /// for it).
     fn read_snapshot(text: &str) -> Result<(Pool, bool), PoolError> {
         let invalid = |reason: String| PoolError::BadLog {
-            position: 0,
+            position: None,
             reason: format!("invalid snapshot: {reason}"),
         };
         let mut object: serde_json::Map<String, serde_json::Value> =
@@ -297,7 +304,7 @@ impl Pool {
         }
         pool.check_invariants()
             .map_err(|reason| PoolError::BadLog {
-                position: 0,
+                position: None,
                 reason: format!("invalid snapshot: {reason}"),
             })?;
         Ok((pool, migrated))
@@ -349,7 +356,7 @@ impl Pool {
         let length = u64::try_from(log.len()).unwrap_or(u64::MAX);
         if length != self.events {
             return Err(PoolError::BadLog {
-                position: log.len(),
+                position: None,
                 reason: format!(
                     "a log of {length} events for a pool that has folded {} (L-7)",
                     self.events
@@ -357,7 +364,7 @@ impl Pool {
             });
         }
         let log = serde_json::to_string(log).map_err(|e| PoolError::BadLog {
-            position: 0,
+            position: None,
             reason: format!("cannot write the log: {e}"),
         })?;
         Ok(PoolBackup {
@@ -397,8 +404,8 @@ impl Pool {
         // removed or reordered, before the log is replayed.
         if !pool.chain.is_empty() {
             pool.chain.verify(log).map_err(|e| PoolError::BadLog {
-                position: e.position,
-                reason: format!("{e} (L-7)"),
+                position: Some(e.position),
+                reason: format!("the hash chain breaks: {} (L-7)", e.reason),
             })?;
         }
         let replayed = Pool::replay(log)?;
@@ -418,7 +425,7 @@ impl Pool {
         }
         if pool.head != replayed.head && pool.event_count() == replayed.event_count() {
             return Err(PoolError::BadLog {
-                position: log.len(),
+                position: None,
                 reason: "the log's hash chain does not end in the snapshot's head hash: an \
                          event was changed (L-7)"
                     .into(),
@@ -426,7 +433,7 @@ impl Pool {
         }
         if replayed != pool {
             return Err(PoolError::BadLog {
-                position: log.len(),
+                position: None,
                 reason: format!(
                     "the snapshot and the event log describe different pools: the snapshot has \
                      folded {} events, the log replays {} (L-7)",
@@ -739,7 +746,7 @@ impl Pool {
         let at = event.at;
         if self.opened_at.is_some_and(|opened| at < opened) {
             return Err(PoolError::BadLog {
-                position: 0,
+                position: None,
                 reason: "an event dated before the pool was opened (L-7)".into(),
             });
         }
@@ -747,7 +754,7 @@ impl Pool {
             && at < last
         {
             return Err(PoolError::BadLog {
-                position: 0,
+                position: None,
                 reason: format!(
                     "an event dated {} before the pool's last event at {} (L-7: the log runs \
                      forward)",
@@ -920,13 +927,13 @@ impl Pool {
         }
         let previous = self.head.as_deref().unwrap_or(crate::chain::EMPTY_HEAD);
         let head = crate::chain::link(previous, event).map_err(|e| PoolError::BadLog {
-            position: 0,
+            position: None,
             reason: e.reason,
         })?;
         // The chain is kept only when it holds every event so far (see `chain`).
         if !self.chain.is_empty() {
             self.chain.push(event).map_err(|e| PoolError::BadLog {
-                position: 0,
+                position: None,
                 reason: e.reason,
             })?;
         }
@@ -1081,9 +1088,10 @@ impl crate::Aggregate for Pool {
     /// Applies in place: `decide` has checked every precondition `apply` checks, so applying
     /// cannot fail part way; should it ever, the error says so rather than hiding it.
     fn apply_decided(&mut self, events: &[Event]) -> Result<(), PoolError> {
-        for (i, event) in events.iter().enumerate() {
+        for event in events {
+            let position = usize::try_from(self.events).ok();
             self.apply(event).map_err(|e| PoolError::BadLog {
-                position: i,
+                position,
                 reason: format!("internal: a decided event did not apply: {e}"),
             })?;
         }

@@ -305,10 +305,15 @@ pub enum RegisterError {
         reason: String,
     },
     /// An event log that does not replay, or a snapshot that is not the fold of its events.
-    #[error("register event {position}: {reason}")]
+    #[error("register {}{reason}", match position {
+        Some(p) => format!("event {p}: "),
+        None => "snapshot: ".to_owned(),
+    })]
     BadLog {
-        /// The event's position in the log (the log's length for a snapshot that disagrees).
-        position: usize,
+        /// The position in the log of the event at fault, once; `None` for a fault of the
+        /// whole snapshot (it does not parse, its format or opening is wrong, its state is not
+        /// the fold of its events).
+        position: Option<usize>,
         /// What is wrong, with the rule.
         reason: String,
     },
@@ -402,7 +407,7 @@ fn opening_hash(
         lesson,
         learners: entries.keys().collect(),
     })
-    .map_err(|e| bad(0, e.reason))
+    .map_err(|e| whole(e.reason))
 }
 
 /// A register's JSON form as read, before it is checked.
@@ -432,46 +437,44 @@ impl TryFrom<Snapshot> for Register {
             (None, None, None) => 1,
             (None, Some(_), None) => 2,
             (None, _, Some(_)) => {
-                return Err(bad(0, "the snapshot has an opening hash but no format"));
+                return Err(whole("the snapshot has an opening hash but no format"));
             }
         };
         crate::format::check_version("register snapshot", format, REGISTER_FORMAT)
-            .map_err(|reason| bad(0, reason))?;
+            .map_err(whole)?;
         if format >= 3 {
             let expected = opening_hash(&s.lesson, &s.entries)?;
             let Some(opening) = &s.opening else {
-                return Err(bad(0, "the snapshot has no opening hash (format 3)"));
+                return Err(whole("the snapshot has no opening hash (format 3)"));
             };
             if *opening != expected {
-                return Err(bad(
-                    0,
+                return Err(whole(
                     "the lesson or the learners are not those the register was opened with \
                      (the opening hash differs)",
                 ));
             }
         } else if s.opening.is_some() {
-            return Err(bad(
-                0,
-                format!("a format {format} snapshot has no opening hash (format 3 added it)"),
-            ));
+            return Err(whole(format!(
+                "a format {format} snapshot has no opening hash (format 3 added it)"
+            )));
         }
         match (format, s.chain) {
             (1, None) => {}
-            (1, Some(_)) => return Err(bad(0, "a format 1 snapshot has no chain")),
-            (_, None) => return Err(bad(0, "the snapshot has no hash chain")),
+            (1, Some(_)) => return Err(whole("a format 1 snapshot has no chain")),
+            (_, None) => return Err(whole("the snapshot has no hash chain")),
             (2, Some(chain)) => chain
                 .verify(&s.events)
-                .map_err(|e| bad(e.position, e.to_string()))?,
+                .map_err(|e| bad(e.position, format!("the hash chain breaks: {}", e.reason)))?,
             (_, Some(chain)) => chain
                 .starting_at(opening_hash(&s.lesson, &s.entries)?)
                 .verify(&s.events)
-                .map_err(|e| bad(e.position, e.to_string()))?,
+                .map_err(|e| bad(e.position, format!("the hash chain breaks: {}", e.reason)))?,
         }
         let learners: Vec<String> = s.entries.keys().cloned().collect();
         let replayed = Register::replay(s.lesson, &learners, &s.events)?;
         if replayed.entries != s.entries || replayed.notes != s.notes {
             return Err(RegisterError::BadLog {
-                position: s.events.len(),
+                position: None,
                 reason: "the snapshot's entries or notes are not the fold of its events (R-6)"
                     .into(),
             });
@@ -480,9 +483,19 @@ impl TryFrom<Snapshot> for Register {
     }
 }
 
+/// A fault at the event at `position`.
 fn bad(position: usize, reason: impl Into<String>) -> RegisterError {
     RegisterError::BadLog {
-        position,
+        position: Some(position),
+        reason: reason.into(),
+    }
+}
+
+/// A fault of the whole snapshot (it does not parse, its format or opening is wrong, its state
+/// is not the fold of its events): no event position.
+fn whole(reason: impl Into<String>) -> RegisterError {
+    RegisterError::BadLog {
+        position: None,
         reason: reason.into(),
     }
 }
@@ -889,7 +902,7 @@ impl Register {
     /// The register as JSON (a snapshot, format [`REGISTER_FORMAT`]): its opening hash, lesson,
     /// entries, events, notes and the events' hash chain, which starts at the opening hash.
     pub fn to_json(&self) -> Result<String, RegisterError> {
-        serde_json::to_string(self).map_err(|e| bad(0, format!("cannot write the snapshot: {e}")))
+        serde_json::to_string(self).map_err(|e| whole(format!("cannot write the snapshot: {e}")))
     }
 
     /// The hash chain of the events ([`crate::chain`]).
@@ -916,19 +929,15 @@ impl Register {
     /// ([`RegisterError::BadLog`] or `NotOnRegister`); the message never quotes the JSON.
     pub fn restore(json: &str) -> Result<Register, RegisterError> {
         let snapshot: Snapshot = crate::json::from_object(json).map_err(|e| {
-            bad(
-                0,
-                format!(
-                    "not a register snapshot ({:?} error at line {}, column {})",
-                    e.classify(),
-                    e.line(),
-                    e.column()
-                ),
-            )
+            whole(format!(
+                "not a register snapshot ({:?} error at line {}, column {})",
+                e.classify(),
+                e.line(),
+                e.column()
+            ))
         })?;
         if snapshot.format.is_none() && (snapshot.chain.is_some() || snapshot.opening.is_some()) {
-            return Err(bad(
-                0,
+            return Err(whole(
                 "the snapshot has a chain or an opening hash but no format (only format 1, \
                  written without either, may omit it)",
             ));

@@ -125,7 +125,7 @@ class TrustLeftoversTest {
         val log = org.json.JSONArray(pool.eventsJson())
         log.getJSONObject(1).put("actor", "B")
         val e = assertThrows<EteException.MalformedInput> { LicencePool.restore(pool.toJson(), log.toString()) }
-        assertTrue(e.detail.contains("breaks at event 1"), e.detail)
+        assertTrue(e.detail.startsWith("event 1: the hash chain breaks: "), e.detail)
     }
 
     @Test
