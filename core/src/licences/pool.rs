@@ -925,18 +925,19 @@ impl Pool {
                 account.last_reported = Some(at);
             }
         }
-        let previous = self.head.as_deref().unwrap_or(crate::chain::EMPTY_HEAD);
-        let head = crate::chain::link(previous, event).map_err(|e| PoolError::BadLog {
+        let broken = |e: crate::chain::ChainBreak| PoolError::BadLog {
             position: None,
             reason: e.reason,
-        })?;
-        // The chain is kept only when it holds every event so far (see `chain`).
-        if !self.chain.is_empty() {
-            self.chain.push(event).map_err(|e| PoolError::BadLog {
-                position: None,
-                reason: e.reason,
-            })?;
-        }
+        };
+        // The chain is kept only when it holds every event so far (see `chain`); its last link
+        // is the head (`check_invariants`), so the event is hashed once either way.
+        let head = if self.chain.is_empty() {
+            let previous = self.head.as_deref().unwrap_or(crate::chain::EMPTY_HEAD);
+            crate::chain::link(previous, event).map_err(broken)?
+        } else {
+            self.chain.push(event).map_err(broken)?;
+            self.chain.head()
+        };
         self.head = Some(head);
         self.last_at = Some(at);
         self.commands.insert(event.command.clone());
