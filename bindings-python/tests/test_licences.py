@@ -44,7 +44,8 @@ def test_commands_return_events_with_actor_and_time():
         (lambda p: p.deactivate("x", "A", at(3), "P-9", "administrator"), ete_core.UnknownPerson),
         (lambda p: p.deactivate("x", "A", at(3), "P-3", "administrator"), ete_core.InvalidTransition),
         (lambda p: p.set_capacity("x", "A", at(3), 1), ete_core.CapacityExceeded),
-        (lambda p: p.login("x", "A", at(0.5), "P-1"), ete_core.InvalidTransition),
+        # Before the issue is before the last event too: refused naming `at` (L-7).
+        (lambda p: p.login("x", "A", at(0.5), "P-1"), ete_core.InvalidField),
         (lambda p: p.request("x", "A", at(3), "P-1"), ete_core.InvalidTransition),
         (lambda p: p.deactivate("x", "A", at(3), "P-1", "bored"), ete_core.InvalidField),
         (lambda p: p.request("x", "A", at(3), "P-7", kind="visitor"), ete_core.InvalidField),
@@ -182,14 +183,14 @@ def test_snapshot_with_log_restores_while_another_thread_writes():
     """`to_json()` then `events_json()` are two calls: a write between them makes them describe
     two moments and restore refuses the pair. `snapshot_with_log()` takes both under one lock,
     so each pair restores, however busy the writer."""
-    pool = new_pool(40)
+    pool = new_pool(5_000)
     stop = threading.Event()
     written: list[int] = []
     clock = itertools.count(1)
 
     def writer() -> None:
         i = 0
-        while not stop.is_set():
+        while not stop.is_set() and i < 1_000:
             i += 1
             when = DAY1 + datetime.timedelta(seconds=next(clock))
             pool.request(f"w{i}", "ADMIN-1", when, f"P-{i}")
@@ -199,7 +200,7 @@ def test_snapshot_with_log_restores_while_another_thread_writes():
     thread.start()
     try:
         restored = 0
-        for _ in range(200):
+        for _ in range(30):
             snapshot, log = pool.snapshot_with_log()
             again = ete_core.LicencePool.restore(snapshot, log)
             assert again.to_json() == snapshot
@@ -208,7 +209,7 @@ def test_snapshot_with_log_restores_while_another_thread_writes():
     finally:
         stop.set()
         thread.join()
-    assert restored == 200 and len(written) > 0
+    assert restored == 30 and len(written) > 0
     snapshot, log = pool.snapshot_with_log()
     assert json.loads(snapshot) == json.loads(pool.to_json())
     assert json.loads(log) == json.loads(pool.events_json())

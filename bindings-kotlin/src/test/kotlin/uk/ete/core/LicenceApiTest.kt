@@ -138,14 +138,14 @@ class LicenceApiTest {
         val stop = java.util.concurrent.atomic.AtomicBoolean(false)
         val writer = Thread {
             var i = 0
-            while (!stop.get()) {
+            while (!stop.get() && i < 2_000) {
                 i += 1
                 pool.execute("w$i", "ADMIN-1", day1.plusSeconds(clock.getAndIncrement()), request("P-$i"))
             }
         }
         writer.start()
         try {
-            repeat(100) {
+            repeat(30) {
                 val backup = pool.snapshotWithLog()
                 val again = LicencePool.restore(backup.snapshot, backup.log)
                 assertEquals(backup.snapshot, again.toJson())
