@@ -374,6 +374,11 @@ class HostileTest {
             val sentFiles = AtomicLong()
             val downloads = AtomicLong()
 
+            // One clock for every thread, read just before each command: a pool or an exchange
+            // refuses a command dated before its last event (L-7, T-6), so times run forward
+            // (about 90 days in all). A thread that reads the clock and then waits for a lock
+            // while another goes first is refused with a typed InvalidField naming `at`.
+            val clock = AtomicLong()
             val threads = Executors.newFixedThreadPool(8)
             val jobs = (0 until 8).map { t ->
                 threads.submit {
@@ -383,7 +388,7 @@ class HostileTest {
                         val learner = learners.random(rng)
                         val reg = registers.random(rng)
                         val req = requirements.random(rng)
-                        val now = day1.plusSeconds(rng.nextLong(0, 90L * 86_400))
+                        val now = day1.plusSeconds(8 * 60 * clock.getAndIncrement())
                         val day = date.plusDays(rng.nextLong(0, 60))
                         try {
                             when (rng.nextInt(30)) {

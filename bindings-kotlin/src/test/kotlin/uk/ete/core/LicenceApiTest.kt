@@ -42,7 +42,8 @@ class LicenceApiTest {
         val before = pool.toJson()
         assertThrows<EteException.UnknownPerson> { pool.execute("x", "A", at(2), Action.Login("P-9")) }
         assertThrows<EteException.CapacityExceeded> { pool.execute("x", "A", at(2), Action.SetCapacity(1u)) }
-        assertThrows<EteException.InvalidTransition> { pool.execute("x", "A", at(0), Action.Login("P-1")) }
+        // Before the details were issued is before the last event too: refused naming `at` (L-7).
+        assertThrows<EteException.InvalidField> { pool.execute("x", "A", at(0), Action.Login("P-1")) }
         assertThrows<EteException.InvalidTransition> { pool.execute("x", "A", at(2), request("P-1")) }
         assertThrows<EteException.InvalidPolicy> { poolPolicyFromJson("""{"dormancyDays": 0}""") }
         assertEquals(before, pool.toJson())
