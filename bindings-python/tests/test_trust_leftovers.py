@@ -211,3 +211,14 @@ def test_a_requirement_or_placement_with_edited_terms_policy_id_or_learner_is_re
         edited[key] = value
         with pytest.raises(ete_core.MalformedInput, match="opening hash differs"):
             ete_core.Placement.restore(json.dumps(edited))
+
+
+@pytest.mark.parametrize("months", [0, 61, 2**32 - 1])
+def test_a_referral_policy_out_of_range_is_invalid_policy(months):
+    """T-8's referral policy keeps a risk assessment 1..=60 months: a placement or a referral
+    check with any other count is InvalidPolicy naming the field, the value and the range."""
+    with pytest.raises(ete_core.InvalidPolicy, match=f"riskAssessmentMonths is {months}: expected 1..=60"):
+        ete_core.Placement("PL-1", "LRN-1", risk_assessment_months=months)
+    with pytest.raises(ete_core.InvalidPolicy, match="riskAssessmentMonths"):
+        ete_core.check_referral(datetime.date(2026, 11, 2), datetime.date(2026, 11, 2), months)
+    assert ete_core.Placement("PL-1", "LRN-1", risk_assessment_months=60).status is None

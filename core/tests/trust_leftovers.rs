@@ -1160,3 +1160,36 @@ fn whole_snapshot_faults_name_no_event_and_an_event_fault_names_one_position() {
     );
     assert!(err.to_string().starts_with("register snapshot: "), "{err}");
 }
+
+/// T-8's referral policy is bounded (1..=60 months): a placement opened or restored with one
+/// outside it, and a referral checked against one, are `InvalidPolicy` naming the field, the
+/// value and the range; before, 0 accepted only same-day referrals and a huge count accepted
+/// any assessment for ever.
+#[test]
+fn a_referral_policy_out_of_range_is_refused_wherever_it_is_used() {
+    use chrono::NaiveDate;
+    use ete_core::routing::{ReferralPolicy, check_referral};
+    use ete_core::training::Placement;
+
+    for months in [0, 61, u32::MAX] {
+        let policy = ReferralPolicy {
+            risk_assessment_months: months,
+        };
+        let err = Placement::new("PL-1", "LRN-1", policy).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidPolicy, "{err}");
+        let text = err.to_string();
+        assert!(
+            text.contains(&format!("riskAssessmentMonths is {months}")) && text.contains("1..=60"),
+            "{text}"
+        );
+        let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+        let err = check_referral(&policy, day, day).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidPolicy, "{err}");
+    }
+    for months in [1, 3, 60] {
+        let policy = ReferralPolicy {
+            risk_assessment_months: months,
+        };
+        assert!(Placement::new("PL-1", "LRN-1", policy).is_ok(), "{months}");
+    }
+}

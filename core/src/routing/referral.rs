@@ -21,6 +21,37 @@ impl Default for ReferralPolicy {
     }
 }
 
+impl ReferralPolicy {
+    /// The longest a policy may keep a risk assessment valid, in months (5 years: T-8's
+    /// default is 3).
+    pub const MAX_MONTHS: u32 = 60;
+
+    /// Checks the policy: `riskAssessmentMonths` within 1..=[`ReferralPolicy::MAX_MONTHS`], else
+    /// [`ReferralError::InvalidPolicy`] naming the field, the value and the range (T-8). A
+    /// placement checks its policy when it is opened or restored, and [`check_referral`] before
+    /// it applies one.
+    ///
+    /// ```
+    /// use ete_core::routing::ReferralPolicy;
+    /// assert!(ReferralPolicy::default().check().is_ok());
+    /// let err = ReferralPolicy { risk_assessment_months: 0 }.check().unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "referral policy field riskAssessmentMonths is 0: expected 1..=60 (T-8)"
+    /// );
+    /// ```
+    pub fn check(&self) -> Result<(), ReferralError> {
+        if (1..=ReferralPolicy::MAX_MONTHS).contains(&self.risk_assessment_months) {
+            return Ok(());
+        }
+        Err(ReferralError::InvalidPolicy {
+            field: "riskAssessmentMonths",
+            value: self.risk_assessment_months,
+            range: format!("1..={}", ReferralPolicy::MAX_MONTHS),
+        })
+    }
+}
+
 /// Why a referral was not accepted.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ReferralError {
@@ -35,6 +66,16 @@ pub enum ReferralError {
         referral_on: NaiveDate,
         /// The last referral date it covers.
         valid_until: NaiveDate,
+    },
+    /// The policy holds a value outside its range ([`ErrorKind::InvalidPolicy`]).
+    #[error("referral policy field {field} is {value}: expected {range} (T-8)")]
+    InvalidPolicy {
+        /// The policy field (`riskAssessmentMonths`).
+        field: &'static str,
+        /// The value given.
+        value: u32,
+        /// The range it must lie in.
+        range: String,
     },
     /// The risk assessment is dated after the referral.
     #[error("risk assessment dated {assessed_on} is after the referral of {referral_on}")]
@@ -52,6 +93,7 @@ impl ReferralError {
         match self {
             ReferralError::RiskAssessmentTooOld { .. } => ErrorKind::RiskAssessmentTooOld,
             ReferralError::AssessmentAfterReferral { .. } => ErrorKind::InvalidField,
+            ReferralError::InvalidPolicy { .. } => ErrorKind::InvalidPolicy,
         }
     }
 }
@@ -80,6 +122,7 @@ pub fn check_referral(
     assessed_on: NaiveDate,
     referral_on: NaiveDate,
 ) -> Result<NaiveDate, ReferralError> {
+    policy.check()?;
     if assessed_on > referral_on {
         return Err(ReferralError::AssessmentAfterReferral {
             assessed_on,

@@ -35,7 +35,7 @@ use serde::{Deserialize, Serialize};
 use crate::chain::Chain;
 use crate::register::Hidden;
 use crate::register::{Actor, Role};
-use crate::routing::{ReferralPolicy, check_referral};
+use crate::routing::{ReferralError, ReferralPolicy, check_referral};
 use crate::training::error::{TrainingError, date};
 use crate::training::portable::read_json;
 
@@ -436,7 +436,8 @@ fn kind_of(action: &PlacementAction) -> PlacementEventKind {
 }
 
 impl Placement {
-    /// A placement not yet applied for. Ids must not be empty.
+    /// A placement not yet applied for. Ids must not be empty, and the referral policy must
+    /// pass [`ReferralPolicy::check`] (else [`TrainingError::InvalidPolicy`]).
     pub fn new(
         id: impl Into<String>,
         learner: impl Into<String>,
@@ -453,6 +454,23 @@ impl Placement {
         if learner.trim().is_empty() {
             return Err(TrainingError::field("learner", "", "must not be empty"));
         }
+        referral_policy.check().map_err(|e| match e {
+            ReferralError::InvalidPolicy {
+                field,
+                value,
+                range,
+            } => TrainingError::InvalidPolicy {
+                policy: "referral policy".into(),
+                field: field.into(),
+                value: value.to_string(),
+                range,
+                rule: "T-8".into(),
+            },
+            other => TrainingError::Referral {
+                placement: id.clone(),
+                source: other,
+            },
+        })?;
         let chain = Chain::default().starting_at(opening_hash(&id, &learner, &referral_policy)?);
         Ok(Placement {
             id,
