@@ -349,6 +349,20 @@ class HostileTest {
     }
 
     @Test
+    fun `toString of a file, sessions and notes shows ids and counts, never a name or a note`() {
+        val f = TransferFile("Zebedee Quist plan.pdf", schoolOrg, "dsl", "CFC ZQ", "risk_assessment")
+        assertFalse(f.toString().contains("Zebedee") || f.toString().contains("ZQ"), f.toString())
+        assertTrue(f.toString().contains("risk_assessment") && f.toString().contains("SCH-1"), f.toString())
+        val sessions = AccessSessions("Wales")
+        sessions.schedule("S-1", "Cardiff hub", date, "SUP-1", 2u, 2u)
+        sessions.book("S-1", "Zebedee Quist")
+        assertEquals("AccessSessions(region=Wales, sessions=1, loans=0, laptopsOut=0)", sessions.toString())
+        val notes = RecordNotes("LRN-1")
+        notes.add(tutor, "Zebedee called home", start)
+        assertEquals("RecordNotes(learner=LRN-1, notes=1)", notes.toString())
+    }
+
+    @Test
     fun `eight threads mixing reads and writes on every stateful object neither deadlock nor break invariants`() {
         assertTimeoutPreemptively(Duration.ofSeconds(240)) {
             val pool = LicencePool("Wales", 20u, day1, poolPolicyFromJson("""{"reclaimDormant": true, "releaseWhenReady": true}"""))
