@@ -67,3 +67,9 @@ pub fn read_policy_default() -> ReadPolicy {
 pub fn read_policy_from_json(text: String) -> Result<ReadPolicy, EteError> {
     Ok(ReadPolicy::from_json(&text)?)
 }
+
+/// The reading policy as JSON, as `readPolicyFromJson` reads it.
+#[uniffi::export]
+pub fn read_policy_to_json(policy: ReadPolicy) -> String {
+    policy.to_json()
+}

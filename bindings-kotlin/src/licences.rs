@@ -193,8 +193,27 @@ impl LicencePool {
 
 /// A region's supported-access sessions and loan laptops (L-8), safe to share between threads.
 #[derive(uniffi::Object)]
+#[uniffi::export(Display)]
 pub struct AccessSessions {
     inner: Mutex<CoreSessions>,
+}
+
+impl std::fmt::Display for AccessSessions {
+    /// The region and counts only (Kotlin's `toString`): `AccessSessions(region=Wales,
+    /// sessions=2, loans=1, laptopsOut=1)`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.inner.lock() {
+            Ok(s) => write!(
+                f,
+                "AccessSessions(region={}, sessions={}, loans={}, laptopsOut={})",
+                s.region(),
+                s.sessions().len(),
+                s.loans().len(),
+                s.laptops_out()
+            ),
+            Err(_) => f.write_str("AccessSessions(unusable)"),
+        }
+    }
 }
 
 impl AccessSessions {

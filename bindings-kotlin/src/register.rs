@@ -210,8 +210,25 @@ impl Register {
 
 /// The notes on a learner's training record, safe to share between threads.
 #[derive(uniffi::Object)]
+#[uniffi::export(Display)]
 pub struct RecordNotes {
     inner: Mutex<CoreNotes>,
+}
+
+impl fmt::Display for RecordNotes {
+    /// The learner's id and how many notes (Kotlin's `toString`), never their text:
+    /// `RecordNotes(learner=LRN-1, notes=2)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.inner.lock() {
+            Ok(n) => write!(
+                f,
+                "RecordNotes(learner={}, notes={})",
+                n.learner(),
+                n.notes().len()
+            ),
+            Err(_) => f.write_str("RecordNotes(unusable)"),
+        }
+    }
 }
 
 #[uniffi::export]

@@ -1,9 +1,7 @@
 //! The requirement ledger (H-9..H-12): a `Requirement` object safe to share between threads.
 
 use ete_core::Minutes;
-use ete_core::hours::{
-    self, IncentiveStatus, LedgerEntry, LedgerPolicy, LedgerStatus, OrderKind, RequirementTerms,
-};
+use ete_core::hours::{self, LedgerEntry, LedgerPolicy, OrderKind, RequirementTerms};
 use ete_core::python::Day;
 use pyo3::prelude::*;
 
@@ -12,44 +10,6 @@ use pyo3::types::PyDict;
 
 use crate::errors::py_result;
 use crate::shared::Shared;
-
-fn enum_name<T: serde::Serialize + std::fmt::Debug>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => format!("{value:?}"),
-    }
-}
-
-fn incentive_dict<'py>(py: Python<'py>, i: &IncentiveStatus) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item("state", enum_name(&i.state))?;
-    d.set_item("qualifying", i.qualifying)?;
-    d.set_item("threshold", i.threshold.get())?;
-    d.set_item("current_discount", i.current_discount.get())?;
-    d.set_item("maximum_discount", i.maximum_discount.get())?;
-    d.set_item("projected_discount", i.projected_discount.get())?;
-    Ok(d)
-}
-
-fn status_dict<'py>(py: Python<'py>, s: &LedgerStatus) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item("required", s.required.get())?;
-    d.set_item("adjustments", s.adjustments)?;
-    d.set_item("completed", s.completed.get())?;
-    d.set_item("ete_completed", s.ete_completed.get())?;
-    d.set_item("ete_allowance", s.ete_allowance.get())?;
-    d.set_item("ete_remaining", s.ete_remaining.get())?;
-    d.set_item("discount", s.discount.get())?;
-    d.set_item("remaining", s.remaining.get())?;
-    d.set_item(
-        "end_date",
-        ete_core::python::py_date("end_date", s.end_date)?,
-    )?;
-    d.set_item("complete", s.complete)?;
-    d.set_item("overdue", s.overdue)?;
-    d.set_item("incentive", incentive_dict(py, &s.incentive)?)?;
-    Ok(d)
-}
 
 /// An Unpaid Work requirement and its ledger (H-9..H-12). Safe to share between threads.
 #[pyclass(name = "Requirement", module = "ete_core", frozen)]
@@ -137,8 +97,7 @@ impl PyRequirement {
     /// Every figure on a day, as a dict (incentive figures under "incentive").
     fn status<'py>(&self, py: Python<'py>, on: Day) -> PyResult<Bound<'py, PyDict>> {
         let on = on.0;
-        let status = py_result(self.inner.with(py, |r| r.status(on))?)?;
-        status_dict(py, &status)
+        py_result(self.inner.with(py, |r| r.status(on))?)?.to_py_dict(py)
     }
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let (id, entries) = self

@@ -76,7 +76,7 @@ mod _ete_core {
     #[pymodule_export]
     use crate::minutes::{apply_ratio, format_minutes, parse_minutes};
     #[pymodule_export]
-    use crate::register::{PyContribution, PyRecordNotes, PyRegister};
+    use crate::register::{PyRecordNotes, PyRegister};
     #[pymodule_export]
     use crate::report::{
         certificate, completion_report, delivery_against_target, ndelius_evidence_csv,
@@ -95,7 +95,7 @@ mod _ete_core {
     #[pymodule_export]
     use crate::training::{PyEstablishment, PyPlacement};
     #[pymodule_export]
-    use ete_core::contribution::ContributionSummary;
+    use ete_core::contribution::{Contribution, ContributionSummary};
     #[pymodule_export]
     use ete_core::hours::{
         Certificate, Completion, CompletionReport, Course, CreditDecision, CreditPolicy, Delivery,

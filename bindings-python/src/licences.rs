@@ -397,6 +397,22 @@ impl PyAccessSessions {
     fn laptops_out(&self, py: Python<'_>) -> PyResult<usize> {
         self.inner.with(py, |s| s.laptops_out())
     }
+    /// The region and counts only: `<AccessSessions region='Wales' sessions=2 loans=1
+    /// laptops_out=1>` (never who booked or borrowed).
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let (region, sessions, loans, out) = self.inner.with(py, |s| {
+            (
+                s.region().to_owned(),
+                s.sessions().len(),
+                s.loans().len(),
+                s.laptops_out(),
+            )
+        })?;
+        Ok(format!(
+            "<AccessSessions region={} sessions={sessions} loans={loans} laptops_out={out}>",
+            py_repr(py, region)
+        ))
+    }
 }
 
 /// Reads an event log (JSON) and replays it (L-7).

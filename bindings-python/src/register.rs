@@ -241,6 +241,17 @@ impl PyRecordNotes {
     fn add(&self, py: Python<'_>, author: Actor, text: &str, at: Instant) -> PyResult<()> {
         py_result(self.inner.with(py, |n| n.add(&author, text, at.0))?)
     }
+    /// The learner's id and how many notes: `<RecordNotes learner='LRN-1' notes=2>` (never
+    /// their text).
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let (learner, notes) = self
+            .inner
+            .with(py, |n| (n.learner().to_owned(), n.notes().len()))?;
+        Ok(format!(
+            "<RecordNotes learner={} notes={notes}>",
+            py_repr(py, learner)
+        ))
+    }
     /// These notes and the learner's attendance notes from `registers`, oldest first.
     #[pyo3(signature = (registers = None))]
     fn notes(
@@ -250,44 +261,5 @@ impl PyRecordNotes {
     ) -> PyResult<Vec<register::Note>> {
         let registers = snapshots(py, &registers.unwrap_or_default())?;
         self.inner.with(py, |n| n.with_attendance_notes(&registers))
-    }
-}
-
-/// A contribution score: always within −2..=+2; `InvalidContribution` otherwise.
-#[pyclass(name = "Contribution", module = "ete_core", frozen, eq, hash, ord)]
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct PyContribution {
-    inner: Contribution,
-}
-
-#[pymethods]
-impl PyContribution {
-    #[new]
-    fn new(value: Whole<i64>) -> PyResult<PyContribution> {
-        Ok(PyContribution {
-            inner: py_result(Contribution::new(value.0))?,
-        })
-    }
-    #[getter]
-    fn value(&self) -> i8 {
-        self.inner.get()
-    }
-    /// One more, staying at +2.
-    fn increment(&self) -> PyContribution {
-        PyContribution {
-            inner: self.inner.increment(),
-        }
-    }
-    /// One less, staying at −2.
-    fn decrement(&self) -> PyContribution {
-        PyContribution {
-            inner: self.inner.decrement(),
-        }
-    }
-    fn __int__(&self) -> i8 {
-        self.inner.get()
-    }
-    fn __repr__(&self) -> String {
-        format!("Contribution({})", self.inner.get())
     }
 }

@@ -11,18 +11,12 @@ use crate::ratio::Fraction;
 use pyo3::prelude::*;
 
 /// A contribution score, always within −2..=+2 (R-9). Unrecorded is `Option::None`, not 0.
-///
-/// ```
-/// use ete_core::contribution::Contribution;
-///
-/// let top = Contribution::new(2)?;
-/// assert_eq!(top.increment().get(), 2); // stays at the bound
-/// assert_eq!(Contribution::new(-2)?.decrement().get(), -2);
-/// assert!(Contribution::new(3).is_err());
-/// # Ok::<(), ete_core::contribution::ContributionError>(())
-/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "i64", into = "i8")]
+#[cfg_attr(
+    feature = "python",
+    pyclass(module = "ete_core", frozen, eq, hash, ord, from_py_object)
+)]
 pub struct Contribution(i8);
 
 /// A score outside −2..=+2.
@@ -40,6 +34,17 @@ impl ContributionError {
     }
 }
 
+/// For example:
+///
+/// ```
+/// use ete_core::contribution::Contribution;
+///
+/// let top = Contribution::new(2)?;
+/// assert_eq!(top.increment().get(), 2); // stays at the bound
+/// assert_eq!(Contribution::new(-2)?.decrement().get(), -2);
+/// assert!(Contribution::new(3).is_err());
+/// # Ok::<(), ete_core::contribution::ContributionError>(())
+/// ```
 impl Contribution {
     /// The lowest score.
     pub const MIN: Contribution = Contribution(-2);

@@ -39,16 +39,6 @@ crate::codes!(AgreementCategory, "agreement category", {
 /// [`Completion::local_date`](crate::hours::Completion::local_date)) is on or after `agreed_on`.
 /// The allowance is the agreement's own percentage when it has one, otherwise the policy's
 /// (default 20%).
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use ete_core::hours::{AgreementCategory, ExtraTimeAgreement};
-///
-/// let a = ExtraTimeAgreement::new("P-1001", "PR-17",
-///     NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), AgreementCategory::Neurodiversity, None)?;
-/// assert_eq!(a.person_ref(), "P-1001");
-/// # Ok::<(), ete_core::hours::RecordError>(())
-/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "AgreementFields", into = "AgreementFields")]
 #[cfg_attr(
@@ -96,6 +86,17 @@ impl From<ExtraTimeAgreement> for AgreementFields {
     }
 }
 
+/// For example:
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ete_core::hours::{AgreementCategory, ExtraTimeAgreement};
+///
+/// let a = ExtraTimeAgreement::new("P-1001", "PR-17",
+///     NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), AgreementCategory::Neurodiversity, None)?;
+/// assert_eq!(a.person_ref(), "P-1001");
+/// # Ok::<(), ete_core::hours::RecordError>(())
+/// ```
 impl ExtraTimeAgreement {
     /// An agreement for `person_ref`, made by practitioner `agreed_by` on `agreed_on`.
     ///

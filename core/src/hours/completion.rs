@@ -153,6 +153,17 @@ impl fmt::Debug for CompletionFields {
 ///
 /// Serialises to, and deserialises from, the portal's JSON shape. `Debug` and `Display` show ids
 /// only.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "CompletionFields", into = "CompletionFields")]
+#[cfg_attr(
+    feature = "python",
+    pyclass(module = "ete_core", frozen, from_py_object)
+)]
+pub struct Completion {
+    fields: CompletionFields,
+}
+
+/// For example:
 ///
 /// ```
 /// use ete_core::hours::Completion;
@@ -166,16 +177,6 @@ impl fmt::Debug for CompletionFields {
 /// assert!(!format!("{c:?}").contains("Sam"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "CompletionFields", into = "CompletionFields")]
-#[cfg_attr(
-    feature = "python",
-    pyclass(module = "ete_core", frozen, from_py_object)
-)]
-pub struct Completion {
-    fields: CompletionFields,
-}
-
 impl Completion {
     /// Checks the fields: a non-empty `externalReference` and `courseName`, guided time above
     /// zero (H-1), attempts at least 1 when given.

@@ -8,17 +8,6 @@ use crate::hours::RecordError;
 use crate::minutes::Minutes;
 
 /// A course offered on the learning portal (H-1).
-///
-/// ```
-/// use ete_core::hours::Course;
-/// use ete_core::Minutes;
-///
-/// let course = Course::new("CC-101", "Health and safety at work", "Meganexus", "Online",
-///     vec!["en".into(), "cy".into(), "pl".into()], Minutes::new(180)?)?;
-/// assert_eq!(course.guided().get(), 180);
-/// assert!(Course::new("CC-102", "Empty", "Meganexus", "Online", vec![], Minutes::ZERO).is_err());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
 #[cfg_attr(feature = "python", derive(pyderive::PyRepr))]
 #[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all, eq))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -61,6 +50,18 @@ impl TryFrom<CourseFields> for Course {
     }
 }
 
+/// For example:
+///
+/// ```
+/// use ete_core::hours::Course;
+/// use ete_core::Minutes;
+///
+/// let course = Course::new("CC-101", "Health and safety at work", "Meganexus", "Online",
+///     vec!["en".into(), "cy".into(), "pl".into()], Minutes::new(180)?)?;
+/// assert_eq!(course.guided().get(), 180);
+/// assert!(Course::new("CC-102", "Empty", "Meganexus", "Online", vec![], Minutes::ZERO).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 impl Course {
     /// A course; errors when the id is empty, the guided time is zero (H-1), or a language tag is
     /// not a plausible BCP-47 tag (letters, digits and hyphens, starting with a letter).

@@ -188,15 +188,6 @@ pub const MAX_POLICY_MONTHS: u32 = 120;
 /// threshold and discount rate within 0..=1. A value out of range is
 /// [`PolicyError::OutOfRange`](crate::hours::PolicyError) (`InvalidPolicy`) naming the field,
 /// the value and the range.
-///
-/// ```
-/// use ete_core::hours::LedgerPolicy;
-/// let err = LedgerPolicy::from_json(r#"{"eteShare": {"numerator": 1000, "denominator": 1}}"#)
-///     .unwrap_err();
-/// assert!(err.to_string().contains("eteShare"));
-/// assert!(LedgerPolicy::from_json(r#"{"completionMonths": 0}"#).is_err());
-/// assert!(LedgerPolicy::from_json(r#"{"adultHours": [300, 40]}"#).is_err());
-/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 #[cfg_attr(
@@ -219,6 +210,16 @@ pub struct LedgerPolicy {
     pub max_extension_months: u32,
 }
 
+/// For example:
+///
+/// ```
+/// use ete_core::hours::LedgerPolicy;
+/// let err = LedgerPolicy::from_json(r#"{"eteShare": {"numerator": 1000, "denominator": 1}}"#)
+///     .unwrap_err();
+/// assert!(err.to_string().contains("eteShare"));
+/// assert!(LedgerPolicy::from_json(r#"{"completionMonths": 0}"#).is_err());
+/// assert!(LedgerPolicy::from_json(r#"{"adultHours": [300, 40]}"#).is_err());
+/// ```
 impl LedgerPolicy {
     /// Reads a ledger policy from a JSON object (missing fields take the default of [the rules](crate::rules));
     /// anything else is `InvalidPolicy` naming the problem.

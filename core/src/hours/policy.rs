@@ -42,17 +42,6 @@ impl PolicyError {
 }
 
 /// How completions are credited. `Default` follows [the rules](crate::rules): a 20% allowance and no repeats.
-///
-/// ```
-/// use ete_core::hours::CreditPolicy;
-///
-/// let p = CreditPolicy::from_json(r#"{"allowancePercent": 25}"#)?;
-/// assert_eq!(p.allowance_percent(), 25);
-/// assert!(!p.credit_repeats());
-/// assert_eq!(CreditPolicy::default().allowance_percent(), 20);
-/// assert!(CreditPolicy::from_json(r#"{"allowancePercent": 250}"#).is_err());
-/// # Ok::<(), ete_core::hours::PolicyError>(())
-/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "PolicyFields", into = "PolicyFields")]
 #[cfg_attr(
@@ -98,6 +87,18 @@ impl From<CreditPolicy> for PolicyFields {
     }
 }
 
+/// For example:
+///
+/// ```
+/// use ete_core::hours::CreditPolicy;
+///
+/// let p = CreditPolicy::from_json(r#"{"allowancePercent": 25}"#)?;
+/// assert_eq!(p.allowance_percent(), 25);
+/// assert!(!p.credit_repeats());
+/// assert_eq!(CreditPolicy::default().allowance_percent(), 20);
+/// assert!(CreditPolicy::from_json(r#"{"allowancePercent": 250}"#).is_err());
+/// # Ok::<(), ete_core::hours::PolicyError>(())
+/// ```
 impl CreditPolicy {
     /// A policy; errors when the allowance is above [`MAX_ALLOWANCE_PERCENT`].
     pub fn new(allowance_percent: u32, credit_repeats: bool) -> Result<CreditPolicy, PolicyError> {

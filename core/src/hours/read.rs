@@ -68,16 +68,6 @@ const PERSONAL_FIELDS: [&str; 4] = ["firstName", "lastName", "dateOfBirth", "ema
 
 /// The dates a reader accepts as plausible. `Default`: completions from 2000-01-01 to
 /// 2100-12-31, dates of birth from 1900-01-01 to 2100-12-31.
-///
-/// ```
-/// use ete_core::hours::{read_completions_csv, ReadMode};
-///
-/// let csv = "externalReference,courseName,completionDateTime,status,totalTimeMinutes,expectedTimeMinutes\n\
-///            P-1,Digital skills,0001-01-01T00:00:00Z,Completed,95,120\n";
-/// let read = read_completions_csv(csv.as_bytes(), ReadMode::Lenient)?;
-/// assert_eq!(read.rejects[0].field.as_deref(), Some("completionDateTime"));
-/// # Ok::<(), ete_core::hours::RecordError>(())
-/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -105,6 +95,17 @@ impl Default for ReadPolicy {
     }
 }
 
+/// For example:
+///
+/// ```
+/// use ete_core::hours::{read_completions_csv, ReadMode};
+///
+/// let csv = "externalReference,courseName,completionDateTime,status,totalTimeMinutes,expectedTimeMinutes\n\
+///            P-1,Digital skills,0001-01-01T00:00:00Z,Completed,95,120\n";
+/// let read = read_completions_csv(csv.as_bytes(), ReadMode::Lenient)?;
+/// assert_eq!(read.rejects[0].field.as_deref(), Some("completionDateTime"));
+/// # Ok::<(), ete_core::hours::RecordError>(())
+/// ```
 impl ReadPolicy {
     /// Reads a policy from a JSON object (dates as `YYYY-MM-DD`; missing fields take the
     /// default); a range whose earliest day is after its latest is `InvalidPolicy`.
@@ -112,6 +113,19 @@ impl ReadPolicy {
         let policy: ReadPolicy = crate::hours::policy_from_json("reading policy", text)?;
         policy.check()?;
         Ok(policy)
+    }
+
+    /// The policy as JSON (with its `format`, [`crate::format::POLICY_FORMAT`]), readable by
+    /// [`ReadPolicy::from_json`].
+    ///
+    /// ```
+    /// use ete_core::hours::ReadPolicy;
+    /// let policy = ReadPolicy::default();
+    /// assert_eq!(ReadPolicy::from_json(&policy.to_json())?, policy);
+    /// # Ok::<(), ete_core::hours::PolicyError>(())
+    /// ```
+    pub fn to_json(&self) -> String {
+        crate::format::policy_json(self, false)
     }
 
     /// Checks that each range is not inverted.

@@ -126,6 +126,11 @@ impl AccessSessions {
         }
     }
 
+    /// The region.
+    pub fn region(&self) -> &str {
+        &self.region
+    }
+
     /// The sessions, by id.
     pub fn sessions(&self) -> &BTreeMap<String, Session> {
         &self.sessions

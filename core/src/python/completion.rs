@@ -145,15 +145,21 @@ impl crate::hours::Completion {
         serde_json::to_string(self).map_err(|e| error(ErrorKind::MalformedInput, e.to_string()))
     }
     /// Ids, codes and figures only: never the person's name, email or birth date.
-    fn __repr__(&self) -> String {
-        format!(
-            "Completion(person_ref={}, course_name={}, status={}, actual={}, guided={})",
+    /// The constructor's call without the personal fields, evaluable after `import datetime`:
+    /// `Completion(external_reference='P-1', course_name='CV writing',
+    /// completion_date_time=datetime.datetime(2026, 11, 2, 14, 5, tzinfo=datetime.timezone.utc),
+    /// status='Passed', total_time_minutes=95, expected_time_minutes=120)`.
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let at = self.completed_at().into_pyobject(py)?.repr()?;
+        Ok(format!(
+            "Completion(external_reference={}, course_name={}, completion_date_time={at}, \
+             status={}, total_time_minutes={}, expected_time_minutes={})",
             py_str(self.person_ref()),
             py_str(self.course_name()),
             py_str(self.status().as_str()),
             self.actual().get(),
             self.guided().get(),
-        )
+        ))
     }
 }
 

@@ -256,28 +256,6 @@ pub fn py_date(field: &str, day: chrono::NaiveDate) -> PyResult<chrono::NaiveDat
     }
 }
 
-impl<'py> IntoPyObject<'py> for crate::contribution::Contribution {
-    type Target = PyInt;
-    type Output = Bound<'py, PyInt>;
-    type Error = std::convert::Infallible;
-    const OUTPUT_TYPE: PyStaticExpr = PyStaticExpr::Name { id: "int" };
-
-    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
-        self.get().into_pyobject(py)
-    }
-}
-
-impl<'py> IntoPyObject<'py> for &crate::contribution::Contribution {
-    type Target = PyInt;
-    type Output = Bound<'py, PyInt>;
-    type Error = std::convert::Infallible;
-    const OUTPUT_TYPE: PyStaticExpr = PyStaticExpr::Name { id: "int" };
-
-    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
-        self.get().into_pyobject(py)
-    }
-}
-
 /// A core value as plain Python data (dicts, lists, str, int, bool, None) with `snake_case`
 /// keys, built from its serde form without going through JSON text.
 pub fn plain<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {

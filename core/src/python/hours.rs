@@ -68,6 +68,11 @@ impl crate::hours::ReadPolicy {
     fn py_from_json(text: &str) -> PyResult<Self> {
         crate::hours::ReadPolicy::from_json(text).map_err(|e| error(e.kind(), e.to_string()))
     }
+    /// The policy as JSON, as `from_json` reads it.
+    #[pyo3(name = "to_json")]
+    fn py_to_json(&self) -> String {
+        self.to_json()
+    }
 }
 
 /// A record's public properties (its class's getters, `explanation` aside) as a dict.

@@ -2,10 +2,11 @@
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 
 use crate::Minutes;
 use crate::hours::{LedgerEntry, LedgerEventKind, LedgerPolicy};
-use crate::python::{Day, Whole, fail, plain, py_str};
+use crate::python::{Day, Whole, fail, plain, py_date, py_str};
 
 /// An entry of `event`, with its command id when the caller gives one.
 fn ledger_entry(
@@ -109,5 +110,32 @@ impl LedgerPolicy {
     #[pyo3(name = "to_json")]
     fn py_to_json(&self) -> String {
         crate::format::policy_json(self, false)
+    }
+    /// Its figures: `<LedgerPolicy ete_share=30/100 adult_hours=(40, 300) youth_hours=(40, 240)
+    /// completion_months=12 max_extension_months=24>` (`to_json` gives the whole policy).
+    fn __repr__(&self) -> String {
+        format!(
+            "<LedgerPolicy ete_share={}/{} adult_hours=({}, {}) youth_hours=({}, {}) \
+             completion_months={} max_extension_months={}>",
+            self.ete_share.numerator(),
+            self.ete_share.denominator(),
+            self.adult_hours.0,
+            self.adult_hours.1,
+            self.youth_hours.0,
+            self.youth_hours.1,
+            self.completion_months,
+            self.max_extension_months
+        )
+    }
+}
+
+impl crate::hours::LedgerStatus {
+    /// Every figure as a dict with `snake_case` keys (minutes as `int`, `end_date` a
+    /// `datetime.date`, the incentive's figures under `"incentive"`, its state as a code):
+    /// what `Requirement.status()` returns.
+    pub fn to_py_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = plain(py, self)?.cast_into::<PyDict>()?;
+        dict.set_item("end_date", py_date("end_date", self.end_date)?)?;
+        Ok(dict)
     }
 }

@@ -33,6 +33,22 @@ impl crate::register::Lesson {
 
 #[pymethods]
 impl crate::register::Entry {
+    /// The provider's mark (or the hub's correction of it).
+    #[getter(provider_mark)]
+    fn py_provider_mark(&self) -> Option<crate::register::Mark> {
+        self.provider_mark
+    }
+    /// The school's decision on an unexplained absence.
+    #[getter(school_decision)]
+    fn py_school_decision(&self) -> Option<crate::register::Mark> {
+        self.school_decision
+    }
+    /// The contribution score as an `int` (−2..=+2), or `None` when not recorded.
+    #[getter(contribution)]
+    fn py_contribution(&self) -> Option<i8> {
+        self.contribution
+            .map(crate::contribution::Contribution::get)
+    }
     /// The mark that counts: the school's decision, else the provider's mark.
     #[getter(current)]
     fn py_current(&self) -> Option<crate::register::Mark> {
@@ -181,5 +197,36 @@ impl crate::register::SummaryReport {
             self.learners.len(),
             self.incomplete_registers.len()
         )
+    }
+}
+
+#[pymethods]
+impl crate::contribution::Contribution {
+    /// A contribution score: always within −2..=+2; `InvalidContribution` otherwise.
+    #[new]
+    fn py_new(value: Whole<i64>) -> PyResult<Self> {
+        Self::new(value.0).map_err(|e| error(e.kind(), e.to_string()))
+    }
+    /// The score, −2..=+2.
+    #[getter(value)]
+    fn py_value(&self) -> i8 {
+        self.get()
+    }
+    /// One more, staying at +2.
+    #[pyo3(name = "increment")]
+    fn py_increment(&self) -> Self {
+        self.increment()
+    }
+    /// One less, staying at −2.
+    #[pyo3(name = "decrement")]
+    fn py_decrement(&self) -> Self {
+        self.decrement()
+    }
+    fn __int__(&self) -> i8 {
+        self.get()
+    }
+    /// `Contribution(-1)`, which builds an equal score.
+    fn __repr__(&self) -> String {
+        format!("Contribution({})", self.get())
     }
 }

@@ -216,3 +216,20 @@ impl InboxItem {
         )
     }
 }
+
+#[pymethods]
+impl TransferFile {
+    /// Its category, role and recipient's id only: the name and the description may carry a
+    /// learner's name or initials. `<TransferFile category='learner_support_plan' role='dsl'
+    /// recipient='SCH-1'>`.
+    fn __repr__(&self) -> String {
+        format!(
+            "<TransferFile category={} role={} recipient={}>",
+            py_str(&self.category),
+            py_str(&self.role),
+            self.recipient
+                .as_ref()
+                .map_or("None".to_owned(), |o| py_str(&o.id))
+        )
+    }
+}

@@ -29,6 +29,12 @@ impl RecordNotes {
         &self.learner
     }
 
+    /// The notes added to the record, oldest first (attendance notes excluded: see
+    /// [`RecordNotes::with_attendance_notes`]).
+    pub fn notes(&self) -> &[Note] {
+        &self.notes
+    }
+
     /// Adds a note with its author and time; a note needs text.
     pub fn add(
         &mut self,

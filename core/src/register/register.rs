@@ -101,7 +101,7 @@ impl Lesson {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen, get_all))]
+#[cfg_attr(feature = "python", pyclass(module = "ete_core", frozen))]
 pub struct Entry {
     /// The provider's mark (or the hub's correction of it).
     pub provider_mark: Option<Mark>,

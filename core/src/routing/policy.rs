@@ -109,17 +109,6 @@ impl RoutingPolicyError {
 }
 
 /// A routing policy: kinds, roles, categories and rules. `Default` is T-1.
-///
-/// ```
-/// use ete_core::routing::RoutingPolicy;
-///
-/// let policy = RoutingPolicy::default();
-/// let json = policy.to_json();
-/// assert_eq!(RoutingPolicy::from_json(&json)?, policy);
-/// assert!(RoutingPolicy::from_json(r#"{"kinds": ["hub"], "roles": ["dsl"], "categories": ["other"],
-///     "rules": [{"id": "r1", "effect": "permit", "from": "hub", "to": "prison"}]}"#).is_err());
-/// # Ok::<(), ete_core::routing::RoutingPolicyError>(())
-/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", try_from = "PolicyFields")]
 #[cfg_attr(
@@ -224,6 +213,18 @@ impl Default for RoutingPolicy {
     }
 }
 
+/// For example:
+///
+/// ```
+/// use ete_core::routing::RoutingPolicy;
+///
+/// let policy = RoutingPolicy::default();
+/// let json = policy.to_json();
+/// assert_eq!(RoutingPolicy::from_json(&json)?, policy);
+/// assert!(RoutingPolicy::from_json(r#"{"kinds": ["hub"], "roles": ["dsl"], "categories": ["other"],
+///     "rules": [{"id": "r1", "effect": "permit", "from": "hub", "to": "prison"}]}"#).is_err());
+/// # Ok::<(), ete_core::routing::RoutingPolicyError>(())
+/// ```
 impl RoutingPolicy {
     /// A policy, checked: every kind, role and category a rule names is defined; no rule has an
     /// empty list of roles or categories (it could never match); rule ids are unique.

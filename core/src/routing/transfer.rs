@@ -11,28 +11,37 @@ use crate::error::ErrorKind;
 use crate::routing::decision::{Decision, Organisation, Reason, decide};
 use crate::routing::policy::RoutingPolicy;
 
-/// One file of a transfer (T-4).
-#[cfg_attr(feature = "python", derive(pyderive::PyNew, pyderive::PyRepr))]
+/// One file of a transfer (T-4). Its name and description may carry a learner's name or
+/// initials, so `Debug` (and Python's `repr`) show its category, role and recipient only.
+#[cfg_attr(feature = "python", derive(pyderive::PyNew))]
 #[cfg_attr(
     feature = "python",
     pyclass(module = "ete_core", frozen, get_all, eq, hash)
 )]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi::export(Debug))]
 pub struct TransferFile {
     /// The file's name.
     pub name: String,
     /// The recipient organisation; every file needs one.
-    #[cfg_attr(feature = "python", pyderive(repr = false))]
     pub recipient: Option<Organisation>,
     /// The recipient role (e.g. `dsl`).
-    #[cfg_attr(feature = "python", pyderive(repr = false))]
     pub role: String,
     /// The description: code + learner initials, e.g. `CFC JN` (T-7).
     pub description: String,
     /// The document category.
     pub category: String,
+}
+
+impl std::fmt::Debug for TransferFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TransferFile")
+            .field("category", &self.category)
+            .field("role", &self.role)
+            .field("recipient", &self.recipient.as_ref().map(|o| &o.id))
+            .finish_non_exhaustive()
+    }
 }
 
 /// Why a file cannot be sent.

@@ -197,17 +197,6 @@ impl Default for GfiePolicy {
 
 /// Every staff rule's numbers and lists. Load a partial JSON object: fields left out keep their
 /// defaults.
-///
-/// ```
-/// use ete_core::staff::StaffPolicy;
-///
-/// let p = StaffPolicy::from_json(r#"{"dueSoonDays": 60}"#)?;
-/// assert_eq!(p.due_soon_days, 60);
-/// assert_eq!(p.mandatory[0].validity_months, 36);
-/// let e = StaffPolicy::from_json(r#"{"dueSoonDays": 5000}"#).unwrap_err();
-/// assert_eq!(e.to_string(), "staff policy field dueSoonDays is 5000: expected 0..=3660 (S-1)");
-/// # Ok::<(), ete_core::staff::StaffError>(())
-/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 #[cfg_attr(
@@ -398,6 +387,18 @@ fn names(field: String, list: &[String], rule: &'static str) -> Result<(), Staff
 /// The longest period a policy may set, in months (50 years).
 const MAX_MONTHS: u32 = 600;
 
+/// For example:
+///
+/// ```
+/// use ete_core::staff::StaffPolicy;
+///
+/// let p = StaffPolicy::from_json(r#"{"dueSoonDays": 60}"#)?;
+/// assert_eq!(p.due_soon_days, 60);
+/// assert_eq!(p.mandatory[0].validity_months, 36);
+/// let e = StaffPolicy::from_json(r#"{"dueSoonDays": 5000}"#).unwrap_err();
+/// assert_eq!(e.to_string(), "staff policy field dueSoonDays is 5000: expected 0..=3660 (S-1)");
+/// # Ok::<(), ete_core::staff::StaffError>(())
+/// ```
 impl StaffPolicy {
     /// Loads a policy from JSON (camelCase keys; fields left out keep their defaults) and checks
     /// it.

@@ -37,6 +37,7 @@ class AggregatesTrustTest {
         val inverted = default.copy(earliest = LocalDate.of(2101, 1, 1))
         assertThrows<EteException.InvalidPolicy> { readCompletionsCsv(csv, policy = inverted) }
         assertThrows<EteException.InvalidPolicy> { readPolicyFromJson("""{"earliest": "2101-01-01"}""") }
+        assertEquals(narrow, readPolicyFromJson(readPolicyToJson(narrow)))
     }
 
     @Test

@@ -3,6 +3,7 @@ package uk.ete.core
 import uk.ete.core.types.*
 
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTimeoutPreemptively
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -346,6 +347,20 @@ class HostileTest {
         assertEquals(pool.events(), restored.events())
         assertEquals("Wales", restored.region())
         assertEquals("England", other.region())
+    }
+
+    @Test
+    fun `toString of a file, sessions and notes shows ids and counts, never a name or a note`() {
+        val f = TransferFile("Zebedee Quist plan.pdf", schoolOrg, "dsl", "CFC ZQ", "risk_assessment")
+        assertFalse(f.toString().contains("Zebedee") || f.toString().contains("ZQ"), f.toString())
+        assertTrue(f.toString().contains("risk_assessment") && f.toString().contains("SCH-1"), f.toString())
+        val sessions = AccessSessions("Wales")
+        sessions.schedule("S-1", "Cardiff hub", date, "SUP-1", 2u, 2u)
+        sessions.book("S-1", "Zebedee Quist")
+        assertEquals("AccessSessions(region=Wales, sessions=1, loans=0, laptopsOut=0)", sessions.toString())
+        val notes = RecordNotes("LRN-1")
+        notes.add(tutor, "Zebedee called home", start)
+        assertEquals("RecordNotes(learner=LRN-1, notes=1)", notes.toString())
     }
 
     @Test
