@@ -35,6 +35,18 @@ pub struct CreditOutput {
     pub reason: Vec<u8>,
 }
 
+impl CreditOutput {
+    /// Decides `row` (checking its minutes, naming `position` on error) and appends the answer:
+    /// the one step every kernel path ends each row with.
+    #[inline(always)]
+    fn push(&mut self, row: CreditRow, position: usize, percent: u32) -> Result<(), ColumnError> {
+        let (credited, reason) = row.decide_at(position, percent)?;
+        self.credited.push(credited.as_signed());
+        self.reason.push(reason.index());
+        Ok(())
+    }
+}
+
 /// One completion's numbers, as the row and scalar forms take them (the columns' row `i`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CreditRow {
@@ -231,9 +243,7 @@ fn credit_words(
                 repeat: repeat & 1 == 1,
                 extra_time: extra_time & 1 == 1,
             };
-            let (credited, reason) = row.decide_at(start.saturating_add(j), percent)?;
-            out.credited.push(credited.as_signed());
-            out.reason.push(reason.index());
+            out.push(row, start.saturating_add(j), percent)?;
             (passed, repeat, extra_time) = (
                 passed.wrapping_shr(1),
                 repeat.wrapping_shr(1),
@@ -309,9 +319,7 @@ fn credit_rows<'r>(
             repeat: refuse_repeats & *repeat,
             extra_time: *extra_time,
         };
-        let (credited, reason) = row.decide_at(i, percent)?;
-        out.credited.push(credited.as_signed());
-        out.reason.push(reason.index());
+        out.push(row, i, percent)?;
     }
     Ok(())
 }
@@ -351,9 +359,7 @@ fn credit_blocks(
                 repeat: refuse_repeats & *repeat,
                 extra_time: *extra_time,
             };
-            let (credited, reason) = row.decide_at(start.saturating_add(j), percent)?;
-            out.credited.push(credited.as_signed());
-            out.reason.push(reason.index());
+            out.push(row, start.saturating_add(j), percent)?;
         }
     }
     Ok(())
