@@ -91,3 +91,16 @@ def test_transfer_file_repr_shows_no_file_name_or_initials():
     assert repr(f) == "<TransferFile category='risk_assessment' role='dsl' recipient='SCH-1'>"
     assert f.name == "Zebedee Quist plan.pdf"
     assert repr(ete_core.TransferFile("a.pdf", None, "dsl", "CFC ZQ", "x")).endswith("recipient=None>")
+
+
+def test_a_repr_escapes_control_characters_so_it_stays_one_line_of_python():
+    """An id holding a newline, a carriage return or a NUL is escaped in reprs as Python's own
+    repr escapes it: the repr stays one line (it cannot forge a log line) and evaluates."""
+    import datetime
+
+    odd = "P-\n1\r\x00\u2028"
+    c = ete_core.Completion(odd, "C\t1", datetime.datetime(2026, 11, 2, tzinfo=datetime.timezone.utc), "Passed", 1, 1)
+    text = repr(c)
+    assert "\n" not in text and "\r" not in text and "\x00" not in text and "\u2028" not in text
+    assert repr(odd) in text and repr("C\t1") in text
+    assert repr(eval(text, {"ete_core": ete_core, "datetime": datetime, **vars(ete_core)})) == text
